@@ -1,0 +1,292 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const id = () => uuid("id").primaryKey().defaultRandom();
+const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+export const roleEnum = pgEnum("role", ["admin", "member"]);
+export const providerEnum = pgEnum("provider", ["messenger", "whatsapp"]);
+export const accessModeEnum = pgEnum("access_mode", ["everyone", "chosen"]);
+export const conversationStatusEnum = pgEnum("conversation_status", ["open", "closed"]);
+export const directionEnum = pgEnum("message_direction", ["inbound", "outbound"]);
+export const deliveryStateEnum = pgEnum("delivery_state", [
+  "received",
+  "pending",
+  "sent",
+  "delivered",
+  "read",
+  "failed",
+]);
+export const activityKindEnum = pgEnum("activity_kind", [
+  "assigned",
+  "unassigned",
+  "closed",
+  "reopened",
+  "reopened_by_message",
+  "linked",
+  "unlinked",
+]);
+export const jobStatusEnum = pgEnum("job_status", ["queued", "running", "done", "failed"]);
+
+export const workspaces = pgTable("workspaces", {
+  id: id(),
+  name: text("name").notNull(),
+  defaultLocale: text("default_locale").notNull().default("en"),
+  createdAt: createdAt(),
+});
+
+/** Also Auth.js's user table: the adapter needs id, name, email, emailVerified and image. */
+export const users = pgTable(
+  "users",
+  {
+    id: id(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    emailVerified: at("email_verified"),
+    image: text("image"),
+    passwordHash: text("password_hash"),
+    role: roleEnum("role").notNull().default("member"),
+    isActive: boolean("is_active").notNull().default(true),
+    isAvailable: boolean("is_available").notNull().default(true),
+    locale: text("locale"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("users_email_key").on(t.email), index("users_workspace_idx").on(t.workspaceId)],
+);
+
+export const accounts = pgTable(
+  "accounts",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    provider: text("provider").notNull(),
+    providerAccountId: text("provider_account_id").notNull(),
+    refresh_token: text("refresh_token"),
+    access_token: text("access_token"),
+    expires_at: integer("expires_at"),
+    token_type: text("token_type"),
+    scope: text("scope"),
+    id_token: text("id_token"),
+    session_state: text("session_state"),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] })],
+);
+
+export const sessions = pgTable("sessions", {
+  sessionToken: text("session_token").primaryKey(),
+  userId: uuid("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  expires: at("expires").notNull(),
+});
+
+export const verificationTokens = pgTable(
+  "verification_tokens",
+  {
+    identifier: text("identifier").notNull(),
+    token: text("token").notNull(),
+    expires: at("expires").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.identifier, t.token] })],
+);
+
+/** One row per failed sign-in, keyed by email and by client, so the limit holds across instances. */
+export const signInFailures = pgTable(
+  "sign_in_failures",
+  {
+    id: id(),
+    key: text("key").notNull(),
+    failedAt: at("failed_at").notNull().defaultNow(),
+  },
+  (t) => [index("sign_in_failures_key_idx").on(t.key, t.failedAt)],
+);
+
+export const messagingApps = pgTable(
+  "messaging_apps",
+  {
+    id: id(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    provider: providerEnum("provider").notNull(),
+    name: text("name").notNull(),
+    installerId: uuid("installer_id")
+      .notNull()
+      .references(() => users.id),
+    /** Messenger page id or the WhatsApp sender (`whatsapp:+E164`); not secret, shown in settings. */
+    externalAccountId: text("external_account_id").notNull(),
+    /** AES-256-GCM envelope of the provider credentials (lib/crypto/secret-box.ts). */
+    encryptedCredentials: text("encrypted_credentials").notNull(),
+    verifyToken: text("verify_token"),
+    accessMode: accessModeEnum("access_mode").notNull().default("everyone"),
+    installedAt: at("installed_at").notNull().defaultNow(),
+    uninstalledAt: at("uninstalled_at"),
+    lastWebhookAt: at("last_webhook_at"),
+    lastError: text("last_error"),
+    lastErrorAt: at("last_error_at"),
+  },
+  (t) => [index("messaging_apps_workspace_idx").on(t.workspaceId)],
+);
+
+export const appAccess = pgTable(
+  "app_access",
+  {
+    appId: uuid("app_id")
+      .notNull()
+      .references(() => messagingApps.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.appId, t.userId] }), index("app_access_user_idx").on(t.userId)],
+);
+
+export const conversations = pgTable(
+  "conversations",
+  {
+    id: id(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    appId: uuid("app_id")
+      .notNull()
+      .references(() => messagingApps.id, { onDelete: "cascade" }),
+    externalContactId: text("external_contact_id").notNull(),
+    contactName: text("contact_name").notNull(),
+    status: conversationStatusEnum("status").notNull().default("open"),
+    assigneeId: uuid("assignee_id").references(() => users.id),
+    lastActivityAt: at("last_activity_at").notNull().defaultNow(),
+    lastMessageAt: at("last_message_at"),
+    lastMessagePreview: text("last_message_preview"),
+    createdAt: createdAt(),
+    /** A deleted conversation stays as a tombstone (no messages) so links in CRM notes can say so. */
+    deletedAt: at("deleted_at"),
+  },
+  (t) => [
+    uniqueIndex("conversations_app_contact_key")
+      .on(t.appId, t.externalContactId)
+      .where(sql`${t.deletedAt} is null`),
+    index("conversations_view_idx")
+      .on(t.workspaceId, t.status, t.assigneeId, t.lastActivityAt.desc(), t.id.desc())
+      .where(sql`${t.deletedAt} is null`),
+    index("conversations_app_view_idx")
+      .on(t.appId, t.status, t.lastActivityAt.desc(), t.id.desc())
+      .where(sql`${t.deletedAt} is null`),
+  ],
+);
+
+export type Attachment = { type: "image" | "video" | "audio" | "file"; url: string; contentType?: string };
+
+export const messages = pgTable(
+  "messages",
+  {
+    id: id(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    appId: uuid("app_id")
+      .notNull()
+      .references(() => messagingApps.id, { onDelete: "cascade" }),
+    conversationId: uuid("conversation_id")
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    direction: directionEnum("direction").notNull(),
+    providerMessageId: text("provider_message_id"),
+    text: text("text").notNull().default(""),
+    attachments: jsonb("attachments").$type<Attachment[]>().notNull().default([]),
+    senderUserId: uuid("sender_user_id").references(() => users.id),
+    state: deliveryStateEnum("state").notNull(),
+    failureReason: text("failure_reason"),
+    occurredAt: at("occurred_at").notNull().defaultNow(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("messages_app_provider_id_key").on(t.appId, t.providerMessageId),
+    index("messages_thread_idx").on(t.conversationId, t.occurredAt.desc(), t.id.desc()),
+  ],
+);
+
+export const conversationActivities = pgTable(
+  "conversation_activities",
+  {
+    id: id(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    conversationId: uuid("conversation_id")
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    kind: activityKindEnum("kind").notNull(),
+    actorId: uuid("actor_id").references(() => users.id),
+    targetUserId: uuid("target_user_id").references(() => users.id),
+    detail: jsonb("detail").$type<Record<string, string>>(),
+    occurredAt: at("occurred_at").notNull().defaultNow(),
+  },
+  (t) => [index("conversation_activities_thread_idx").on(t.conversationId, t.occurredAt)],
+);
+
+export const conversationReads = pgTable(
+  "conversation_reads",
+  {
+    conversationId: uuid("conversation_id")
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    readAt: at("read_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.conversationId, t.userId] })],
+);
+
+/** Durable background work; claimed with FOR UPDATE SKIP LOCKED (see docs/decisions.md). */
+export const jobs = pgTable(
+  "jobs",
+  {
+    id: id(),
+    queue: text("queue").notNull(),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+    /** Enqueuing the same key twice is a no-op: a replayed webhook queues nothing new. */
+    dedupeKey: text("dedupe_key"),
+    status: jobStatusEnum("status").notNull().default("queued"),
+    attempts: integer("attempts").notNull().default(0),
+    maxAttempts: integer("max_attempts").notNull().default(8),
+    runAt: at("run_at").notNull().defaultNow(),
+    lockedUntil: at("locked_until"),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+    finishedAt: at("finished_at"),
+  },
+  (t) => [
+    uniqueIndex("jobs_dedupe_key").on(t.dedupeKey),
+    index("jobs_due_idx").on(t.runAt).where(sql`${t.status} in ('queued', 'running')`),
+  ],
+);
+
+export type Workspace = typeof workspaces.$inferSelect;
+export type User = typeof users.$inferSelect;
+export type MessagingApp = typeof messagingApps.$inferSelect;
+export type Conversation = typeof conversations.$inferSelect;
+export type Message = typeof messages.$inferSelect;
+export type ConversationActivity = typeof conversationActivities.$inferSelect;
+export type Job = typeof jobs.$inferSelect;
+export type Provider = (typeof providerEnum.enumValues)[number];
+export type DeliveryState = (typeof deliveryStateEnum.enumValues)[number];

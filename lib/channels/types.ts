@@ -1,0 +1,42 @@
+import type { Attachment } from "@/db/schema";
+
+export type MessengerCredentials = { pageId: string; pageAccessToken: string; appSecret: string };
+export type WhatsappCredentials = { accountSid: string; authToken: string; sender: string };
+
+/** A message seen by the provider: from the contact, or (an echo) sent by the page from elsewhere. */
+export type MessageEvent = {
+  kind: "message";
+  direction: "inbound" | "outbound";
+  /** Messenger PSID or WhatsApp `whatsapp:+E164`: the conversation's external contact id. */
+  contactId: string;
+  contactName: string | null;
+  providerMessageId: string;
+  text: string;
+  attachments: Attachment[];
+  occurredAt: Date;
+};
+
+/** Progress of outbound messages: by provider ids, and/or (Messenger) everything up to a watermark. */
+export type DeliveryEvent = {
+  kind: "delivery";
+  contactId: string | null;
+  providerMessageIds: string[];
+  watermark: Date | null;
+  state: "sent" | "delivered" | "read" | "failed";
+  failureReason: string | null;
+};
+
+export type InboundEvent = MessageEvent | DeliveryEvent;
+
+export type ParseResult = { ok: true; events: InboundEvent[] } | { ok: false; reason: "malformed" };
+
+export type SendRequest = { contactId: string; text: string; statusCallbackUrl?: string };
+
+/**
+ * `refused`: the provider answered and said no (final, shown to the user).
+ * `transient`: worth retrying (network error before any answer, 429, 5xx).
+ */
+export type SendOutcome =
+  | { kind: "sent"; providerMessageId: string }
+  | { kind: "refused"; reason: string }
+  | { kind: "transient"; reason: string };

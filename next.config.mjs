@@ -1,0 +1,12 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // PGlite and postgres.js must stay real Node modules: PGlite loads its WASM from its own package folder.
+  serverExternalPackages: ["@electric-sql/pglite", "postgres", "web-push", "bcryptjs"],
+  poweredByHeader: false,
+};
+
+export default withNextIntl(nextConfig);
