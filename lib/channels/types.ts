@@ -34,9 +34,11 @@ export type SendRequest = { contactId: string; text: string; statusCallbackUrl?:
 
 /**
  * `refused`: the provider answered and said no (final, shown to the user).
- * `transient`: worth retrying (network error before any answer, 429, 5xx).
+ * `transient`: worth retrying (network error before the request was sent, 429, 5xx).
  */
 export type SendOutcome =
   | { kind: "sent"; providerMessageId: string }
   | { kind: "refused"; reason: string }
-  | { kind: "transient"; reason: string };
+  | { kind: "transient"; reason: string }
+  /** The request may have reached the provider (e.g. a timeout after sending): never retried blindly. */
+  | { kind: "unknown"; reason: string };
