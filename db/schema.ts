@@ -173,7 +173,8 @@ export const conversations = pgTable(
     contactName: text("contact_name").notNull(),
     status: conversationStatusEnum("status").notNull().default("open"),
     assigneeId: uuid("assignee_id").references(() => users.id),
-    lastActivityAt: at("last_activity_at").notNull().defaultNow(),
+    // Millisecond precision, like the JS Dates in keyset cursors, so a page boundary never splits a tie.
+    lastActivityAt: at("last_activity_at").notNull().default(sql`date_trunc('milliseconds', now())`),
     lastMessageAt: at("last_message_at"),
     lastMessagePreview: text("last_message_preview"),
     createdAt: createdAt(),

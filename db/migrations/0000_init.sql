@@ -53,7 +53,7 @@ CREATE TABLE "conversations" (
 	"contact_name" text NOT NULL,
 	"status" "conversation_status" DEFAULT 'open' NOT NULL,
 	"assignee_id" uuid,
-	"last_activity_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"last_activity_at" timestamp with time zone DEFAULT date_trunc('milliseconds', now()) NOT NULL,
 	"last_message_at" timestamp with time zone,
 	"last_message_preview" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,

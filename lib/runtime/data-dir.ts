@@ -4,7 +4,7 @@ import path from "node:path";
 /** Where the embedded defaults live: PGlite's files, generated secrets, the dev outbox. */
 export function dataDir(): string {
   const dir = path.resolve(process.env.SWITCHBOARD_DATA_DIR ?? ".data");
-  fs.mkdirSync(dir, { recursive: true });
+  fs.mkdirSync(/*turbopackIgnore: true*/ dir, { recursive: true });
   return dir;
 }
 
@@ -15,14 +15,14 @@ export function dataDir(): string {
 export function keptSecret(name: string, generate: () => string): string {
   const file = path.join(dataDir(), name);
   try {
-    return fs.readFileSync(file, "utf8").trim();
+    return fs.readFileSync(/*turbopackIgnore: true*/ file, "utf8").trim();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
   }
   try {
-    fs.writeFileSync(file, generate(), { flag: "wx", mode: 0o600 });
+    fs.writeFileSync(/*turbopackIgnore: true*/ file, generate(), { flag: "wx", mode: 0o600 });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
   }
-  return fs.readFileSync(file, "utf8").trim();
+  return fs.readFileSync(/*turbopackIgnore: true*/ file, "utf8").trim();
 }

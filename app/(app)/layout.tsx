@@ -1,0 +1,21 @@
+import { AppNav } from "@/components/shell/app-nav";
+import { UserMenu } from "@/components/shell/user-menu";
+import { requireUser } from "@/lib/auth/actor";
+import { isLocale, DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { getLocale } from "next-intl/server";
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const actor = await requireUser();
+  const locale = await getLocale();
+  return (
+    <div className="flex h-dvh flex-col md:flex-row">
+      <AppNav isAdmin={actor.role === "admin"} />
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header className="flex h-12 shrink-0 items-center justify-end gap-3 border-b border-line bg-white px-4">
+          <UserMenu name={actor.name} email={actor.email} locale={isLocale(locale) ? locale : DEFAULT_LOCALE} />
+        </header>
+        <div className="min-h-0 flex-1">{children}</div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale } from "next-intl/server";
+import { TimeZoneReporter } from "@/components/time-zone-reporter";
+import "./globals.css";
+
+export const metadata: Metadata = { title: "Switchboard", description: "The shared messaging inbox for your sales CRM" };
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const locale = await getLocale();
+  return (
+    <html lang={locale}>
+      <body>
+        <NextIntlClientProvider>
+          {children}
+          <TimeZoneReporter />
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,30 @@
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { LoginForm } from "@/components/auth/login-form";
+import { Logo } from "@/components/ui/logo";
+import { getActor } from "@/lib/auth/actor";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  const { callbackUrl } = await searchParams;
+  const target = safeCallbackPath(callbackUrl);
+  if (await getActor()) redirect(target);
+  const t = await getTranslations("login");
+  return (
+    <main className="flex min-h-full items-center justify-center px-4 py-12">
+      <div className="w-full max-w-sm">
+        <div className="mb-6 flex flex-col items-center gap-3 text-center">
+          <Logo className="h-10 w-10" />
+          <h1 className="text-xl font-semibold">{t("title")}</h1>
+          <p className="text-muted">{t("subtitle")}</p>
+        </div>
+        <div className="rounded-xl border border-line bg-white p-6 shadow-sm">
+          <LoginForm callbackUrl={target} />
+        </div>
+        {process.env.NODE_ENV !== "production" || !process.env.DATABASE_URL ? (
+          <p className="mt-4 text-center text-xs text-muted">{t("demoHint")}</p>
+        ) : null}
+      </div>
+    </main>
+  );
+}

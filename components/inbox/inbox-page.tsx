@@ -1,0 +1,97 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { buttonClasses } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { getDb } from "@/db/index";
+import { requireUser } from "@/lib/auth/actor";
+import { findAccessibleConversation, listAccessibleApps } from "@/lib/inbox/access";
+import { countViews, listConversations, loadThreadPage, markConversationRead } from "@/lib/inbox/queries";
+import { decodeCursor, isUuid, isView } from "@/lib/inbox/views";
+import { ConversationList } from "./conversation-list";
+import { ConversationPane } from "./conversation-pane";
+import { inboxHref } from "./inbox-href";
+import { ViewNav } from "./view-nav";
+
+export type InboxSearchParams = { app?: string | string[]; after?: string | string[] };
+
+function single(value: string | string[] | undefined): string | null {
+  return typeof value === "string" ? value : null;
+}
+
+/** The inbox of spec §3 and §10: views, list and (when the URL names one) the open conversation. */
+export async function InboxPage({
+  viewParam,
+  conversationId,
+  searchParams,
+}: {
+  viewParam: string;
+  conversationId: string | null;
+  searchParams: InboxSearchParams;
+}) {
+  if (!isView(viewParam)) notFound();
+  const view = viewParam;
+  const actor = await requireUser();
+  const t = await getTranslations("inbox");
+  const db = await getDb();
+
+  const apps = await listAccessibleApps(db, actor);
+  const requestedApp = single(searchParams.app);
+  // A malformed or foreign app id shows the unfiltered first page (spec §10).
+  const appId = requestedApp && isUuid(requestedApp) && apps.some((app) => app.id === requestedApp) ? requestedApp : null;
+  const after = decodeCursor(single(searchParams.after));
+
+  const open = conversationId ? await findAccessibleConversation(db, actor, conversationId) : null;
+  if (conversationId && !open) notFound();
+
+  const [counts, list, thread] = await Promise.all([
+    countViews(actor, appId),
+    listConversations(actor, view, { appId, after }),
+    open ? loadThreadPage(open.conversation.id) : null,
+  ]);
+  if (open) await markConversationRead(open.conversation.id, actor.userId);
+
+  if (apps.length === 0) {
+    return (
+      <main className="flex h-full items-center justify-center p-6">
+        <div className="max-w-md rounded-xl border border-line bg-white p-8 text-center shadow-sm">
+          <h1 className="text-lg font-semibold">{t("noApps.title")}</h1>
+          <p className="mt-2 text-muted">{actor.role === "admin" ? t("noApps.adminBody") : t("noApps.body")}</p>
+          {actor.role === "admin" ? (
+            <Link href="/settings/integrations/messaging" className={buttonClasses("primary", "mt-5")}>
+              {t("noApps.adminAction")}
+            </Link>
+          ) : null}
+        </div>
+      </main>
+    );
+  }
+
+  return (
+    <main className="flex h-full min-h-0 flex-col lg:flex-row">
+      <div className={cn("shrink-0 border-b border-line bg-white px-3 py-3 lg:w-56 lg:border-r lg:border-b-0", open ? "hidden md:block" : "block")}>
+        <h1 className="mb-3 hidden px-2.5 text-base font-semibold lg:block">{t("title")}</h1>
+        <ViewNav view={view} counts={counts} apps={apps} appId={appId} />
+      </div>
+      <div className="flex min-h-0 flex-1">
+        <aside className={cn("w-full shrink-0 flex-col border-r border-line bg-white md:flex md:w-80", open ? "hidden" : "flex")}>
+          <ConversationList
+            view={view}
+            rows={list.rows}
+            openId={open?.conversation.id ?? null}
+            appId={appId}
+            nextCursor={list.nextCursor}
+            isFirstPage={!after}
+          />
+        </aside>
+        <section className={cn("min-w-0 flex-1 flex-col bg-canvas", open ? "flex" : "hidden md:flex")}>
+          {open && thread ? (
+            <ConversationPane conversation={open.conversation} app={open.app} thread={thread} backHref={inboxHref(view, { appId })} />
+          ) : (
+            <p className="m-auto text-muted">{t("selectConversation")}</p>
+          )}
+        </section>
+      </div>
+    </main>
+  );
+}

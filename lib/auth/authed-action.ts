@@ -1,0 +1,30 @@
+import "server-only";
+import type { z } from "zod";
+import type { Result } from "@/lib/result";
+import { getActor, type Actor } from "./actor";
+
+export type ActionRefusal = "invalid_input" | "signed_out";
+
+/**
+ * The only way to build a server action: input is parsed with the schema and the signed-in
+ * actor is loaded before the body runs, so no action can forget either.
+ */
+export function authedAction<Schema extends z.ZodType, T, Reason extends string>(
+  schema: Schema,
+  body: (actor: Actor, input: z.output<Schema>) => Promise<Result<T, Reason>>,
+) {
+  return async (input: z.input<Schema>): Promise<Result<T, Reason | ActionRefusal> & { fieldErrors?: Record<string, string[]> }> => {
+    const actor = await getActor();
+    if (!actor) return { ok: false, reason: "signed_out" };
+    const parsed = schema.safeParse(input);
+    if (!parsed.success) {
+      const fieldErrors: Record<string, string[]> = {};
+      for (const issue of parsed.error.issues) {
+        const key = issue.path.join(".") || "_";
+        (fieldErrors[key] ??= []).push(issue.message);
+      }
+      return { ok: false, reason: "invalid_input", fieldErrors };
+    }
+    return body(actor, parsed.data);
+  };
+}

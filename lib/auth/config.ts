@@ -1,0 +1,26 @@
+import type { NextAuthConfig } from "next-auth";
+
+/**
+ * The edge-safe half of the Auth.js setup: no providers, no database. The Node half
+ * (lib/auth/index.ts) adds those.
+ */
+export const authConfig = {
+  pages: { signIn: "/login" },
+  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  // Redirects keep the host the browser used (localhost vs 127.0.0.1), so its cookie is kept.
+  trustHost: true,
+  providers: [],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user?.id) token.userId = user.id;
+      return token;
+    },
+    session({ session, token }) {
+      if (typeof token.userId === "string") session.user.id = token.userId;
+      return session;
+    },
+  },
+} satisfies NextAuthConfig;
+
+/** Auth.js names its cookie `__Secure-…` over https; the middleware checks for either. */
+export const SESSION_COOKIE_NAMES = ["authjs.session-token", "__Secure-authjs.session-token"];

@@ -1,0 +1,37 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { getDb } from "@/db/index";
+import { users } from "@/db/schema";
+import { DUMMY_HASH, verifyPassword } from "./password";
+import { clearSignInFailures, isSignInLimited, recordSignInFailure } from "./sign-in-limit";
+
+export const credentialsSchema = z.object({
+  email: z.string().trim().toLowerCase().max(320).pipe(z.email()),
+  password: z.string().min(1).max(1000),
+});
+
+export type CredentialsCheck =
+  | { ok: true; user: { id: string; name: string; email: string } }
+  | { ok: false; reason: "invalid_credentials" | "rate_limited" };
+
+/**
+ * One answer for an unknown email, a wrong password and a deactivated user, so the sign-in
+ * form never tells which emails exist.
+ */
+export async function checkCredentials(input: unknown, client: string): Promise<CredentialsCheck> {
+  const parsed = credentialsSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, reason: "invalid_credentials" };
+  const { email, password } = parsed.data;
+  if (await isSignInLimited(email, client)) return { ok: false, reason: "rate_limited" };
+
+  const db = await getDb();
+  const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
+  const matches = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+  if (!user || !user.passwordHash || !matches || !user.isActive) {
+    await recordSignInFailure(email, client);
+    return { ok: false, reason: "invalid_credentials" };
+  }
+  await clearSignInFailures(email);
+  return { ok: true, user: { id: user.id, name: user.name, email: user.email } };
+}

@@ -1,0 +1,45 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { getDb } from "@/db/index";
+import { accounts, sessions, users, verificationTokens } from "@/db/schema";
+import { keptSecret } from "@/lib/runtime/data-dir";
+import { checkCredentials } from "./credentials";
+import { authConfig } from "./config";
+
+class SignInRateLimited extends CredentialsSignin {
+  code = "rate_limited";
+}
+
+/** The first address in X-Forwarded-For when a proxy sets it, else a shared bucket. */
+function clientKey(request: Request): string {
+  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "direct";
+}
+
+// Lazy: the database opens on the first auth call, never while `next build` imports this file.
+export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
+  const db = await getDb();
+  return {
+    ...authConfig,
+    secret: process.env.AUTH_SECRET ?? keptSecret("auth-secret", () => randomBytes(32).toString("base64url")),
+    adapter: DrizzleAdapter(db, {
+      usersTable: users,
+      accountsTable: accounts,
+      sessionsTable: sessions,
+      verificationTokensTable: verificationTokens,
+    }),
+    providers: [
+      Credentials({
+        credentials: { email: {}, password: {} },
+        async authorize(credentials, request) {
+          const result = await checkCredentials(credentials, clientKey(request));
+          if (result.ok) return result.user;
+          if (result.reason === "rate_limited") throw new SignInRateLimited();
+          return null;
+        },
+      }),
+    ],
+  };
+});

@@ -1,0 +1,25 @@
+import { cookies, headers } from "next/headers";
+import { getRequestConfig } from "next-intl/server";
+import { getActor } from "@/lib/auth/actor";
+import { isLocale, localeFromAcceptLanguage, type Locale } from "./locales";
+import { loadMessages } from "./messages";
+
+export const TIME_ZONE_COOKIE = "tz";
+
+async function resolveLocale(): Promise<Locale> {
+  const actor = await getActor();
+  if (isLocale(actor?.locale)) return actor.locale;
+  return localeFromAcceptLanguage((await headers()).get("accept-language"));
+}
+
+/** The browser reports its time zone once (components/time-zone-reporter.tsx); UTC until then. */
+async function resolveTimeZone(): Promise<string> {
+  const value = (await cookies()).get(TIME_ZONE_COOKIE)?.value;
+  if (value && Intl.supportedValuesOf("timeZone").includes(value)) return value;
+  return "UTC";
+}
+
+export default getRequestConfig(async () => {
+  const locale = await resolveLocale();
+  return { locale, messages: await loadMessages(locale), timeZone: await resolveTimeZone() };
+});

@@ -1,0 +1,54 @@
+import "server-only";
+import { and, eq, exists, isNull, or, sql, type SQL } from "drizzle-orm";
+import type { Executor } from "@/db/index";
+import { appAccess, conversations, messagingApps, type MessagingApp } from "@/db/schema";
+import { isUuid } from "./views";
+
+/** The subset of the actor that access rules need; jobs build it for recipients too. */
+export type AccessSubject = { userId: string; workspaceId: string };
+
+/**
+ * Spec §2: a user reaches an installed app of their workspace when the app is open to
+ * everyone, they installed it, or they are on its access list. The one SQL form of that rule.
+ */
+export function appAccessibleBy(subject: AccessSubject): SQL {
+  return and(
+    eq(messagingApps.workspaceId, subject.workspaceId),
+    isNull(messagingApps.uninstalledAt),
+    or(
+      eq(messagingApps.accessMode, "everyone"),
+      eq(messagingApps.installerId, subject.userId),
+      exists(
+        sql`(select 1 from ${appAccess} where ${appAccess.appId} = ${messagingApps.id} and ${appAccess.userId} = ${subject.userId})`,
+      ),
+    ),
+  )!;
+}
+
+export async function listAccessibleApps(db: Executor, subject: AccessSubject): Promise<MessagingApp[]> {
+  return db.select().from(messagingApps).where(appAccessibleBy(subject)).orderBy(messagingApps.name);
+}
+
+export async function hasAppAccess(db: Executor, subject: AccessSubject, appId: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: messagingApps.id })
+    .from(messagingApps)
+    .where(and(eq(messagingApps.id, appId), appAccessibleBy(subject)))
+    .limit(1);
+  return rows.length > 0;
+}
+
+/**
+ * The conversation if the subject may see and act on it; null for "unknown", "deleted",
+ * "other workspace" and "no access" alike, so callers answer 404 without leaking existence.
+ */
+export async function findAccessibleConversation(db: Executor, subject: AccessSubject, conversationId: string) {
+  if (!isUuid(conversationId)) return null;
+  const [row] = await db
+    .select({ conversation: conversations, app: messagingApps })
+    .from(conversations)
+    .innerJoin(messagingApps, eq(messagingApps.id, conversations.appId))
+    .where(and(eq(conversations.id, conversationId), isNull(conversations.deletedAt), appAccessibleBy(subject)))
+    .limit(1);
+  return row ?? null;
+}

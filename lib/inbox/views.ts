@@ -1,0 +1,37 @@
+import type { Conversation } from "@/db/schema";
+
+export const VIEWS = ["unassigned", "mine", "others", "closed"] as const;
+export type View = (typeof VIEWS)[number];
+
+export function isView(value: string): value is View {
+  return (VIEWS as readonly string[]).includes(value);
+}
+
+/** Spec §3: which view a conversation sits in, as seen by one user. The SQL in queries.ts mirrors it. */
+export function viewOf(conversation: Pick<Conversation, "status" | "assigneeId">, viewerId: string): View {
+  if (conversation.status === "closed") return "closed";
+  if (!conversation.assigneeId) return "unassigned";
+  return conversation.assigneeId === viewerId ? "mine" : "others";
+}
+
+export type Cursor = { lastActivityAt: Date; id: string };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(`${cursor.lastActivityAt.toISOString()}|${cursor.id}`).toString("base64url");
+}
+
+/** Null for anything that is not a cursor we made: the view then shows its first page. */
+export function decodeCursor(value: string | undefined | null): Cursor | null {
+  if (!value || value.length > 200) return null;
+  const [iso, id, ...rest] = Buffer.from(value, "base64url").toString("utf8").split("|");
+  if (rest.length > 0 || !iso || !id || !isUuid(id)) return null;
+  const lastActivityAt = new Date(iso);
+  if (Number.isNaN(lastActivityAt.getTime()) || lastActivityAt.toISOString() !== iso) return null;
+  return { lastActivityAt, id };
+}
