@@ -1,0 +1,67 @@
+import "server-only";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { getDb } from "@/db/index";
+import { appAccess, messagingApps, users, type Provider } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { webhookUrls } from "@/lib/channels/webhook-urls";
+import { appUrl, getEnv } from "@/lib/env";
+
+/** What the settings page may show of an app: everything but the credentials. */
+export type AppSettingsView = {
+  id: string;
+  provider: Provider;
+  name: string;
+  externalAccountId: string;
+  installer: { id: string; name: string };
+  accessMode: "everyone" | "chosen";
+  memberIds: string[];
+  webhookUrl: string;
+  statusCallbackUrl: string | null;
+  verifyToken: string | null;
+  installedAt: Date;
+  lastWebhookAt: Date | null;
+  lastError: string | null;
+  lastErrorAt: Date | null;
+};
+
+export async function listAppsForSettings(actor: Actor): Promise<AppSettingsView[]> {
+  const db = await getDb();
+  const rows = await db
+    .select({ app: messagingApps, installerName: users.name })
+    .from(messagingApps)
+    .innerJoin(users, eq(users.id, messagingApps.installerId))
+    .where(and(eq(messagingApps.workspaceId, actor.workspaceId), isNull(messagingApps.uninstalledAt)))
+    .orderBy(asc(messagingApps.installedAt));
+  const ids = rows.map((row) => row.app.id);
+  const members = ids.length
+    ? await db.select().from(appAccess).where(inArray(appAccess.appId, ids))
+    : [];
+  return rows.map(({ app, installerName }) => ({
+    id: app.id,
+    provider: app.provider,
+    name: app.name,
+    externalAccountId: app.externalAccountId,
+    installer: { id: app.installerId, name: installerName },
+    accessMode: app.accessMode,
+    memberIds: members.filter((member) => member.appId === app.id).map((member) => member.userId),
+    ...webhookUrls(app.provider, app.id, appUrl()),
+    verifyToken: app.verifyToken,
+    installedAt: app.installedAt,
+    lastWebhookAt: app.lastWebhookAt,
+    lastError: app.lastError,
+    lastErrorAt: app.lastErrorAt,
+  }));
+}
+
+export async function listWorkspaceUsers(actor: Actor) {
+  const db = await getDb();
+  return db
+    .select({ id: users.id, name: users.name, email: users.email, isActive: users.isActive })
+    .from(users)
+    .where(eq(users.workspaceId, actor.workspaceId))
+    .orderBy(asc(users.name));
+}
+
+export function closedProviders(): Provider[] {
+  return getEnv().CLOSED_PROVIDERS;
+}

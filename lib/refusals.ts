@@ -1,0 +1,23 @@
+/**
+ * Every expected refusal a domain function can return, each with its text in the message
+ * catalogs under `refusals.<reason>`. Components show that text and never write their own.
+ */
+export const REFUSALS = [
+  "invalid_input",
+  "signed_out",
+  "not_admin",
+  "not_found",
+  "no_access",
+  "not_installer",
+  "provider_closed",
+  "invalid_member",
+  "assignee_unavailable",
+  "assignee_inactive",
+  "assignee_no_access",
+  "already_in_state",
+  "empty_reply",
+  "reply_too_long",
+  "not_failed",
+] as const;
+
+export type Refusal = (typeof REFUSALS)[number];
