@@ -1,0 +1,67 @@
+import { getDb } from "@/db/index";
+import { users, type User, type Workspace } from "@/db/schema";
+import type { AccessSubject } from "@/lib/inbox/access";
+import type { Actor } from "@/lib/auth/actor";
+import { hashPassword } from "@/lib/auth/password";
+import { nextSequence, uniqueToken } from "./sequence";
+import { createWorkspace } from "./workspace";
+
+/** Every factory user can sign in with this password unless the test picks another. */
+export const DEFAULT_PASSWORD = "test-password";
+
+// bcrypt takes tens of milliseconds; hash the shared default once per test file.
+let defaultHash: Promise<string> | undefined;
+
+export type CreateUserOptions = {
+  /** A new workspace when omitted. */
+  workspace?: Pick<Workspace, "id">;
+  role?: "admin" | "member";
+  name?: string;
+  email?: string;
+  isActive?: boolean;
+  isAvailable?: boolean;
+  password?: string;
+  locale?: string | null;
+};
+
+export async function createUser(options: CreateUserOptions = {}): Promise<User> {
+  const workspace = options.workspace ?? (await createWorkspace());
+  const n = nextSequence();
+  const passwordHash =
+    options.password === undefined
+      ? await (defaultHash ??= hashPassword(DEFAULT_PASSWORD))
+      : await hashPassword(options.password);
+  const db = await getDb();
+  const [user] = await db
+    .insert(users)
+    .values({
+      workspaceId: workspace.id,
+      name: options.name ?? `User ${n}`,
+      email: options.email ?? `${uniqueToken("user")}@example.test`,
+      role: options.role ?? "member",
+      isActive: options.isActive ?? true,
+      isAvailable: options.isAvailable ?? true,
+      locale: options.locale ?? null,
+      passwordHash,
+    })
+    .returning();
+  return user!;
+}
+
+/** What access rules take (lib/inbox/access.ts). */
+export function subjectOf(user: Pick<User, "id" | "workspaceId">): AccessSubject {
+  return { userId: user.id, workspaceId: user.workspaceId };
+}
+
+/** What domain functions and actions take (lib/auth/actor.ts), as requireUser() would build it. */
+export function actorOf(user: User): Actor {
+  return {
+    userId: user.id,
+    workspaceId: user.workspaceId,
+    role: user.role,
+    name: user.name,
+    email: user.email,
+    locale: user.locale,
+    isAvailable: user.isAvailable,
+  };
+}
