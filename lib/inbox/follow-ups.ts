@@ -1,0 +1,13 @@
+import "server-only";
+import type { Transaction } from "@/db/index";
+import type { MessagingApp } from "@/db/schema";
+import { enqueueJob } from "@/lib/jobs/queue";
+import { FETCH_MESSENGER_PROFILE } from "./jobs/queues";
+
+/** Work that follows a new conversation, queued in the transaction that created it. */
+export async function enqueueNewConversationFollowUps(tx: Transaction, app: MessagingApp, conversationId: string) {
+  if (app.provider === "messenger") {
+    // Messenger webhooks carry no name: spec §3 wants the profile's, falling back to the PSID.
+    await enqueueJob(tx, FETCH_MESSENGER_PROFILE, { conversationId }, { dedupeKey: `${FETCH_MESSENGER_PROFILE}:${conversationId}` });
+  }
+}

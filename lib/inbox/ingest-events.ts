@@ -1,0 +1,177 @@
+import "server-only";
+import { and, eq, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
+import { getDb, type Transaction } from "@/db/index";
+import { conversationActivities, conversations, messages, type MessagingApp } from "@/db/schema";
+import type { DeliveryEvent, InboundEvent, MessageEvent } from "@/lib/channels/types";
+import { publishEvent } from "@/lib/realtime/bus";
+import { advanceableFrom, type OutboundState } from "./delivery-state";
+import { enqueueNewConversationFollowUps } from "./follow-ups";
+import { messagePreview } from "./message-preview";
+
+export type IngestSummary = { storedMessages: number; duplicateMessages: number; updatedDeliveries: number };
+
+/**
+ * Stores one webhook's events in one transaction: conversations found or created, messages
+ * inserted at most once per provider id, delivery states moved forward, follow-up jobs and
+ * live events queued with the data. A failure rolls all of it back and the provider retries.
+ */
+export async function ingestEvents(app: MessagingApp, events: InboundEvent[]): Promise<IngestSummary> {
+  const summary: IngestSummary = { storedMessages: 0, duplicateMessages: 0, updatedDeliveries: 0 };
+  if (events.length === 0) return summary;
+  const db = await getDb();
+  // Same-contact events keep their order; different contacts are locked in one global order,
+  // so two batches touching the same conversations cannot deadlock.
+  const ordered = events
+    .map((event, index) => ({ event, index }))
+    .sort((a, b) => (a.event.contactId ?? "").localeCompare(b.event.contactId ?? "") || a.index - b.index)
+    .map(({ event }) => event);
+
+  await db.transaction(async (tx) => {
+    for (const event of ordered) {
+      if (event.kind === "message") {
+        const stored = await storeMessage(tx, app, event);
+        if (stored) summary.storedMessages++;
+        else summary.duplicateMessages++;
+      } else {
+        summary.updatedDeliveries += await applyDelivery(tx, app, event);
+      }
+    }
+  });
+  return summary;
+}
+
+/**
+ * The open or closed conversation with this contact, locked for the rest of the transaction.
+ * Deleted conversations are never revived: the partial unique index only covers live ones,
+ * so a new one starts. Two deliveries racing for a new contact meet on that index.
+ */
+async function lockConversation(tx: Transaction, app: MessagingApp, event: MessageEvent, now: Date) {
+  const created = await tx
+    .insert(conversations)
+    .values({
+      workspaceId: app.workspaceId,
+      appId: app.id,
+      externalContactId: event.contactId,
+      contactName: event.contactName ?? event.contactId,
+      lastActivityAt: now,
+    })
+    .onConflictDoNothing({
+      target: [conversations.appId, conversations.externalContactId],
+      where: sql`${conversations.deletedAt} is null`,
+    })
+    .returning();
+  const [conversation] = await tx
+    .select()
+    .from(conversations)
+    .where(
+      and(
+        eq(conversations.appId, app.id),
+        eq(conversations.externalContactId, event.contactId),
+        isNull(conversations.deletedAt),
+      ),
+    )
+    .for("update")
+    .limit(1);
+  if (!conversation) throw new Error(`Conversation for ${app.id}/${event.contactId} vanished inside its transaction`);
+  return { conversation, isNew: created.length > 0 };
+}
+
+async function storeMessage(tx: Transaction, app: MessagingApp, event: MessageEvent): Promise<boolean> {
+  const now = new Date();
+  const { conversation, isNew } = await lockConversation(tx, app, event, now);
+  const scope = { workspaceId: app.workspaceId, appId: app.id, conversationId: conversation.id };
+
+  const [message] = await tx
+    .insert(messages)
+    .values({
+      ...scope,
+      direction: event.direction,
+      providerMessageId: event.providerMessageId,
+      text: event.text,
+      attachments: event.attachments,
+      state: event.direction === "inbound" ? "received" : "sent",
+      occurredAt: event.occurredAt,
+    })
+    .onConflictDoNothing({ target: [messages.appId, messages.providerMessageId] })
+    .returning();
+  if (!message) return false;
+
+  const reopens = event.direction === "inbound" && conversation.status === "closed";
+  await tx
+    .update(conversations)
+    .set({
+      lastActivityAt: now,
+      lastMessageAt: now,
+      lastMessagePreview: messagePreview(event.text),
+      ...(reopens ? { status: "open" as const } : {}),
+      ...(event.contactName && event.contactName !== conversation.contactName ? { contactName: event.contactName } : {}),
+    })
+    .where(eq(conversations.id, conversation.id));
+  if (reopens) {
+    // spec §5: the assignee is kept; the conversation returns to the view its assignment says.
+    await tx.insert(conversationActivities).values({ ...scope, kind: "reopened_by_message", occurredAt: now });
+  }
+
+  if (isNew) await enqueueNewConversationFollowUps(tx, app, conversation.id);
+  await publishEvent(
+    tx,
+    isNew
+      ? { type: "conversation.created", ...scope }
+      : { type: "conversation.updated", ...scope, changes: reopens ? ["status", "lastActivity"] : ["lastActivity"] },
+  );
+  await publishEvent(tx, { type: "message.created", ...scope, messageId: message.id });
+  return true;
+}
+
+/** Moves outbound messages forward only (read stays read); a status for an unknown id stores nothing. */
+async function applyDelivery(tx: Transaction, app: MessagingApp, event: DeliveryEvent): Promise<number> {
+  const target = event.state as OutboundState;
+  const fromStates = advanceableFrom(target);
+  const byIds =
+    event.providerMessageIds.length > 0 ? inArray(messages.providerMessageId, event.providerMessageIds) : undefined;
+  const byWatermark =
+    event.watermark && event.contactId
+      ? and(
+          lte(messages.occurredAt, event.watermark),
+          isNotNull(messages.providerMessageId),
+          inArray(
+            messages.conversationId,
+            tx
+              .select({ id: conversations.id })
+              .from(conversations)
+              .where(
+                and(
+                  eq(conversations.appId, app.id),
+                  eq(conversations.externalContactId, event.contactId),
+                  isNull(conversations.deletedAt),
+                ),
+              ),
+          ),
+        )
+      : undefined;
+  if (!byIds && !byWatermark) return 0;
+
+  const updated = await tx
+    .update(messages)
+    .set({ state: target, failureReason: target === "failed" ? event.failureReason : null })
+    .where(
+      and(
+        eq(messages.appId, app.id),
+        eq(messages.direction, "outbound"),
+        inArray(messages.state, fromStates),
+        byIds && byWatermark ? sql`(${byIds} or ${byWatermark})` : (byIds ?? byWatermark),
+      ),
+    )
+    .returning({ id: messages.id, conversationId: messages.conversationId });
+  for (const message of updated) {
+    await publishEvent(tx, {
+      type: "message.updated",
+      workspaceId: app.workspaceId,
+      appId: app.id,
+      conversationId: message.conversationId,
+      messageId: message.id,
+      deliveryState: target,
+    });
+  }
+  return updated.length;
+}

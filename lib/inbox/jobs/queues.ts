@@ -1,0 +1,1 @@
+export const FETCH_MESSENGER_PROFILE = "messenger.fetch-profile";

@@ -1,0 +1,36 @@
+import "server-only";
+import { getDb } from "@/db/index";
+import { recordAppError, recordWebhookReceived } from "@/lib/apps/health";
+import { findInstalledApp } from "@/lib/apps/installed-app";
+import { readBodyWithLimit } from "@/lib/http/read-body";
+import { ingestEvents } from "@/lib/inbox/ingest-events";
+import type { WebhookChannel } from "./types";
+
+const text = (body: string, status: number) =>
+  new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+
+/**
+ * Spec §8, in order: unknown app 404, body over 1 MiB 413, bad signature 401, malformed 400 —
+ * each before anything is stored — then one transaction for the events, then 200.
+ */
+export async function receiveWebhook(request: Request, appId: string, channel: WebhookChannel): Promise<Response> {
+  const found = await findInstalledApp(appId, channel.provider);
+  if (!found) return text("Not found", 404);
+
+  const body = await readBodyWithLimit(request);
+  if (!body.ok) return text("Payload too large", 413);
+
+  const db = await getDb();
+  if (!channel.isSigned(found, body.body, request)) {
+    await recordAppError(db, found.app.id, "A webhook arrived with a missing or invalid signature");
+    return text("Invalid signature", 401);
+  }
+  const parsed = channel.parse(found, body.body);
+  if (!parsed.ok) {
+    await recordAppError(db, found.app.id, "A signed webhook could not be read (malformed body)");
+    return text("Malformed body", 400);
+  }
+  await ingestEvents(found.app, parsed.events);
+  await recordWebhookReceived(db, found.app.id);
+  return text("OK", 200);
+}
