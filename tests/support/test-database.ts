@@ -1,8 +1,7 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
+import { inject } from "vitest";
 import { openPglite, openPostgres, type DatabaseHandle } from "@/db/client";
-
-const TEMPLATE = "switchboard_test_template";
 
 function withDatabase(url: string, name: string): string {
   const parsed = new URL(url);
@@ -11,16 +10,25 @@ function withDatabase(url: string, name: string): string {
 }
 
 /** Run once per test run: a migrated template that every test file's database is copied from. */
-export async function prepareTemplate(url: string): Promise<void> {
+export async function prepareTemplate(url: string, template: string): Promise<void> {
   const admin = postgres(url, { max: 1, onnotice: () => {} });
   try {
-    await admin.unsafe(`drop database if exists ${TEMPLATE} with (force)`);
-    await admin.unsafe(`create database ${TEMPLATE}`);
+    await admin.unsafe(`drop database if exists ${template} with (force)`);
+    await admin.unsafe(`create database ${template}`);
   } finally {
     await admin.end();
   }
-  const template = await openPostgres(withDatabase(url, TEMPLATE), { max: 1 });
-  await template.close();
+  const handle = await openPostgres(withDatabase(url, template), { max: 1 });
+  await handle.close();
+}
+
+export async function dropDatabase(url: string, name: string): Promise<void> {
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+  } finally {
+    await admin.end();
+  }
 }
 
 /**
@@ -30,10 +38,12 @@ export async function prepareTemplate(url: string): Promise<void> {
 export async function openTestDatabase(): Promise<DatabaseHandle> {
   const url = process.env.DATABASE_URL;
   if (!url) return openPglite();
+  const template = inject("testTemplate");
+  if (!template) throw new Error("DATABASE_URL was set after the test run started; the global setup made no template");
   const name = `switchboard_test_${randomBytes(6).toString("hex")}`;
   const admin = postgres(url, { max: 1, onnotice: () => {} });
   try {
-    await admin.unsafe(`create database ${name} template ${TEMPLATE}`);
+    await admin.unsafe(`create database ${name} template ${template}`);
   } finally {
     await admin.end();
   }
@@ -42,9 +52,7 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
     ...handle,
     async close() {
       await handle.close();
-      const dropper = postgres(url, { max: 1, onnotice: () => {} });
-      await dropper.unsafe(`drop database if exists ${name} with (force)`);
-      await dropper.end();
+      await dropDatabase(url, name);
     },
   };
 }
