@@ -1,0 +1,3 @@
+// The one module that imports every job handler module, so the worker script and the app
+// register the same handlers. Add one `import "@/lib/<module>/<handler-file>";` line per module.
+import "@/lib/inbox/jobs/fetch-messenger-profile";

@@ -1,0 +1,41 @@
+import { sql } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { jobs } from "@/db/schema";
+
+/** Lowercase on purpose: PGlite does not quote channel names. The payload is the queue name. */
+export const JOBS_CHANNEL = "switchboard_jobs";
+
+export type EnqueueOptions = {
+  /** A second job with the same key is not created, e.g. a replayed webhook queues nothing new. */
+  dedupeKey?: string;
+  runAt?: Date;
+  maxAttempts?: number;
+};
+
+/**
+ * Queues a job in the caller's transaction, so it exists exactly when the data it is about
+ * was committed. Returns false when a job with the same `dedupeKey` already exists.
+ */
+export async function enqueueJob(
+  executor: Executor,
+  queue: string,
+  payload: Record<string, unknown>,
+  options: EnqueueOptions = {},
+): Promise<boolean> {
+  const created = await executor
+    .insert(jobs)
+    .values({
+      queue,
+      payload,
+      dedupeKey: options.dedupeKey,
+      runAt: options.runAt,
+      maxAttempts: options.maxAttempts,
+    })
+    .onConflictDoNothing({ target: jobs.dedupeKey })
+    .returning({ id: jobs.id });
+  if (created.length === 0) return false;
+  // NOTIFY is held until commit (and dropped on rollback), so workers never wake for a job
+  // they cannot see yet.
+  await executor.execute(sql`select pg_notify(${JOBS_CHANNEL}, ${queue})`);
+  return true;
+}

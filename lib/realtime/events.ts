@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { deliveryStateEnum } from "@/db/schema";
+
+/**
+ * What changed, never the changed content: NOTIFY carries at most 7999 bytes, so events hold
+ * ids and small fields and browsers refetch what they show (unread counts included).
+ * `workspaceId` and `appId` let the live stream send each event only to users with access.
+ */
+const scope = { workspaceId: z.uuid(), appId: z.uuid() };
+
+export const realtimeEventSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("conversation.created"), ...scope, conversationId: z.uuid() }),
+  z.object({
+    type: z.literal("conversation.updated"),
+    ...scope,
+    conversationId: z.uuid(),
+    changes: z.array(z.enum(["status", "assignee", "lastActivity", "contact"])).min(1),
+  }),
+  z.object({ type: z.literal("conversation.deleted"), ...scope, conversationId: z.uuid() }),
+  z.object({ type: z.literal("message.created"), ...scope, conversationId: z.uuid(), messageId: z.uuid() }),
+  z.object({
+    type: z.literal("message.updated"),
+    ...scope,
+    conversationId: z.uuid(),
+    messageId: z.uuid(),
+    deliveryState: z.enum(deliveryStateEnum.enumValues),
+  }),
+  z.object({
+    type: z.literal("notification.toast"),
+    workspaceId: z.uuid(),
+    // null for toasts about no app, such as "Send a test notification".
+    appId: z.uuid().nullable(),
+    userId: z.uuid(),
+    conversationId: z.uuid().nullable(),
+    title: z.string().max(120),
+    body: z.string().max(300),
+  }),
+]);
+
+export type RealtimeEvent = z.infer<typeof realtimeEventSchema>;
