@@ -216,6 +216,12 @@ export const messages = pgTable(
     senderUserId: uuid("sender_user_id").references(() => users.id),
     state: deliveryStateEnum("state").notNull(),
     failureReason: text("failure_reason"),
+    /**
+     * Set while a send request is out; still set after a crash means the outcome is unknown,
+     * and the message is never sent again without the user asking (docs/decisions.md).
+     */
+    sendStartedAt: at("send_started_at"),
+    sendAttempts: integer("send_attempts").notNull().default(0),
     occurredAt: at("occurred_at").notNull().defaultNow(),
     createdAt: createdAt(),
   },

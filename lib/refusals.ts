@@ -14,6 +14,7 @@ export const REFUSALS = [
   "assignee_unavailable",
   "assignee_inactive",
   "assignee_no_access",
+  "unknown_assignee",
   "already_in_state",
   "empty_reply",
   "reply_too_long",

@@ -14,6 +14,8 @@ export type MessageEvent = {
   text: string;
   attachments: Attachment[];
   occurredAt: Date;
+  /** Messenger echoes carry back the `metadata` we sent: the id of our own outbound message. */
+  reference?: string | null;
 };
 
 /** Progress of outbound messages: by provider ids, and/or (Messenger) everything up to a watermark. */
@@ -30,7 +32,13 @@ export type InboundEvent = MessageEvent | DeliveryEvent;
 
 export type ParseResult = { ok: true; events: InboundEvent[] } | { ok: false; reason: "malformed" };
 
-export type SendRequest = { contactId: string; text: string; statusCallbackUrl?: string };
+export type SendRequest = {
+  contactId: string;
+  text: string;
+  statusCallbackUrl?: string;
+  /** Our message id, sent where the provider echoes it back (Messenger `metadata`). */
+  reference?: string;
+};
 
 /**
  * `refused`: the provider answered and said no (final, shown to the user).

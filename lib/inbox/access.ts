@@ -52,3 +52,19 @@ export async function findAccessibleConversation(db: Executor, subject: AccessSu
     .limit(1);
   return row ?? null;
 }
+
+/**
+ * findAccessibleConversation, with the conversation row locked until the transaction ends:
+ * every change to a conversation goes through this, so concurrent changes serialise on it.
+ */
+export async function lockAccessibleConversation(tx: Executor, subject: AccessSubject, conversationId: string) {
+  if (!isUuid(conversationId)) return null;
+  const [row] = await tx
+    .select({ conversation: conversations, app: messagingApps })
+    .from(conversations)
+    .innerJoin(messagingApps, eq(messagingApps.id, conversations.appId))
+    .where(and(eq(conversations.id, conversationId), isNull(conversations.deletedAt), appAccessibleBy(subject)))
+    .for("update", { of: conversations })
+    .limit(1);
+  return row ?? null;
+}

@@ -7,6 +7,7 @@ import { publishEvent } from "@/lib/realtime/bus";
 import { advanceableFrom, type OutboundState } from "./delivery-state";
 import { enqueueNewConversationFollowUps } from "./follow-ups";
 import { messagePreview } from "./message-preview";
+import { isUuid } from "./views";
 
 export type IngestSummary = { storedMessages: number; duplicateMessages: number; updatedDeliveries: number };
 
@@ -76,7 +77,34 @@ async function lockConversation(tx: Transaction, app: MessagingApp, event: Messa
   return { conversation, isNew: created.length > 0 };
 }
 
+/**
+ * The echo of a reply sent from this inbox names our message in its metadata: it only gives
+ * that message its provider id, even when it arrives before the Send API's own answer.
+ */
+async function claimEchoOfOurReply(tx: Transaction, app: MessagingApp, event: MessageEvent): Promise<boolean> {
+  if (event.direction !== "outbound" || !event.reference || !isUuid(event.reference)) return false;
+  const [claimed] = await tx
+    .update(messages)
+    .set({
+      providerMessageId: event.providerMessageId,
+      state: sql`case when ${messages.state} = 'pending' then 'sent'::delivery_state else ${messages.state} end`,
+    })
+    .where(and(eq(messages.id, event.reference), eq(messages.appId, app.id), isNull(messages.providerMessageId)))
+    .returning();
+  if (!claimed) return false;
+  await publishEvent(tx, {
+    type: "message.updated",
+    workspaceId: claimed.workspaceId,
+    appId: claimed.appId,
+    conversationId: claimed.conversationId,
+    messageId: claimed.id,
+    deliveryState: claimed.state,
+  });
+  return true;
+}
+
 async function storeMessage(tx: Transaction, app: MessagingApp, event: MessageEvent): Promise<boolean> {
+  if (await claimEchoOfOurReply(tx, app, event)) return true;
   const now = new Date();
   const { conversation, isNew } = await lockConversation(tx, app, event, now);
   const scope = { workspaceId: app.workspaceId, appId: app.id, conversationId: conversation.id };

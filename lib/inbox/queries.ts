@@ -180,14 +180,3 @@ export async function loadThreadPage(conversationId: string, before: Cursor | nu
     olderCursor: hasOlder && oldest ? encodeCursor({ lastActivityAt: oldest.occurredAt, id: oldest.id }) : null,
   };
 }
-
-export async function markConversationRead(conversationId: string, userId: string, at = new Date()): Promise<void> {
-  const db = await getDb();
-  await db
-    .insert(conversationReads)
-    .values({ conversationId, userId, readAt: at })
-    .onConflictDoUpdate({
-      target: [conversationReads.conversationId, conversationReads.userId],
-      set: { readAt: sql`greatest(${conversationReads.readAt}, excluded.read_at)` },
-    });
-}

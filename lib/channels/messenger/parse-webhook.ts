@@ -25,6 +25,7 @@ const messageEventSchema = z.object({
     mid: z.string().min(1),
     text: z.string().optional(),
     is_echo: z.boolean().optional(),
+    metadata: z.string().max(1000).optional(),
     // Lenient on purpose: an attachment we can't show is dropped, not a reason to refuse the batch.
     attachments: z
       .array(z.object({ type: z.string(), payload: z.object({ url: z.unknown().optional() }).nullish().catch(null) }))
@@ -72,6 +73,7 @@ function parseEvent(event: Record<string, unknown>): InboundEvent[] | null {
         text: message.text ?? "",
         attachments: (message.attachments ?? []).map(toAttachment).filter((a) => a !== null),
         occurredAt: new Date(timestamp),
+        reference: isEcho ? (message.metadata ?? null) : null,
       },
     ];
   }

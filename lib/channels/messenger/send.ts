@@ -45,7 +45,7 @@ export async function sendMessengerMessage(
       body: JSON.stringify({
         recipient: { id: request.contactId },
         messaging_type: "RESPONSE",
-        message: { text: request.text },
+        message: request.reference ? { text: request.text, metadata: request.reference } : { text: request.text },
       }),
     },
     options,

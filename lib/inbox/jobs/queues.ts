@@ -1,1 +1,2 @@
 export const FETCH_MESSENGER_PROFILE = "messenger.fetch-profile";
+export const SEND_REPLY = "reply.send";

@@ -1,0 +1,44 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/index";
+import { conversationActivities, conversationReads, conversations, messages } from "@/db/schema";
+import { ok, refuse, type Result } from "@/lib/result";
+import { publishEvent } from "@/lib/realtime/bus";
+import { lockAccessibleConversation, type AccessSubject } from "./access";
+
+/** Spec §5: only the app's installer may delete, and it is shown only to them. */
+export function canDeleteConversation(actor: AccessSubject, app: { installerId: string }): boolean {
+  return app.installerId === actor.userId;
+}
+
+/**
+ * Deletes the history for good. A tombstone row stays (no messages, no contact) so links in
+ * CRM notes can say the conversation was deleted; the next message from the contact starts
+ * a new conversation, because only live conversations are unique per contact.
+ */
+export async function deleteConversation(
+  actor: AccessSubject,
+  conversationId: string,
+): Promise<Result<{ conversationId: string }, "not_found" | "not_installer">> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const found = await lockAccessibleConversation(tx, actor, conversationId);
+    if (!found) return refuse("not_found");
+    const { conversation, app } = found;
+    if (!canDeleteConversation(actor, app)) return refuse("not_installer");
+    await tx.delete(messages).where(eq(messages.conversationId, conversation.id));
+    await tx.delete(conversationActivities).where(eq(conversationActivities.conversationId, conversation.id));
+    await tx.delete(conversationReads).where(eq(conversationReads.conversationId, conversation.id));
+    await tx
+      .update(conversations)
+      .set({ deletedAt: new Date(), lastMessagePreview: null, assigneeId: null })
+      .where(eq(conversations.id, conversation.id));
+    await publishEvent(tx, {
+      type: "conversation.deleted",
+      workspaceId: conversation.workspaceId,
+      appId: conversation.appId,
+      conversationId: conversation.id,
+    });
+    return ok({ conversationId: conversation.id });
+  });
+}

@@ -1,0 +1,132 @@
+import { and, eq, ne, sql } from "drizzle-orm";
+import { z } from "zod";
+import { getDb } from "@/db/index";
+import { conversations, messages, messagingApps, type Message } from "@/db/schema";
+import { withCredentials } from "@/lib/apps/credentials";
+import { sendMessengerMessage } from "@/lib/channels/messenger/send";
+import type { SendOutcome } from "@/lib/channels/types";
+import { sendWhatsappMessage } from "@/lib/channels/whatsapp/send";
+import { webhookUrls } from "@/lib/channels/webhook-urls";
+import { appUrl } from "@/lib/env";
+import { defineJobHandler } from "@/lib/jobs/worker";
+import { publishEvent } from "@/lib/realtime/bus";
+import { FAILURE } from "../failure-reasons";
+import { SEND_REPLY } from "./queues";
+
+const payloadSchema = z.object({ messageId: z.uuid() });
+
+type Claimed = Awaited<ReturnType<typeof claimSend>>;
+
+/**
+ * Marks the send as started in its own committed transaction before any request leaves.
+ * Finding that mark already set means an earlier run died mid-request: the provider may have
+ * the message, so it is failed as "unknown" for the user to check, never sent blindly again.
+ */
+async function claimSend(messageId: string) {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ message: messages, conversation: conversations, app: messagingApps })
+      .from(messages)
+      .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+      .innerJoin(messagingApps, eq(messagingApps.id, messages.appId))
+      .where(eq(messages.id, messageId))
+      .for("update", { of: messages })
+      .limit(1);
+    if (!row || row.message.state !== "pending" || row.message.providerMessageId) return null;
+    if (row.app.uninstalledAt || row.conversation.deletedAt) {
+      await markFailed(row.message, FAILURE.appGone);
+      return null;
+    }
+    if (row.message.sendStartedAt) {
+      await markFailed(row.message, FAILURE.unknownOutcome);
+      return null;
+    }
+    await tx
+      .update(messages)
+      .set({ sendStartedAt: new Date(), sendAttempts: sql`${messages.sendAttempts} + 1` })
+      .where(eq(messages.id, messageId));
+    return row;
+  });
+}
+
+async function callProvider(claimed: NonNullable<Claimed>): Promise<SendOutcome> {
+  const found = withCredentials(claimed.app);
+  const request = {
+    contactId: claimed.conversation.externalContactId,
+    text: claimed.message.text,
+    reference: claimed.message.id,
+  };
+  if (found.provider === "messenger") return sendMessengerMessage(found.credentials, request);
+  const { statusCallbackUrl } = webhookUrls("whatsapp", claimed.app.id, appUrl());
+  return sendWhatsappMessage(found.credentials, { ...request, statusCallbackUrl: statusCallbackUrl ?? undefined });
+}
+
+async function publishState(message: Message, deliveryState: Message["state"]) {
+  const db = await getDb();
+  await publishEvent(db, {
+    type: "message.updated",
+    workspaceId: message.workspaceId,
+    appId: message.appId,
+    conversationId: message.conversationId,
+    messageId: message.id,
+    deliveryState,
+  });
+}
+
+async function markFailed(message: Message, reason: string) {
+  const db = await getDb();
+  await db
+    .update(messages)
+    .set({ state: "failed", failureReason: reason.slice(0, 1000), sendStartedAt: null })
+    .where(and(eq(messages.id, message.id), eq(messages.state, "pending")));
+  await publishState(message, "failed");
+}
+
+/**
+ * The echo of this very message may have been stored first (as its own outbound row, when it
+ * came without our reference): that row is folded into ours so the thread shows one message.
+ */
+async function recordSent(message: Message, providerMessageId: string) {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const [echo] = await tx
+      .delete(messages)
+      .where(
+        and(eq(messages.appId, message.appId), eq(messages.providerMessageId, providerMessageId), ne(messages.id, message.id)),
+      )
+      .returning({ state: messages.state });
+    const echoState = echo && echo.state !== "sent" && echo.state !== "received" ? echo.state : null;
+    await tx
+      .update(messages)
+      .set({
+        providerMessageId,
+        sendStartedAt: null,
+        state: echoState ?? sql`case when ${messages.state} = 'pending' then 'sent'::delivery_state else ${messages.state} end`,
+      })
+      .where(eq(messages.id, message.id));
+  });
+  await publishState(message, "sent");
+}
+
+defineJobHandler(SEND_REPLY, async (payload, context) => {
+  const { messageId } = payloadSchema.parse(payload);
+  const claimed = await claimSend(messageId);
+  if (!claimed) return;
+  const outcome = await callProvider(claimed);
+  switch (outcome.kind) {
+    case "sent":
+      return recordSent(claimed.message, outcome.providerMessageId);
+    case "refused":
+      return markFailed(claimed.message, outcome.reason);
+    case "unknown":
+      return markFailed(claimed.message, FAILURE.unknownOutcome);
+    case "transient": {
+      // Nothing reached the provider: clearing the mark makes the retry a clean first attempt.
+      const db = await getDb();
+      await db.update(messages).set({ sendStartedAt: null }).where(eq(messages.id, claimed.message.id));
+      if (context.attempt >= context.maxAttempts) return markFailed(claimed.message, outcome.reason);
+      throw new Error(outcome.reason);
+    }
+  }
+});
