@@ -1,3 +1,4 @@
+import { LiveUpdates } from "@/components/inbox/live-updates";
 import { AppNav } from "@/components/shell/app-nav";
 import { UserMenu } from "@/components/shell/user-menu";
 import { requireUser } from "@/lib/auth/actor";
@@ -15,6 +16,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <UserMenu name={actor.name} email={actor.email} locale={isLocale(locale) ? locale : DEFAULT_LOCALE} />
         </header>
         <div className="min-h-0 flex-1">{children}</div>
+        <LiveUpdates />
       </div>
     </div>
   );

@@ -1,14 +1,16 @@
+import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { MessagingAppsPage } from "@/components/settings/messaging-apps-page";
+import { closedProviders, listAppsForSettings, listWorkspaceUsers } from "@/lib/apps/settings-queries";
 import { requireAdmin } from "@/lib/auth/actor";
 
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations();
+  return { title: `${t("settings.messaging.title")} · ${t("nav.settings")} · ${t("common.appName")}` };
+}
+
 export default async function MessagingSettingsPage() {
-  await requireAdmin();
-  const t = await getTranslations("nav");
-  return (
-    <main className="p-6">
-      <h1 className="text-lg font-semibold">
-        {t("settings")} · {t("integrations")} · {t("messaging")}
-      </h1>
-    </main>
-  );
+  const actor = await requireAdmin();
+  const [apps, users] = await Promise.all([listAppsForSettings(actor), listWorkspaceUsers(actor)]);
+  return <MessagingAppsPage apps={apps} users={users} closed={closedProviders()} actorId={actor.userId} />;
 }

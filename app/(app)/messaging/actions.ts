@@ -1,0 +1,71 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { authedAction } from "@/lib/auth/authed-action";
+import { assignConversation } from "@/lib/inbox/assign-conversation";
+import { setAvailability } from "@/lib/inbox/availability";
+import { deleteConversation } from "@/lib/inbox/delete-conversation";
+import { loadOlderThreadItems } from "@/lib/inbox/thread-page";
+import { resendMessage, sendReply } from "@/lib/inbox/reply";
+import { setConversationStatus } from "@/lib/inbox/set-conversation-status";
+
+const conversationId = z.uuid();
+
+function refreshInbox() {
+  revalidatePath("/messaging", "layout");
+}
+
+export const assignConversationAction = authedAction(
+  z.object({ conversationId, assigneeId: z.uuid().nullable() }),
+  async (actor, input) => {
+    const result = await assignConversation(actor, input);
+    if (result.ok) refreshInbox();
+    return result;
+  },
+);
+
+export const setConversationStatusAction = authedAction(
+  z.object({ conversationId, status: z.enum(["open", "closed"]) }),
+  async (actor, input) => {
+    const result = await setConversationStatus(actor, input);
+    if (result.ok) refreshInbox();
+    return result;
+  },
+);
+
+export const deleteConversationAction = authedAction(z.object({ conversationId }), async (actor, input) => {
+  const result = await deleteConversation(actor, input.conversationId);
+  if (result.ok) refreshInbox();
+  return result;
+});
+
+export const sendReplyAction = authedAction(
+  // The length rule per provider lives in lib/inbox/reply-limits.ts; this cap only bounds the request.
+  z.object({ conversationId, text: z.string().max(20_000) }),
+  async (actor, input) => {
+    const result = await sendReply(actor, input);
+    if (result.ok) refreshInbox();
+    return result;
+  },
+);
+
+export const resendMessageAction = authedAction(
+  z.object({ conversationId, messageId: z.uuid() }),
+  async (actor, input) => {
+    const result = await resendMessage(actor, input);
+    if (result.ok) refreshInbox();
+    return result;
+  },
+);
+
+export const setAvailabilityAction = authedAction(z.object({ isAvailable: z.boolean() }), async (actor, input) => {
+  const result = await setAvailability(actor, input.isAvailable);
+  refreshInbox();
+  return result;
+});
+
+export const loadOlderMessagesAction = authedAction(
+  z.object({ conversationId, before: z.string().max(200) }),
+  async (actor, input) => loadOlderThreadItems(actor, input.conversationId, input.before),
+);

@@ -1,0 +1,30 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { installApp, uninstallApp, updateApp } from "@/lib/apps/manage-apps";
+import { installAppSchema, uninstallAppSchema, updateAppSchema } from "@/lib/apps/schemas";
+import { authedAction } from "@/lib/auth/authed-action";
+
+const SETTINGS_PATH = "/settings/integrations/messaging";
+
+export const installAppAction = authedAction(installAppSchema, async (actor, input) => {
+  const result = await installApp(actor, input);
+  if (result.ok) revalidatePath(SETTINGS_PATH);
+  return result;
+});
+
+export const updateAppAction = authedAction(updateAppSchema, async (actor, input) => {
+  const result = await updateApp(actor, input);
+  if (result.ok) revalidatePath(SETTINGS_PATH);
+  return result;
+});
+
+export const uninstallAppAction = authedAction(uninstallAppSchema, async (actor, input) => {
+  const result = await uninstallApp(actor, input.appId);
+  // Spec §2: the app's conversations leave every inbox at once.
+  if (result.ok) {
+    revalidatePath(SETTINGS_PATH);
+    revalidatePath("/messaging", "layout");
+  }
+  return result;
+});

@@ -1,0 +1,55 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect } from "react";
+
+const REFRESH_DEBOUNCE_MS = 150;
+
+export type LiveEvent = { type: string; conversationId?: string | null; title?: string; body?: string };
+
+/**
+ * Keeps the server-rendered inbox current: every event the stream sends re-renders the page's
+ * server components in place (views, counts, list, open thread) without a reload. After a
+ * dropped connection the browser reconnects by itself and one refresh catches up on what was
+ * missed. `onEvent` lets a caller react too (the toast).
+ */
+export function LiveUpdates({ onEvent }: { onEvent?: (event: LiveEvent) => void }) {
+  const router = useRouter();
+  useEffect(() => {
+    const source = new EventSource("/api/events");
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let hasConnected = false;
+    const refresh = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => router.refresh(), REFRESH_DEBOUNCE_MS);
+    };
+    const onMessage = (message: MessageEvent<string>) => {
+      const event = JSON.parse(message.data) as LiveEvent;
+      onEvent?.(event);
+      if (event.type !== "notification.toast") refresh();
+    };
+    source.addEventListener("ready", () => {
+      if (hasConnected) refresh();
+      hasConnected = true;
+      document.documentElement.dataset.live = "connected";
+    });
+    for (const type of [
+      "conversation.created",
+      "conversation.updated",
+      "conversation.deleted",
+      "message.created",
+      "message.updated",
+      "notification.toast",
+    ]) {
+      source.addEventListener(type, onMessage as EventListener);
+    }
+    source.onerror = () => {
+      document.documentElement.dataset.live = "reconnecting";
+    };
+    return () => {
+      clearTimeout(timer);
+      source.close();
+    };
+  }, [router, onEvent]);
+  return null;
+}

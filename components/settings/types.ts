@@ -1,0 +1,20 @@
+import type { Provider } from "@/db/schema";
+
+/** A workspace user as the access-list checkboxes and summaries need them. */
+export type WorkspaceUserOption = { id: string; name: string; email: string; isActive: boolean };
+
+/** What the edit form may know of an installed app: no credentials, only what is shown anyway. */
+export type EditableApp = {
+  id: string;
+  provider: Provider;
+  name: string;
+  externalAccountId: string;
+  accessMode: "everyone" | "chosen";
+  memberIds: string[];
+  installer: { id: string; name: string };
+};
+
+/** The shape every settings action answers with (authedAction over a manage-apps function). */
+export type ActionOutcome =
+  | { ok: true; value: { appId: string } }
+  | { ok: false; reason: string; fieldErrors?: Record<string, string[]> };

@@ -1,0 +1,33 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { uninstallAppAction } from "@/app/(app)/settings/integrations/messaging/actions";
+import { Button } from "@/components/ui/button";
+import { RefusalAlert } from "./refusal-alert";
+import type { ActionOutcome } from "./types";
+
+/** The confirmation inside the Uninstall dialog; on success the revalidated page drops the card. */
+export function UninstallForm({ appId, onCancel }: { appId: string; onCancel: () => void }) {
+  const t = useTranslations("settings");
+  const tCommon = useTranslations("common");
+  const [outcome, submit, pending] = useActionState<ActionOutcome | null, FormData>(
+    () => uninstallAppAction({ appId }),
+    null,
+  );
+  return (
+    <form action={submit} className="flex flex-col gap-3 text-sm">
+      <p>{t("uninstall.body")}</p>
+      <p className="text-muted">{t("uninstall.reinstall")}</p>
+      {outcome && !outcome.ok ? <RefusalAlert reason={outcome.reason} /> : null}
+      <div className="flex justify-end gap-2 border-t border-line pt-4">
+        <Button variant="secondary" onClick={onCancel} autoFocus>
+          {tCommon("cancel")}
+        </Button>
+        <Button type="submit" variant="danger" disabled={pending}>
+          {pending ? t("uninstall.pending") : t("uninstall.confirm")}
+        </Button>
+      </div>
+    </form>
+  );
+}
