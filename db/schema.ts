@@ -288,6 +288,91 @@ export const jobs = pgTable(
   ],
 );
 
+export const notificationChannelEnum = pgEnum("notification_channel", ["desktop", "email"]);
+export const deliveryStatusEnum = pgEnum("notification_delivery_status", ["sending", "sent", "failed", "skipped"]);
+
+/** Only choices a user saved; everything else follows the defaults of spec §6 (lib/notifications/events.ts). */
+export const notificationPreferences = pgTable(
+  "notification_preferences",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    event: text("event").notNull(),
+    channel: notificationChannelEnum("channel").notNull(),
+    enabled: boolean("enabled").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.event, t.channel] })],
+);
+
+/** One per browser a user subscribed from; the endpoint identifies the browser. */
+export const pushSubscriptions = pgTable(
+  "push_subscriptions",
+  {
+    id: id(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    endpoint: text("endpoint").notNull(),
+    p256dh: text("p256dh").notNull(),
+    auth: text("auth").notNull(),
+    userAgent: text("user_agent"),
+    createdAt: createdAt(),
+    lastSuccessAt: at("last_success_at"),
+  },
+  (t) => [uniqueIndex("push_subscriptions_endpoint_key").on(t.endpoint), index("push_subscriptions_user_idx").on(t.userId)],
+);
+
+/**
+ * One row per (event, recipient, channel/browser), written before sending: its unique key is
+ * what makes a retried or re-run job skip what was already sent.
+ */
+export const notificationDeliveries = pgTable(
+  "notification_deliveries",
+  {
+    id: id(),
+    deliveryKey: text("delivery_key").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    channel: notificationChannelEnum("channel").notNull(),
+    event: text("event").notNull(),
+    conversationId: uuid("conversation_id"),
+    status: deliveryStatusEnum("status").notNull().default("sending"),
+    error: text("error"),
+    createdAt: createdAt(),
+    sentAt: at("sent_at"),
+  },
+  (t) => [uniqueIndex("notification_deliveries_key").on(t.deliveryKey), index("notification_deliveries_user_idx").on(t.userId, t.createdAt)],
+);
+
+/** Email coalescing (spec §6): when the user was last emailed about a conversation, and up to which message. */
+export const emailCursors = pgTable(
+  "email_cursors",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    conversationId: uuid("conversation_id")
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    lastEmailAt: at("last_email_at").notNull(),
+    coveredUntil: at("covered_until").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.conversationId] })],
+);
+
+/** Where emails go without RESEND_API_KEY; shown at /dev/outbox in development. */
+export const outboxEmails = pgTable("outbox_emails", {
+  id: id(),
+  to: text("to").notNull(),
+  from: text("from").notNull(),
+  subject: text("subject").notNull(),
+  html: text("html").notNull(),
+  text: text("text").notNull(),
+  createdAt: createdAt(),
+});
+
 export type Workspace = typeof workspaces.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type MessagingApp = typeof messagingApps.$inferSelect;
@@ -297,3 +382,5 @@ export type ConversationActivity = typeof conversationActivities.$inferSelect;
 export type Job = typeof jobs.$inferSelect;
 export type Provider = (typeof providerEnum.enumValues)[number];
 export type DeliveryState = (typeof deliveryStateEnum.enumValues)[number];
+export type NotificationChannel = (typeof notificationChannelEnum.enumValues)[number];
+export type PushSubscription = typeof pushSubscriptions.$inferSelect;

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { getDb, type Transaction } from "@/db/index";
 import { conversationActivities, conversations, users, type MessagingApp } from "@/db/schema";
+import { enqueueAssignmentNotification } from "@/lib/notifications/enqueue";
 import { ok, refuse, type Result } from "@/lib/result";
 import { publishEvent } from "@/lib/realtime/bus";
 import { hasAppAccess, lockAccessibleConversation, type AccessSubject } from "./access";
@@ -60,7 +61,7 @@ export async function assignConversation(
       .update(conversations)
       .set({ assigneeId: input.assigneeId, lastActivityAt: now })
       .where(eq(conversations.id, conversation.id));
-    await tx
+    const [activity] = await tx
       .insert(conversationActivities)
       .values({
         workspaceId: conversation.workspaceId,
@@ -69,7 +70,9 @@ export async function assignConversation(
         actorId: actor.userId,
         targetUserId: input.assigneeId,
         occurredAt: now,
-      });
+      })
+      .returning();
+    await enqueueAssignmentNotification(tx, activity!);
     await publishEvent(tx, {
       type: "conversation.updated",
       workspaceId: conversation.workspaceId,

@@ -5,6 +5,7 @@ import { conversationActivities, conversations, messages, type MessagingApp } fr
 import type { DeliveryEvent, InboundEvent, MessageEvent } from "@/lib/channels/types";
 import { publishEvent } from "@/lib/realtime/bus";
 import { advanceableFrom, type OutboundState } from "./delivery-state";
+import { enqueueMessageNotifications } from "@/lib/notifications/enqueue";
 import { enqueueNewConversationFollowUps } from "./follow-ups";
 import { messagePreview } from "./message-preview";
 import { isUuid } from "./views";
@@ -141,6 +142,7 @@ async function storeMessage(tx: Transaction, app: MessagingApp, event: MessageEv
   }
 
   if (isNew) await enqueueNewConversationFollowUps(tx, app, conversation.id);
+  if (message.direction === "inbound") await enqueueMessageNotifications(tx, message, conversation.assigneeId);
   await publishEvent(
     tx,
     isNew

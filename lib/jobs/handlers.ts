@@ -2,3 +2,7 @@
 // register the same handlers. Add one `import "@/lib/<module>/<handler-file>";` line per module.
 import "@/lib/inbox/jobs/fetch-messenger-profile";
 import "@/lib/inbox/jobs/send-reply";
+import "@/lib/notifications/jobs/notify-message";
+import "@/lib/notifications/jobs/notify-assignment";
+import "@/lib/notifications/jobs/send-email-digest";
+import "@/lib/notifications/jobs/notify-test";

@@ -1,0 +1,33 @@
+import "server-only";
+import { and, eq, inArray } from "drizzle-orm";
+import { getDb } from "@/db/index";
+import { notificationDeliveries, type NotificationChannel } from "@/db/schema";
+
+export type DeliveryClaim = { userId: string; channel: NotificationChannel; event: string; conversationId: string | null };
+
+/**
+ * Claims one delivery by its unique key. False when it was already sent (or given up on), so
+ * a retried job skips it; true for a new one and for one whose earlier attempt never finished.
+ */
+export async function claimDelivery(key: string, claim: DeliveryClaim): Promise<boolean> {
+  const db = await getDb();
+  const created = await db
+    .insert(notificationDeliveries)
+    .values({ deliveryKey: key, ...claim })
+    .onConflictDoNothing({ target: notificationDeliveries.deliveryKey })
+    .returning({ id: notificationDeliveries.id });
+  if (created.length > 0) return true;
+  const [existing] = await db
+    .select({ status: notificationDeliveries.status })
+    .from(notificationDeliveries)
+    .where(eq(notificationDeliveries.deliveryKey, key));
+  return existing?.status === "sending";
+}
+
+export async function finishDelivery(key: string, status: "sent" | "failed" | "skipped", error?: string): Promise<void> {
+  const db = await getDb();
+  await db
+    .update(notificationDeliveries)
+    .set({ status, error: error?.slice(0, 500) ?? null, sentAt: status === "sent" ? new Date() : null })
+    .where(and(eq(notificationDeliveries.deliveryKey, key), inArray(notificationDeliveries.status, ["sending"])));
+}

@@ -1,0 +1,27 @@
+import "server-only";
+import type { Executor, Transaction } from "@/db/index";
+import type { ConversationActivity, Message } from "@/db/schema";
+import { enqueueJob } from "@/lib/jobs/queue";
+import { ASSIGNMENT_NOTICE_DELAY_MS, NOTIFY_ASSIGNMENT, NOTIFY_MESSAGE, NOTIFY_TEST } from "./jobs/queues";
+
+/**
+ * Queued in the transaction that stored the message, with the assignment as it was then:
+ * spec §6 decides message events by that, not by whatever happens before the job runs.
+ */
+export async function enqueueMessageNotifications(tx: Transaction, message: Message, assigneeIdAtStore: string | null) {
+  await enqueueJob(tx, NOTIFY_MESSAGE, { messageId: message.id, assigneeIdAtStore }, { dedupeKey: `${NOTIFY_MESSAGE}:${message.id}` });
+}
+
+export async function enqueueAssignmentNotification(tx: Transaction, activity: ConversationActivity) {
+  if (!activity.targetUserId || activity.targetUserId === activity.actorId) return;
+  await enqueueJob(
+    tx,
+    NOTIFY_ASSIGNMENT,
+    { activityId: activity.id },
+    { dedupeKey: `${NOTIFY_ASSIGNMENT}:${activity.id}`, runAt: new Date(Date.now() + ASSIGNMENT_NOTICE_DELAY_MS) },
+  );
+}
+
+export async function enqueueTestNotification(db: Executor, userId: string) {
+  await enqueueJob(db, NOTIFY_TEST, { userId });
+}

@@ -1,0 +1,40 @@
+import type { NotificationChannel } from "@/db/schema";
+import { messageEventFor, type NotificationEvent, type PreferenceMatrix } from "./events";
+
+export type Candidate = {
+  userId: string;
+  isActive: boolean;
+  hasAccess: boolean;
+  preferences: PreferenceMatrix;
+};
+
+export type NotificationCause =
+  | { kind: "message"; authorId: string | null; assigneeIdAtStore: string | null }
+  | { kind: "assignment"; actorId: string; assigneeId: string };
+
+export type Recipient = { userId: string; event: NotificationEvent; channels: NotificationChannel[] };
+
+/**
+ * Spec §6, the one rule of who hears about what: users with access to the app, active, not
+ * the author of the event, on the channels they chose for the event as it applies to them.
+ * An assignment only ever reaches its assignee, and never one who assigned it to themself.
+ */
+export function selectRecipients(cause: NotificationCause, candidates: Candidate[]): Recipient[] {
+  const recipients: Recipient[] = [];
+  for (const candidate of candidates) {
+    if (!candidate.isActive || !candidate.hasAccess) continue;
+    let event: NotificationEvent;
+    if (cause.kind === "assignment") {
+      if (candidate.userId !== cause.assigneeId || cause.actorId === cause.assigneeId) continue;
+      event = "conversation.assigned_to_me";
+    } else {
+      if (candidate.userId === cause.authorId) continue;
+      event = messageEventFor(candidate.userId, cause.assigneeIdAtStore);
+    }
+    const channels = (Object.keys(candidate.preferences[event]) as NotificationChannel[]).filter(
+      (channel) => candidate.preferences[event][channel],
+    );
+    if (channels.length > 0) recipients.push({ userId: candidate.userId, event, channels });
+  }
+  return recipients;
+}
