@@ -1,0 +1,79 @@
+import { expect, type Locator, type Page, type Response } from "@playwright/test";
+import { catalogs, escapeRegExp, type Locale } from "../support/catalogs";
+
+export type View = "unassigned" | "mine" | "others" | "closed";
+export const VIEWS: View[] = ["unassigned", "mine", "others", "closed"];
+
+/** The inbox and the shell around it (user menu), in the language the user reads it in. */
+export class InboxPage {
+  constructor(
+    readonly page: Page,
+    public locale: Locale = "en",
+  ) {}
+
+  private get t() {
+    return catalogs[this.locale];
+  }
+
+  async goto(view: View = "unassigned", query = ""): Promise<Response | null> {
+    return this.page.goto(`/messaging/${view}${query}`);
+  }
+
+  get viewNav(): Locator {
+    return this.page.getByRole("navigation", { name: this.t.inbox.views });
+  }
+
+  /** The left-column link, named "<view name> <count>" (SPEC §10). */
+  viewLink(view: View, count?: number): Locator {
+    const name = escapeRegExp(this.t.inbox.viewNames[view]);
+    return this.viewNav.getByRole("link", { name: new RegExp(`^${name}\\s*${count ?? "\\d+"}$`) });
+  }
+
+  get conversationList(): Locator {
+    return this.page.getByRole("region", { name: this.t.inbox.conversations });
+  }
+
+  get rows(): Locator {
+    return this.conversationList.getByRole("list").getByRole("link");
+  }
+
+  row(contactName: string): Locator {
+    return this.rows.filter({ hasText: contactName });
+  }
+
+  get thread(): Locator {
+    return this.page.getByRole("list", { name: this.t.conversation.thread });
+  }
+
+  get noAppsState(): Locator {
+    return this.page.getByRole("heading", { name: this.t.inbox.noApps.title });
+  }
+
+  async openConversation(contactName: string) {
+    await this.row(contactName).click();
+    await expect(this.thread).toBeVisible();
+  }
+
+  async expectCounts(counts: Record<View, number>) {
+    for (const view of VIEWS) await expect(this.viewLink(view, counts[view])).toBeVisible();
+  }
+
+  get userMenu(): Locator {
+    return this.page.getByRole("button", { name: this.t.userMenu.open });
+  }
+
+  async signOut() {
+    await this.userMenu.click();
+    await this.page.getByRole("menuitem", { name: this.t.userMenu.signOut }).click();
+    await this.page.waitForURL(/\/login/);
+  }
+
+  /** Picks the language in the user menu and waits until the page reads in it. */
+  async chooseLanguage(locale: Locale) {
+    await this.userMenu.click();
+    await this.page.getByRole("menuitemradio", { name: this.t.userMenu.languages[locale] }).click();
+    this.locale = locale;
+    await expect(this.page.locator("html")).toHaveAttribute("lang", locale);
+    await expect(this.userMenu).toBeVisible();
+  }
+}
