@@ -1,0 +1,199 @@
+import { createHash, randomBytes } from "node:crypto";
+import { parseArgs } from "node:util";
+import { DEMO } from "@/db/seed";
+import {
+  messengerMessageEvent,
+  psidFor,
+  signedMessengerRequest,
+  signedTwilioRequest,
+  twilioInboundParams,
+  type SignedRequest,
+} from "@/lib/webhooks/signed-requests";
+
+const usage = `Usage: npm run bench:ingest -- [--url URL] [--requests N] [--concurrency C] [options]
+
+Fires N correctly signed inbound webhooks (Messenger and WhatsApp, half from new contacts and
+half from existing ones) at a running Switchboard with at most C in flight, then prints
+requests/s, p50/p95/p99 latency and the number of non-200 answers. Exits 1 if any failed.
+  --url          where the app runs (default: APP_URL, else http://localhost:3000)
+  --public-url   the app's own APP_URL, which Twilio signatures cover (default: --url)
+  --requests     how many webhooks to time (default 500)
+  --concurrency  requests in flight at once (default 16)
+  --contacts     existing contacts per provider, greeted once before timing (default 20)
+  --json         print the figures as JSON
+The default apps and secrets are the demo workspace's (npm run db:seed); override them with
+--messenger-app, --messenger-secret, --page, --whatsapp-app, --whatsapp-token, --account-sid, --sender.`;
+
+const { values } = parseArgs({
+  options: {
+    url: { type: "string" },
+    "public-url": { type: "string" },
+    requests: { type: "string", default: "500" },
+    concurrency: { type: "string", default: "16" },
+    contacts: { type: "string", default: "20" },
+    json: { type: "boolean", default: false },
+    "messenger-app": { type: "string", default: DEMO.messengerAppId },
+    "messenger-secret": { type: "string", default: DEMO.messenger.appSecret },
+    page: { type: "string", default: DEMO.messenger.pageId },
+    "whatsapp-app": { type: "string", default: DEMO.whatsappAppId },
+    "whatsapp-token": { type: "string", default: DEMO.whatsapp.authToken },
+    "account-sid": { type: "string", default: DEMO.whatsapp.accountSid },
+    sender: { type: "string", default: DEMO.whatsapp.sender },
+    help: { type: "boolean", default: false },
+  },
+});
+
+const positiveInt = (name: string, raw: string): number => {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) {
+    console.error(`--${name} must be a positive integer, got ${JSON.stringify(raw)}\n\n${usage}`);
+    process.exit(2);
+  }
+  return n;
+};
+
+if (values.help) {
+  console.log(usage);
+  process.exit(0);
+}
+
+const baseUrl = (values.url ?? process.env.APP_URL ?? "http://localhost:3000").replace(/\/+$/, "");
+const publicBaseUrl = (values["public-url"] ?? baseUrl).replace(/\/+$/, "");
+const total = positiveInt("requests", values.requests);
+const concurrency = positiveInt("concurrency", values.concurrency);
+const poolSize = positiveInt("contacts", values.contacts);
+const run = randomBytes(4).toString("hex");
+
+type Provider = "messenger" | "whatsapp";
+
+/** A WhatsApp number per name, stable across runs, so "existing" contacts stay existing. */
+function numberFor(name: string): string {
+  const digits = BigInt(`0x${createHash("sha256").update(name).digest("hex").slice(0, 12)}`) % 10n ** 9n;
+  return `whatsapp:+4209${digits.toString().padStart(9, "0")}`;
+}
+
+function webhook(provider: Provider, contact: string, text: string): SignedRequest {
+  if (provider === "messenger") {
+    return signedMessengerRequest({
+      baseUrl,
+      appId: values["messenger-app"],
+      appSecret: values["messenger-secret"],
+      pageId: values.page,
+      events: [messengerMessageEvent({ pageId: values.page, psid: psidFor(contact), text })],
+    });
+  }
+  return signedTwilioRequest({
+    baseUrl,
+    publicBaseUrl,
+    path: `/api/webhooks/whatsapp/${values["whatsapp-app"]}`,
+    authToken: values["whatsapp-token"],
+    params: twilioInboundParams({
+      accountSid: values["account-sid"],
+      to: values.sender,
+      from: numberFor(contact),
+      text,
+      profileName: contact,
+    }),
+  });
+}
+
+const existing = (k: number) => `Bench regular ${k % poolSize}`;
+
+/** Alternating providers; within each, every other request comes from a brand-new contact. */
+function timedWebhook(i: number): SignedRequest {
+  const provider: Provider = i % 2 === 0 ? "messenger" : "whatsapp";
+  const isNew = Math.floor(i / 2) % 2 === 0;
+  const contact = isNew ? `Bench newcomer ${run}-${i}` : existing(Math.floor(i / 4));
+  return webhook(provider, contact, `Benchmark message ${i} of run ${run}`);
+}
+
+type Outcome = { status: number | "error"; ms: number; detail?: string };
+
+async function fire(request: SignedRequest): Promise<Outcome> {
+  const started = performance.now();
+  try {
+    const response = await fetch(request.url, { method: "POST", headers: request.headers, body: request.body });
+    const detail = response.status === 200 ? undefined : (await response.text()).slice(0, 200);
+    if (detail === undefined) await response.body?.cancel();
+    return { status: response.status, ms: performance.now() - started, detail };
+  } catch (error) {
+    return { status: "error", ms: performance.now() - started, detail: (error as Error).message };
+  }
+}
+
+/** Sends every request with at most `limit` in flight, in order of the list. */
+async function fireAll(requests: SignedRequest[], limit: number): Promise<Outcome[]> {
+  const outcomes: Outcome[] = new Array(requests.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < requests.length) {
+      const index = next++;
+      outcomes[index] = await fire(requests[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, requests.length) }, lane));
+  return outcomes;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function main() {
+  try {
+    const health = await fetch(`${baseUrl}/api/health`);
+    if (!health.ok) throw new Error(`GET /api/health answered ${health.status}`);
+  } catch (error) {
+    console.error(`Could not reach ${baseUrl}: ${(error as Error).message}. Start the app first (npm run build && npm start).`);
+    process.exit(1);
+  }
+
+  // The regulars' conversations must exist before timing, so the mix really is half new, half existing.
+  const warmUp = await fireAll(
+    Array.from({ length: poolSize }, (_, k) => [webhook("messenger", existing(k), "Hello again"), webhook("whatsapp", existing(k), "Hello again")]).flat(),
+    concurrency,
+  );
+  const warmUpFailures = warmUp.filter((o) => o.status !== 200);
+  if (warmUpFailures.length > 0) {
+    console.error(`Warm-up: ${warmUpFailures.length} of ${warmUp.length} requests failed, e.g. ${JSON.stringify(warmUpFailures[0])}.`);
+    console.error("Do the app ids and secrets match the running app (npm run db:seed, or the --messenger-*/--whatsapp-* options)?");
+    process.exit(1);
+  }
+
+  const requests = Array.from({ length: total }, (_, i) => timedWebhook(i));
+  const started = performance.now();
+  const outcomes = await fireAll(requests, concurrency);
+  const seconds = (performance.now() - started) / 1000;
+
+  const latencies = outcomes.map((o) => o.ms).sort((a, b) => a - b);
+  const failures = outcomes.filter((o) => o.status !== 200);
+  const byStatus = Object.entries(
+    failures.reduce<Record<string, number>>((counts, o) => ({ ...counts, [o.status]: (counts[String(o.status)] ?? 0) + 1 }), {}),
+  );
+  const figures = {
+    url: baseUrl,
+    requests: total,
+    concurrency,
+    seconds: Number(seconds.toFixed(2)),
+    requestsPerSecond: Number((total / seconds).toFixed(1)),
+    p50Ms: Number(percentile(latencies, 50).toFixed(1)),
+    p95Ms: Number(percentile(latencies, 95).toFixed(1)),
+    p99Ms: Number(percentile(latencies, 99).toFixed(1)),
+    maxMs: Number(latencies[latencies.length - 1]!.toFixed(1)),
+    non200: failures.length,
+  };
+
+  if (values.json) {
+    console.log(JSON.stringify({ ...figures, failuresByStatus: Object.fromEntries(byStatus) }));
+  } else {
+    console.log(`ingest: ${total} signed webhooks (Messenger + WhatsApp, half new contacts) → ${baseUrl}, concurrency ${concurrency}`);
+    console.log(`  ${figures.requestsPerSecond} requests/s over ${figures.seconds} s`);
+    console.log(`  latency p50 ${figures.p50Ms} ms · p95 ${figures.p95Ms} ms · p99 ${figures.p99Ms} ms · max ${figures.maxMs} ms`);
+    console.log(`  non-200 answers: ${failures.length}${byStatus.length ? ` (${byStatus.map(([s, n]) => `${s}: ${n}`).join(", ")})` : ""}`);
+    if (failures[0]) console.log(`  first failure: ${failures[0].status} ${failures[0].detail ?? ""}`);
+  }
+  process.exit(failures.length > 0 ? 1 : 0);
+}
+
+await main();

@@ -1,0 +1,157 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/db/index";
+import { conversationActivities, conversations, messages, type Provider } from "@/db/schema";
+import { createApp, createConversation, createMessage, createUser, createWorkspace } from "@/tests/factories";
+import {
+  conversationsOf,
+  countWorkspaceRows,
+  deliver,
+  inboundRequest,
+  jobsOf,
+  messagesOf,
+  newContact,
+  sendInbound,
+} from "@/tests/support/webhooks";
+
+/** Spec §5 (reopen, delete) and §8 (idempotence, isolation) through the real webhook routes, for both providers. */
+
+async function demoCompany(provider: Provider) {
+  const workspace = await createWorkspace({ name: "Demo Company" });
+  const alice = await createUser({ workspace, role: "admin", name: "Alice" });
+  const bob = await createUser({ workspace, name: "Bob" });
+  const app = await createApp({ installer: alice, provider });
+  return { workspace, alice, bob, app };
+}
+
+async function activitiesOf(conversationId: string) {
+  const db = await getDb();
+  return db.select().from(conversationActivities).where(eq(conversationActivities.conversationId, conversationId));
+}
+
+/** What the delete feature does (spec §5): a tombstone without messages. */
+async function deleteConversation(conversationId: string) {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    await tx.delete(messages).where(eq(messages.conversationId, conversationId));
+    await tx.update(conversations).set({ deletedAt: new Date() }).where(eq(conversations.id, conversationId));
+  });
+}
+
+const jobsExpected = (provider: Provider, conversationCount: number) => (provider === "messenger" ? conversationCount : 0);
+
+describe.each(["messenger", "whatsapp"] as const)("%s inbound messages", (provider) => {
+  it("reopen a closed conversation, keeping its assignee, with a 'reopened by a new message' line", async () => {
+    const { app, bob } = await demoCompany(provider);
+    const closed = await createConversation({ app, assignee: bob, status: "closed" });
+    await createMessage({ conversation: closed, text: "Earlier question" });
+
+    const response = await sendInbound(app, closed.externalContactId, "One more thing");
+
+    expect(response.status).toBe(200);
+    const all = await conversationsOf(app);
+    expect(all).toHaveLength(1);
+    expect(all[0]).toMatchObject({ id: closed.id, status: "open", assigneeId: bob.id, lastMessagePreview: "One more thing" });
+    expect(all[0]!.lastActivityAt.getTime()).toBeGreaterThan(closed.lastActivityAt.getTime());
+    expect((await messagesOf(app)).map((m) => m.text)).toEqual(["Earlier question", "One more thing"]);
+    const activities = await activitiesOf(closed.id);
+    expect(activities).toHaveLength(1);
+    expect(activities[0]).toMatchObject({ kind: "reopened_by_message", actorId: null, conversationId: closed.id });
+    // An existing conversation queues no new follow-up jobs.
+    expect(await jobsOf(app)).toEqual([]);
+  });
+
+  it("do not reopen a conversation closed after the message when the provider replays that message", async () => {
+    const { app } = await demoCompany(provider);
+    const contact = newContact(app);
+    const { route, signed } = inboundRequest(app, contact, "Thanks, that's all");
+    await deliver(route, app.id, signed);
+    const [conversation] = await conversationsOf(app);
+    const db = await getDb();
+    await db.update(conversations).set({ status: "closed" }).where(eq(conversations.id, conversation!.id));
+
+    expect((await deliver(route, app.id, signed)).status).toBe(200);
+
+    const [after] = await conversationsOf(app);
+    expect(after!.status).toBe("closed");
+    expect(await activitiesOf(conversation!.id)).toEqual([]);
+    expect(await messagesOf(app)).toHaveLength(1);
+  });
+
+  it("start a new Unassigned conversation for the contact of a deleted one, holding only the new message", async () => {
+    const { app, bob } = await demoCompany(provider);
+    const contact = newContact(app);
+    await sendInbound(app, contact, "Before the delete");
+    const [old] = await conversationsOf(app);
+    const db = await getDb();
+    await db.update(conversations).set({ assigneeId: bob.id }).where(eq(conversations.id, old!.id));
+    await deleteConversation(old!.id);
+
+    const response = await sendInbound(app, contact, "After the delete");
+
+    expect(response.status).toBe(200);
+    const all = await conversationsOf(app);
+    expect(all).toHaveLength(2);
+    const fresh = all.find((c) => c.id !== old!.id)!;
+    expect(fresh).toMatchObject({ externalContactId: contact, status: "open", assigneeId: null, deletedAt: null });
+    const stored = await messagesOf(app);
+    expect(stored.map((m) => [m.conversationId, m.text])).toEqual([[fresh.id, "After the delete"]]);
+    const tombstone = all.find((c) => c.id === old!.id)!;
+    expect(tombstone.deletedAt).not.toBeNull();
+    expect(tombstone.assigneeId).toBe(bob.id);
+    expect(await activitiesOf(fresh.id)).toEqual([]);
+    const jobs = await jobsOf(app);
+    expect(jobs).toHaveLength(jobsExpected(provider, 2));
+    if (provider === "messenger") expect(jobs.map((j) => j.payload.conversationId)).toContain(fresh.id);
+  });
+
+  it("put a new contact's first two messages, delivered at the same moment, into one conversation", async () => {
+    const { app } = await demoCompany(provider);
+    // Several contacts at once make the race likely on PostgreSQL's connection pool.
+    const contacts = Array.from({ length: 5 }, () => newContact(app));
+
+    const responses = await Promise.all(
+      contacts.flatMap((contact) => [sendInbound(app, contact, "first"), sendInbound(app, contact, "second")]),
+    );
+
+    expect(responses.map((r) => r.status)).toEqual(Array(10).fill(200));
+    const all = await conversationsOf(app);
+    expect(all.map((c) => c.externalContactId).sort()).toEqual([...contacts].sort());
+    const stored = await messagesOf(app);
+    for (const conversation of all) {
+      expect(stored.filter((m) => m.conversationId === conversation.id).map((m) => m.text).sort()).toEqual(["first", "second"]);
+    }
+    expect(await jobsOf(app)).toHaveLength(jobsExpected(provider, contacts.length));
+  });
+
+  it("from an app of Other Company land only in Other Company, even from a contact Demo Company talks to", async () => {
+    const demo = await demoCompany(provider);
+    const other = await createWorkspace({ name: "Other Company" });
+    const dave = await createUser({ workspace: other, role: "admin", name: "Dave" });
+    // Same Messenger page or WhatsApp sender connected in both workspaces.
+    const otherApp = await createApp({
+      installer: dave,
+      provider,
+      credentials:
+        "pageId" in demo.app.credentials ? { pageId: demo.app.credentials.pageId } : { sender: demo.app.credentials.sender },
+    });
+    const shared = await createConversation({ app: demo.app, assignee: demo.bob });
+    const demoBefore = await countWorkspaceRows(demo.workspace.id);
+
+    const response = await sendInbound(otherApp, shared.externalContactId, "Hello Other Company");
+
+    expect(response.status).toBe(200);
+    expect(await countWorkspaceRows(demo.workspace.id)).toEqual(demoBefore);
+    const [demoConversation] = await conversationsOf(demo.app);
+    expect(demoConversation).toEqual(shared);
+    expect(await countWorkspaceRows(other.id)).toEqual({
+      conversations: 1,
+      messages: 1,
+      activities: 0,
+      jobs: jobsExpected(provider, 1),
+    });
+    const [otherConversation] = await conversationsOf(otherApp);
+    expect(otherConversation).toMatchObject({ workspaceId: other.id, appId: otherApp.id, externalContactId: shared.externalContactId });
+    expect((await messagesOf(otherApp))[0]).toMatchObject({ workspaceId: other.id, text: "Hello Other Company" });
+  });
+});
