@@ -4,6 +4,7 @@ import {
   index,
   integer,
   jsonb,
+  numeric,
   pgEnum,
   pgTable,
   primaryKey,
@@ -373,6 +374,118 @@ export const outboxEmails = pgTable("outbox_emails", {
   createdAt: createdAt(),
 });
 
+export const dealStageEnum = pgEnum("deal_stage", ["qualified", "contact_made", "proposal_made", "negotiation", "won", "lost"]);
+export const noteKindEnum = pgEnum("note_kind", ["manual", "history"]);
+
+export const persons = pgTable(
+  "persons",
+  {
+    id: id(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    phones: jsonb("phones").$type<string[]>().notNull().default([]),
+    emails: jsonb("emails").$type<string[]>().notNull().default([]),
+    createdAt: createdAt(),
+  },
+  (t) => [index("persons_list_idx").on(t.workspaceId, t.name, t.id)],
+);
+
+export const leads = pgTable(
+  "leads",
+  {
+    id: id(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    personId: uuid("person_id").references(() => persons.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("leads_list_idx").on(t.workspaceId, t.title, t.id)],
+);
+
+export const deals = pgTable(
+  "deals",
+  {
+    id: id(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    /** Minor units are not used: numeric keeps cents exact and the sums honest. */
+    value: numeric("value", { precision: 14, scale: 2 }).notNull().default("0"),
+    currency: text("currency").notNull(),
+    stage: dealStageEnum("stage").notNull().default("qualified"),
+    personId: uuid("person_id").references(() => persons.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("deals_list_idx").on(t.workspaceId, t.title, t.id)],
+);
+
+/** At most one person, one lead and one deal per conversation (spec §7). */
+export const conversationLinks = pgTable("conversation_links", {
+  conversationId: uuid("conversation_id")
+    .primaryKey()
+    .references(() => conversations.id, { onDelete: "cascade" }),
+  workspaceId: uuid("workspace_id")
+    .notNull()
+    .references(() => workspaces.id, { onDelete: "cascade" }),
+  personId: uuid("person_id").references(() => persons.id, { onDelete: "set null" }),
+  leadId: uuid("lead_id").references(() => leads.id, { onDelete: "set null" }),
+  dealId: uuid("deal_id").references(() => deals.id, { onDelete: "set null" }),
+});
+
+export type HistoryEntry = {
+  messageId: string;
+  direction: "inbound" | "outbound";
+  sender: string;
+  text: string;
+  attachments: number;
+  at: string;
+};
+export type HistoryContent = {
+  conversationId: string;
+  contactName: string;
+  appName: string;
+  assigneeName: string | null;
+  status: "open" | "closed";
+  entries: HistoryEntry[];
+};
+
+export const notes = pgTable(
+  "notes",
+  {
+    id: id(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    personId: uuid("person_id").references(() => persons.id, { onDelete: "cascade" }),
+    leadId: uuid("lead_id").references(() => leads.id, { onDelete: "cascade" }),
+    dealId: uuid("deal_id").references(() => deals.id, { onDelete: "cascade" }),
+    kind: noteKindEnum("kind").notNull().default("manual"),
+    body: text("body").notNull().default(""),
+    /** History notes only: structured, rendered by React, never HTML. */
+    history: jsonb("history").$type<HistoryContent>(),
+    /** No foreign key: the note outlives a deleted conversation (spec §5). */
+    conversationId: uuid("conversation_id"),
+    /** History notes take messages for 24 hours from here (lib/crm/note-window.ts). */
+    windowStartAt: at("window_start_at"),
+    authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
+    /** Set when a person edits a history note: from then on it is theirs and never touched again. */
+    editedAt: at("edited_at"),
+    createdAt: createdAt(),
+    updatedAt: at("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("notes_person_idx").on(t.personId, t.createdAt),
+    index("notes_lead_idx").on(t.leadId, t.createdAt),
+    index("notes_deal_idx").on(t.dealId, t.createdAt),
+    index("notes_history_idx").on(t.conversationId, t.createdAt),
+  ],
+);
+
 export type Workspace = typeof workspaces.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type MessagingApp = typeof messagingApps.$inferSelect;
@@ -384,3 +497,7 @@ export type Provider = (typeof providerEnum.enumValues)[number];
 export type DeliveryState = (typeof deliveryStateEnum.enumValues)[number];
 export type NotificationChannel = (typeof notificationChannelEnum.enumValues)[number];
 export type PushSubscription = typeof pushSubscriptions.$inferSelect;
+export type Person = typeof persons.$inferSelect;
+export type Lead = typeof leads.$inferSelect;
+export type Deal = typeof deals.$inferSelect;
+export type Note = typeof notes.$inferSelect;

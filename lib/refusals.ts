@@ -19,6 +19,9 @@ export const REFUSALS = [
   "empty_reply",
   "reply_too_long",
   "not_failed",
+  "record_not_found",
+  "already_linked",
+  "invalid_person",
 ] as const;
 
 export type Refusal = (typeof REFUSALS)[number];

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Transaction } from "@/db/index";
-import type { MessagingApp } from "@/db/schema";
+import type { Message, MessagingApp } from "@/db/schema";
+import { enqueueHistoryNoteUpdates } from "@/lib/crm/history-notes";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { FETCH_MESSENGER_PROFILE } from "./jobs/queues";
 
@@ -10,4 +11,9 @@ export async function enqueueNewConversationFollowUps(tx: Transaction, app: Mess
     // Messenger webhooks carry no name: spec §3 wants the profile's, falling back to the PSID.
     await enqueueJob(tx, FETCH_MESSENGER_PROFILE, { conversationId }, { dedupeKey: `${FETCH_MESSENGER_PROFILE}:${conversationId}` });
   }
+}
+
+/** Work that follows every new message of a conversation, inbound or outbound. */
+export async function enqueueMessageFollowUps(tx: Transaction, message: Message): Promise<void> {
+  await enqueueHistoryNoteUpdates(tx, message);
 }

@@ -6,7 +6,7 @@ import type { DeliveryEvent, InboundEvent, MessageEvent } from "@/lib/channels/t
 import { publishEvent } from "@/lib/realtime/bus";
 import { advanceableFrom, type OutboundState } from "./delivery-state";
 import { enqueueMessageNotifications } from "@/lib/notifications/enqueue";
-import { enqueueNewConversationFollowUps } from "./follow-ups";
+import { enqueueMessageFollowUps, enqueueNewConversationFollowUps } from "./follow-ups";
 import { messagePreview } from "./message-preview";
 import { isUuid } from "./views";
 
@@ -142,6 +142,7 @@ async function storeMessage(tx: Transaction, app: MessagingApp, event: MessageEv
   }
 
   if (isNew) await enqueueNewConversationFollowUps(tx, app, conversation.id);
+  await enqueueMessageFollowUps(tx, message);
   if (message.direction === "inbound") await enqueueMessageNotifications(tx, message, conversation.assigneeId);
   await publishEvent(
     tx,

@@ -6,6 +6,7 @@ import { enqueueJob } from "@/lib/jobs/queue";
 import { publishEvent } from "@/lib/realtime/bus";
 import { ok, refuse, type Result } from "@/lib/result";
 import { lockAccessibleConversation, type AccessSubject } from "./access";
+import { enqueueMessageFollowUps } from "./follow-ups";
 import { SEND_REPLY } from "./jobs/queues";
 import { messagePreview } from "./message-preview";
 import { markConversationReadIn } from "./read-markers";
@@ -62,6 +63,7 @@ export async function sendReply(
       .where(eq(conversations.id, conversation.id));
     await markConversationReadIn(tx, conversation.id, actor.userId, now);
     await queueSend(tx, conversation, message!, true);
+    await enqueueMessageFollowUps(tx, message!);
     return ok({ messageId: message!.id });
   });
 }

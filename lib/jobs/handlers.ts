@@ -6,3 +6,4 @@ import "@/lib/notifications/jobs/notify-message";
 import "@/lib/notifications/jobs/notify-assignment";
 import "@/lib/notifications/jobs/send-email-digest";
 import "@/lib/notifications/jobs/notify-test";
+import "@/lib/crm/jobs/history-note";

@@ -14,7 +14,7 @@ export const realtimeEventSchema = z.discriminatedUnion("type", [
     type: z.literal("conversation.updated"),
     ...scope,
     conversationId: z.uuid(),
-    changes: z.array(z.enum(["status", "assignee", "lastActivity", "contact"])).min(1),
+    changes: z.array(z.enum(["status", "assignee", "lastActivity", "contact", "links"])).min(1),
   }),
   z.object({ type: z.literal("conversation.deleted"), ...scope, conversationId: z.uuid() }),
   z.object({ type: z.literal("message.created"), ...scope, conversationId: z.uuid(), messageId: z.uuid() }),

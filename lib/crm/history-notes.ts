@@ -1,0 +1,97 @@
+import "server-only";
+import { and, desc, eq } from "drizzle-orm";
+import type { Executor, Transaction } from "@/db/index";
+import { conversationLinks, notes, type HistoryContent, type HistoryEntry, type Message, type Note } from "@/db/schema";
+import { getConversationSummary, historyEntryFor, latestHistoryEntries } from "@/lib/inbox/history-source";
+import { enqueueJob } from "@/lib/jobs/queue";
+import { joinsCurrentNote } from "./note-window";
+import type { RecordType } from "./schemas";
+
+export const HISTORY_NOTE_QUEUE = "crm.history-note";
+/** How many of the latest messages a note made on linking holds. */
+export const LINK_NOTE_MESSAGES = 20;
+
+export const RECORD_COLUMN = { person: "personId", lead: "leadId", deal: "dealId" } as const satisfies Record<RecordType, keyof Note>;
+const noteColumn = { person: notes.personId, lead: notes.leadId, deal: notes.dealId };
+
+export type HistoryNoteJob = { conversationId: string; recordType: RecordType; recordId: string; messageId: string | null };
+
+export async function enqueueHistoryNote(db: Executor, job: HistoryNoteJob, dedupeKey?: string): Promise<void> {
+  await enqueueJob(db, HISTORY_NOTE_QUEUE, job, dedupeKey ? { dedupeKey } : {});
+}
+
+/** Queued with each new message of a linked conversation, one job per linked record. */
+export async function enqueueHistoryNoteUpdates(tx: Transaction, message: Message): Promise<void> {
+  const [link] = await tx.select().from(conversationLinks).where(eq(conversationLinks.conversationId, message.conversationId));
+  if (!link) return;
+  for (const recordType of ["person", "lead", "deal"] as const) {
+    const recordId = link[RECORD_COLUMN[recordType]];
+    if (!recordId) continue;
+    await enqueueHistoryNote(
+      tx,
+      { conversationId: message.conversationId, recordType, recordId, messageId: message.id },
+      `${HISTORY_NOTE_QUEUE}:${message.id}:${recordType}:${recordId}`,
+    );
+  }
+}
+
+/**
+ * Writes one message (or, on linking, the latest messages) into the record's history note.
+ * Runs with the conversation's link row locked, so a burst of messages on one conversation
+ * never makes two current notes for one record.
+ */
+export async function applyHistoryNote(tx: Transaction, job: HistoryNoteJob): Promise<void> {
+  const [link] = await tx
+    .select()
+    .from(conversationLinks)
+    .where(eq(conversationLinks.conversationId, job.conversationId))
+    .for("update");
+  if (!link || link[RECORD_COLUMN[job.recordType]] !== job.recordId) return;
+  const summary = await getConversationSummary(tx, job.conversationId);
+  if (!summary) return;
+
+  const header = {
+    conversationId: summary.id,
+    contactName: summary.contactName,
+    appName: summary.appName,
+    assigneeName: summary.assigneeName,
+    status: summary.status,
+  };
+  const createNote = async (entries: HistoryEntry[], windowStartAt: Date) => {
+    await tx.insert(notes).values({
+      workspaceId: summary.workspaceId,
+      [RECORD_COLUMN[job.recordType]]: job.recordId,
+      kind: "history",
+      history: { ...header, entries } satisfies HistoryContent,
+      conversationId: summary.id,
+      windowStartAt,
+    });
+  };
+
+  if (!job.messageId) {
+    await createNote(await latestHistoryEntries(tx, summary.id, summary.contactName, LINK_NOTE_MESSAGES), new Date());
+    return;
+  }
+  const entry = await historyEntryFor(tx, job.messageId, summary.contactName);
+  if (!entry) return;
+  // The newest note this conversation wrote on the record, whoever touched it since.
+  const [current] = await tx
+    .select()
+    .from(notes)
+    .where(and(eq(notes.conversationId, summary.id), eq(noteColumn[job.recordType], job.recordId)))
+    .orderBy(desc(notes.createdAt), desc(notes.id))
+    .limit(1);
+  if (current?.history?.entries.some((existing) => existing.messageId === entry.messageId)) return;
+
+  const messageAt = new Date(entry.at);
+  const isCurrent = current && current.kind === "history" && current.windowStartAt && current.history;
+  if (isCurrent && joinsCurrentNote({ windowStartAt: current.windowStartAt!, editedAt: current.editedAt }, messageAt)) {
+    const entries = [...current.history!.entries, entry].sort((a, b) => a.at.localeCompare(b.at));
+    await tx
+      .update(notes)
+      .set({ history: { ...header, entries }, updatedAt: new Date() })
+      .where(eq(notes.id, current.id));
+    return;
+  }
+  await createNote([entry], messageAt);
+}
