@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useCallback, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { Provider } from "@/db/schema";
 import { AppForm } from "./app-form";
@@ -36,10 +36,17 @@ export function AddAppButton({
 }) {
   const t = useTranslations("settings");
   const [open, setOpen] = useState(false);
-  const close = useCallback(() => setOpen(false), []);
-  const onInstalled = useCallback((appId: string) => {
+  const cardToFocus = useRef<string | null>(null);
+  // Runs on the dialog's close event, which comes after the browser has returned focus to this button.
+  const close = useCallback(() => {
     setOpen(false);
-    focusCardWhenShown(`app-${appId}`);
+    const id = cardToFocus.current;
+    cardToFocus.current = null;
+    if (id) focusCardWhenShown(id);
+  }, []);
+  const onInstalled = useCallback((appId: string) => {
+    cardToFocus.current = `app-${appId}`;
+    setOpen(false);
   }, []);
 
   return (

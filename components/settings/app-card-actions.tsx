@@ -18,11 +18,7 @@ export function AppCardActions({ app, users }: { app: EditableApp; users: Worksp
       <Button variant="secondary" className="px-2.5 py-1 text-xs" onClick={() => setDialog("edit")}>
         {t("card.edit")}
       </Button>
-      <Button
-        variant="secondary"
-        className="px-2.5 py-1 text-xs text-danger hover:bg-red-50"
-        onClick={() => setDialog("uninstall")}
-      >
+      <Button variant="secondary" className="px-2.5 py-1 text-xs" onClick={() => setDialog("uninstall")}>
         {t("card.uninstall")}
       </Button>
       <SettingsDialog open={dialog === "edit"} onClose={close} title={t("form.editTitle", { name: app.name })}>

@@ -229,7 +229,7 @@ export function AppForm({
         </>
       )}
 
-      <fieldset className="flex flex-col gap-2" aria-describedby={memberError ? accessErrorId : undefined}>
+      <fieldset className="flex min-w-0 flex-col gap-2" aria-describedby={memberError ? accessErrorId : undefined}>
         <legend className="mb-1 text-sm font-medium">{t("form.access")}</legend>
         {(["everyone", "chosen"] as const).map((option) => (
           <label key={option} className="flex items-center gap-2 text-sm">
@@ -262,7 +262,7 @@ export function AppForm({
                       disabled={isInstaller}
                       className="h-4 w-4 shrink-0 accent-brand-500"
                     />
-                    <span className="min-w-0 truncate">
+                    <span className="min-w-0">
                       {user.name}
                       {isInstaller ? <span className="text-muted"> · {t("form.installerNote")}</span> : null}
                     </span>
@@ -282,7 +282,7 @@ export function AppForm({
 
       {outcome && !outcome.ok ? <RefusalAlert reason={outcome.reason} /> : null}
 
-      <div className="flex justify-end gap-2 border-t border-line pt-4">
+      <div className="sticky bottom-0 -mx-5 flex justify-end gap-2 border-t border-line bg-white px-5 py-3">
         <Button variant="secondary" onClick={onCancel}>
           {tCommon("cancel")}
         </Button>

@@ -47,7 +47,7 @@ export function CopyField({ label, copyLabel, value }: { label: string; copyLabe
             type="button"
             onClick={copy}
             aria-label={copyLabel}
-            className="inline-flex min-w-24 shrink-0 items-center justify-center gap-1.5 rounded-md border border-line bg-white px-2.5 py-1 text-xs font-medium hover:bg-canvas"
+            className="inline-flex shrink-0 sm:min-w-24 items-center justify-center gap-1.5 rounded-md border border-line bg-white px-2.5 py-1 text-xs font-medium hover:bg-canvas"
           >
             {status === "copied" ? (
               <svg viewBox="0 0 16 16" aria-hidden="true" className="h-3.5 w-3.5 text-success">

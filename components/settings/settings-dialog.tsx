@@ -38,8 +38,8 @@ export function SettingsDialog({
     >
       {open ? (
         <div className="flex max-h-[calc(100dvh-2rem)] flex-col">
-          <div className="flex items-center justify-between gap-3 border-b border-line px-5 py-3">
-            <h2 id={titleId} className="truncate text-base font-semibold">
+          <div className="flex items-start justify-between gap-3 border-b border-line px-5 py-3">
+            <h2 id={titleId} className="min-w-0 break-words text-base font-semibold">
               {title}
             </h2>
             <button
@@ -53,7 +53,7 @@ export function SettingsDialog({
               </svg>
             </button>
           </div>
-          <div className="overflow-y-auto px-5 py-4">{children}</div>
+          <div className="overflow-y-auto px-5 pt-4">{children}</div>
         </div>
       ) : null}
     </dialog>

@@ -20,7 +20,7 @@ export function UninstallForm({ appId, onCancel }: { appId: string; onCancel: ()
       <p>{t("uninstall.body")}</p>
       <p className="text-muted">{t("uninstall.reinstall")}</p>
       {outcome && !outcome.ok ? <RefusalAlert reason={outcome.reason} /> : null}
-      <div className="flex justify-end gap-2 border-t border-line pt-4">
+      <div className="sticky bottom-0 -mx-5 flex justify-end gap-2 border-t border-line bg-white px-5 py-3">
         <Button variant="secondary" onClick={onCancel} autoFocus>
           {tCommon("cancel")}
         </Button>
