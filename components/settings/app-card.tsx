@@ -71,6 +71,7 @@ export async function AppCard({
             provider: app.provider,
             name: app.name,
             externalAccountId: app.externalAccountId,
+            accountSid: app.accountSid,
             accessMode: app.accessMode,
             memberIds: app.memberIds,
             installer: app.installer,

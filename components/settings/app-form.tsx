@@ -47,6 +47,7 @@ function initialValues(mode: AppFormMode): Values {
     memberIds: app.memberIds,
     pageId: app.provider === "messenger" ? app.externalAccountId : "",
     sender: app.provider === "whatsapp" ? app.externalAccountId : "",
+    accountSid: app.accountSid ?? "",
   };
 }
 
@@ -200,7 +201,6 @@ export function AppForm({
             label={t("form.accountSid")}
             name="accountSid"
             defaultValue={values.accountSid}
-            hint={isEdit ? t("form.accountSidSaved") : undefined}
             error={errorText("accountSid")}
             autoComplete="off"
             spellCheck={false}

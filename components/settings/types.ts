@@ -9,6 +9,7 @@ export type EditableApp = {
   provider: Provider;
   name: string;
   externalAccountId: string;
+  accountSid: string | null;
   accessMode: "everyone" | "chosen";
   memberIds: string[];
   installer: { id: string; name: string };

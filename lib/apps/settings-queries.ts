@@ -1,10 +1,11 @@
 import "server-only";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { getDb } from "@/db/index";
-import { appAccess, messagingApps, users, type Provider } from "@/db/schema";
+import { appAccess, messagingApps, users, type MessagingApp, type Provider } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { webhookUrls } from "@/lib/channels/webhook-urls";
 import { appUrl, getEnv } from "@/lib/env";
+import { withCredentials } from "./credentials";
 
 /** What the settings page may show of an app: everything but the credentials. */
 export type AppSettingsView = {
@@ -12,6 +13,8 @@ export type AppSettingsView = {
   provider: Provider;
   name: string;
   externalAccountId: string;
+  /** Not a secret (it names the Twilio account), so the edit form can show it. */
+  accountSid: string | null;
   installer: { id: string; name: string };
   accessMode: "everyone" | "chosen";
   memberIds: string[];
@@ -23,6 +26,11 @@ export type AppSettingsView = {
   lastError: string | null;
   lastErrorAt: Date | null;
 };
+
+function accountSidOf(app: MessagingApp): string | null {
+  const found = withCredentials(app);
+  return found.provider === "whatsapp" ? found.credentials.accountSid : null;
+}
 
 export async function listAppsForSettings(actor: Actor): Promise<AppSettingsView[]> {
   const db = await getDb();
@@ -41,6 +49,7 @@ export async function listAppsForSettings(actor: Actor): Promise<AppSettingsView
     provider: app.provider,
     name: app.name,
     externalAccountId: app.externalAccountId,
+    accountSid: accountSidOf(app),
     installer: { id: app.installerId, name: installerName },
     accessMode: app.accessMode,
     memberIds: members.filter((member) => member.appId === app.id).map((member) => member.userId),
