@@ -38,9 +38,9 @@ const context = (appId: string) => ({ params: Promise.resolve({ appId }) });
 export function postWebhook(
   route: WebhookRoute,
   appId: string,
-  init: { headers?: Record<string, string>; body: string | ReadableStream<Uint8Array> },
+  init: { headers?: Record<string, string>; body: string | ReadableStream<Uint8Array>; url?: string },
 ): Promise<Response> {
-  const request = new Request(`${appUrl()}${webhookPath(route, appId)}`, {
+  const request = new Request(init.url ?? `${appUrl()}${webhookPath(route, appId)}`, {
     method: "POST",
     headers: init.headers,
     body: init.body,
@@ -49,7 +49,7 @@ export function postWebhook(
   return handlers[route](request, context(appId));
 }
 
-/** Sends a request built by signed-requests.ts to `route` of `appId`. */
+/** Sends a request built by signed-requests.ts to `route` of `appId` (the URL is the route's own). */
 export function deliver(route: WebhookRoute, appId: string, signed: SignedRequest): Promise<Response> {
   return postWebhook(route, appId, { headers: signed.headers, body: signed.body });
 }

@@ -241,6 +241,34 @@ describe("Messenger webhooks", () => {
     expect(JSON.stringify(stored!.attachments)).not.toMatch(/javascript:|data:/);
   });
 
+  it("accept a body with unicode escaped (as Meta signs it) and one in raw UTF-8", async () => {
+    const text = "Dobrý den 👋 — máte volno?";
+    const escaped = JSON.stringify(messengerEnvelope(app, [[inboundEvent(app, newPsid(), text)]])).replace(
+      /[\u007f-\uffff]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+    );
+    expect(escaped).not.toContain("ý");
+
+    expect((await deliver("messenger", app.id, signedMessengerBody(app, escaped))).status).toBe(200);
+    expect((await sendMessenger(app, [inboundEvent(app, newPsid(), text)])).status).toBe(200);
+
+    expect((await messagesOf(app)).map((m) => m.text)).toEqual([text, text]);
+  });
+
+  it("take two concurrent batches naming the same contacts in opposite orders", async () => {
+    const [ana, ben] = [newPsid(), newPsid()];
+    const batch = (first: string, second: string, tag: string) =>
+      signedMessengerBody(app, messengerEnvelope(app, [[inboundEvent(app, first, `${tag} 1`)], [inboundEvent(app, second, `${tag} 2`)]]));
+
+    const responses = await Promise.all(
+      Array.from({ length: 4 }, (_, i) => deliver("messenger", app.id, i % 2 ? batch(ana, ben, `odd ${i}`) : batch(ben, ana, `even ${i}`))),
+    );
+
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    expect(await messagesOf(app)).toHaveLength(8);
+    expect(await conversationsOf(app)).toHaveLength(2);
+  });
+
   it("take standby events (handover protocol) like messaging events", async () => {
     const body = {
       object: "page",

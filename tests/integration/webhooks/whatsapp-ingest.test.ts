@@ -2,6 +2,8 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db/index";
 import { messages } from "@/db/schema";
+import { appUrl } from "@/lib/env";
+import { signedTwilioRequest } from "@/lib/webhooks/signed-requests";
 import { createApp, createConversation, createMessage, type CreatedApp } from "@/tests/factories";
 import {
   conversationsOf,
@@ -11,6 +13,7 @@ import {
   messagesOf,
   newMessageSid,
   newWhatsappNumber,
+  postWebhook,
   sendWhatsapp,
   twilioRequest,
   twilioStatus,
@@ -100,6 +103,29 @@ describe("WhatsApp (Twilio) inbound webhooks", () => {
       ["audio", "audio/ogg"],
       ["video", "video/mp4"],
     ]);
+  });
+
+  it("keep a Body with +, &, =, %, emoji, diacritics and line breaks exactly as sent", async () => {
+    const text = "1 + 1 = 2 & 50 % off?\nŽluťoučký kůň 🐴 <b>bold</b>";
+
+    expect((await sendWhatsapp(app, whatsappInbound(app, { text, profileName: "Jiří Č." }))).status).toBe(200);
+
+    expect((await messagesOf(app)).map((m) => m.text)).toEqual([text]);
+    expect((await conversationsOf(app))[0]!.contactName).toBe("Jiří Č.");
+  });
+
+  it("accept a signature over the webhook URL with a query string", async () => {
+    const signed = signedTwilioRequest({
+      baseUrl: appUrl(),
+      path: `/api/webhooks/whatsapp/${app.id}?source=console&note=it's`,
+      authToken: app.credentials.authToken,
+      params: whatsappInbound(app, { text: "via a URL with a query" }),
+    });
+
+    const response = await postWebhook("whatsapp", app.id, { headers: signed.headers, body: signed.body, url: signed.url });
+
+    expect(response.status).toBe(200);
+    expect((await messagesOf(app)).map((m) => m.text)).toEqual(["via a URL with a query"]);
   });
 
   it("store a replayed request ×10 as one message", async () => {
