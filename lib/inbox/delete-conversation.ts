@@ -31,7 +31,7 @@ export async function deleteConversation(
     await tx.delete(conversationReads).where(eq(conversationReads.conversationId, conversation.id));
     await tx
       .update(conversations)
-      .set({ deletedAt: new Date(), lastMessagePreview: null, assigneeId: null })
+      .set({ deletedAt: new Date(), lastMessagePreview: null, assigneeId: null, contactName: "", externalContactId: "" })
       .where(eq(conversations.id, conversation.id));
     await publishEvent(tx, {
       type: "conversation.deleted",

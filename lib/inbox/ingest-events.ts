@@ -8,6 +8,7 @@ import { advanceableFrom, type OutboundState } from "./delivery-state";
 import { enqueueMessageNotifications } from "@/lib/notifications/enqueue";
 import { enqueueMessageFollowUps, enqueueNewConversationFollowUps } from "./follow-ups";
 import { messagePreview } from "./message-preview";
+import { FAILURE } from "./failure-reasons";
 import { isUuid } from "./views";
 
 export type IngestSummary = { storedMessages: number; duplicateMessages: number; updatedDeliveries: number };
@@ -84,11 +85,14 @@ async function lockConversation(tx: Transaction, app: MessagingApp, event: Messa
  */
 async function claimEchoOfOurReply(tx: Transaction, app: MessagingApp, event: MessageEvent): Promise<boolean> {
   if (event.direction !== "outbound" || !event.reference || !isUuid(event.reference)) return false;
+  const confirmsUnknown = sql`(${messages.state} = 'failed' and ${messages.failureReason} = ${FAILURE.unknownOutcome})`;
   const [claimed] = await tx
     .update(messages)
     .set({
       providerMessageId: event.providerMessageId,
-      state: sql`case when ${messages.state} = 'pending' then 'sent'::delivery_state else ${messages.state} end`,
+      // The echo proves Meta has the message: a send whose outcome we could not confirm was sent after all.
+      state: sql`case when ${messages.state} = 'pending' or ${confirmsUnknown} then 'sent'::delivery_state else ${messages.state} end`,
+      failureReason: sql`case when ${confirmsUnknown} then null else ${messages.failureReason} end`,
     })
     .where(and(eq(messages.id, event.reference), eq(messages.appId, app.id), isNull(messages.providerMessageId)))
     .returning();
@@ -126,6 +130,7 @@ async function storeMessage(tx: Transaction, app: MessagingApp, event: MessageEv
   if (!message) return false;
 
   const reopens = event.direction === "inbound" && conversation.status === "closed";
+  const newName = event.contactName && event.contactName !== conversation.contactName ? event.contactName : null;
   await tx
     .update(conversations)
     .set({
@@ -133,7 +138,7 @@ async function storeMessage(tx: Transaction, app: MessagingApp, event: MessageEv
       lastMessageAt: now,
       lastMessagePreview: messagePreview(event.text),
       ...(reopens ? { status: "open" as const } : {}),
-      ...(event.contactName && event.contactName !== conversation.contactName ? { contactName: event.contactName } : {}),
+      ...(newName ? { contactName: newName } : {}),
     })
     .where(eq(conversations.id, conversation.id));
   if (reopens) {
@@ -148,7 +153,11 @@ async function storeMessage(tx: Transaction, app: MessagingApp, event: MessageEv
     tx,
     isNew
       ? { type: "conversation.created", ...scope }
-      : { type: "conversation.updated", ...scope, changes: reopens ? ["status", "lastActivity"] : ["lastActivity"] },
+      : {
+          type: "conversation.updated",
+          ...scope,
+          changes: [...(reopens ? (["status"] as const) : []), "lastActivity", ...(newName ? (["contact"] as const) : [])],
+        },
   );
   await publishEvent(tx, { type: "message.created", ...scope, messageId: message.id });
   return true;

@@ -79,7 +79,9 @@ export async function resendMessage(
     if (!found) return refuse("not_found");
     const [message] = await tx
       .update(messages)
-      .set({ state: "pending", failureReason: null, sendStartedAt: null, sendAttempts: 0 })
+      // A new attempt is a new provider message: the failed one's id (e.g. a Twilio SID that
+      // failed later through its status callback) must not make the job think it was sent.
+      .set({ state: "pending", failureReason: null, sendStartedAt: null, sendAttempts: 0, providerMessageId: null })
       .where(
         and(
           eq(messages.id, input.messageId),

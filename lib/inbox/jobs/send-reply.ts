@@ -1,6 +1,6 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import { z } from "zod";
-import { getDb } from "@/db/index";
+import { getDb, type Executor } from "@/db/index";
 import { conversations, messages, messagingApps, type Message } from "@/db/schema";
 import { withCredentials } from "@/lib/apps/credentials";
 import { sendMessengerMessage } from "@/lib/channels/messenger/send";
@@ -35,11 +35,11 @@ async function claimSend(messageId: string) {
       .limit(1);
     if (!row || row.message.state !== "pending" || row.message.providerMessageId) return null;
     if (row.app.uninstalledAt || row.conversation.deletedAt) {
-      await markFailed(row.message, FAILURE.appGone);
+      await markFailed(row.message, FAILURE.appGone, tx);
       return null;
     }
     if (row.message.sendStartedAt) {
-      await markFailed(row.message, FAILURE.unknownOutcome);
+      await markFailed(row.message, FAILURE.unknownOutcome, tx);
       return null;
     }
     await tx
@@ -62,8 +62,8 @@ async function callProvider(claimed: NonNullable<Claimed>): Promise<SendOutcome>
   return sendWhatsappMessage(found.credentials, { ...request, statusCallbackUrl: statusCallbackUrl ?? undefined });
 }
 
-async function publishState(message: Message, deliveryState: Message["state"]) {
-  const db = await getDb();
+async function publishState(message: Message, deliveryState: Message["state"], executor?: Executor) {
+  const db = executor ?? (await getDb());
   await publishEvent(db, {
     type: "message.updated",
     workspaceId: message.workspaceId,
@@ -74,13 +74,14 @@ async function publishState(message: Message, deliveryState: Message["state"]) {
   });
 }
 
-async function markFailed(message: Message, reason: string) {
-  const db = await getDb();
+/** Inside claimSend's transaction it must use that transaction: the message row is locked there. */
+async function markFailed(message: Message, reason: string, executor?: Executor) {
+  const db = executor ?? (await getDb());
   await db
     .update(messages)
     .set({ state: "failed", failureReason: reason.slice(0, 1000), sendStartedAt: null })
     .where(and(eq(messages.id, message.id), eq(messages.state, "pending")));
-  await publishState(message, "failed");
+  await publishState(message, "failed", db);
 }
 
 /**

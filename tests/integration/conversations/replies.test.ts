@@ -368,22 +368,21 @@ describe("the echo of our own Messenger reply", () => {
     expect(outbound.map((message) => [message.id, message.providerMessageId, message.state])).toEqual([[messageId, mid, "sent"]]);
   });
 
-  it("confirming a reply failed as unknown outcome does not leave Send again stuck in pending", async () => {
+  it("turns a reply failed as unknown outcome into sent when its echo proves Meta has it", async () => {
     quietWorkerLogs();
     const { app, bob, conversation } = await inbox("messenger");
     const messageId = await reply(bob, conversation, "Did it arrive?");
     messengerApi.answerNext("destroy");
     await runSendJobs();
+    expect(await messageById(messageId)).toMatchObject({ state: "failed", failureReason: "@unknown_outcome" });
+
     const mid = newMessengerMid();
     await ingestEvents(app, [echo(app, conversation, mid, "Did it arrive?", messageId)]);
-    expect(await messageById(messageId)).toMatchObject({ state: "failed", failureReason: "@unknown_outcome", providerMessageId: mid });
 
+    expect(await messageById(messageId)).toMatchObject({ state: "sent", failureReason: null, providerMessageId: mid });
     const resent = await resendMessage(subjectOf(bob), { conversationId: conversation.id, messageId });
-    await runSendJobs();
-
-    // Either refused (Meta has it) or sent again; "ok" and then pending forever is neither.
-    const after = await messageById(messageId);
-    expect({ resent: resent.ok, state: after.state }).not.toEqual({ resent: true, state: "pending" });
+    expect(resent).toEqual({ ok: false, reason: "not_failed" });
+    expect(messengerApi.requests).toHaveLength(1);
   });
 
   it("arriving again after the answer (a webhook retry) stores nothing new", async () => {
