@@ -6,6 +6,7 @@ import { enqueueAssignmentNotification } from "@/lib/notifications/enqueue";
 import { ok, refuse, type Result } from "@/lib/result";
 import { publishEvent } from "@/lib/realtime/bus";
 import { hasAppAccess, lockAccessibleConversation, type AccessSubject } from "./access";
+import { isUuid } from "./views";
 
 export type AssignRefusal =
   | "not_found"
@@ -23,6 +24,7 @@ export type AssigneeCheck = Result<{ id: string; name: string }, Exclude<AssignR
  * assignee themself included.
  */
 export async function checkAssignee(db: Transaction, app: MessagingApp, assigneeId: string): Promise<AssigneeCheck> {
+  if (!isUuid(assigneeId)) return refuse("unknown_assignee");
   const [assignee] = await db
     .select()
     .from(users)

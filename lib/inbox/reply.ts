@@ -11,6 +11,7 @@ import { SEND_REPLY } from "./jobs/queues";
 import { messagePreview } from "./message-preview";
 import { markConversationReadIn } from "./read-markers";
 import { checkReplyText } from "./reply-limits";
+import { isUuid } from "./views";
 
 export type ReplyRefusal = "not_found" | "empty_reply" | "reply_too_long" | "not_failed";
 
@@ -77,6 +78,7 @@ export async function resendMessage(
   return db.transaction(async (tx) => {
     const found = await lockAccessibleConversation(tx, actor, input.conversationId);
     if (!found) return refuse("not_found");
+    if (!isUuid(input.messageId)) return refuse("not_failed");
     const [message] = await tx
       .update(messages)
       // A new attempt is a new provider message: the failed one's id (e.g. a Twilio SID that
