@@ -1,28 +1,11 @@
-import { desc } from "drizzle-orm";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getNow, getTranslations } from "next-intl/server";
 import { cn } from "@/components/ui/cn";
 import { Logo } from "@/components/ui/logo";
-import { getDb } from "@/db/index";
-import { outboxEmails } from "@/db/schema";
 import { requireUser } from "@/lib/auth/actor";
-import { getEnv } from "@/lib/env";
-
-const NEWEST = 50;
-
-/** Spec §6, §10: emails land in the outbox only without RESEND_API_KEY, and nobody sees it in production. */
-function isOutboxShown(): boolean {
-  const env = getEnv();
-  return !env.RESEND_API_KEY && env.NODE_ENV !== "production";
-}
-
-// TODO(#5): move to lib/notifications/outbox.ts (listOutboxEmails) so the page holds no query.
-async function listNewestEmails() {
-  const db = await getDb();
-  return db.select().from(outboxEmails).orderBy(desc(outboxEmails.createdAt)).limit(NEWEST);
-}
+import { isOutboxShown, listOutboxEmails } from "@/lib/notifications/outbox";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("notifications.outbox");
@@ -36,7 +19,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   const format = await getFormatter();
   const now = await getNow();
   const { email: requested } = await searchParams;
-  const emails = await listNewestEmails();
+  const emails = await listOutboxEmails();
   const selected = emails.find((email) => email.id === requested) ?? emails[0] ?? null;
 
   return (
