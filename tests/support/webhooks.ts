@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { count, eq, inArray, sql } from "drizzle-orm";
+import { count, eq, inArray, or, sql } from "drizzle-orm";
 import { GET as messengerGet, POST as messengerPost } from "@/app/api/webhooks/messenger/[appId]/route";
 import { POST as whatsappPost } from "@/app/api/webhooks/whatsapp/[appId]/route";
 import { POST as whatsappStatusPost } from "@/app/api/webhooks/whatsapp/[appId]/status/route";
@@ -38,9 +38,14 @@ const context = (appId: string) => ({ params: Promise.resolve({ appId }) });
 export function postWebhook(
   route: WebhookRoute,
   appId: string,
-  init: { headers?: Record<string, string>; body: string | ReadableStream<Uint8Array>; url?: string },
+  init: {
+    headers?: Record<string, string>;
+    body: string | ReadableStream<Uint8Array>;
+    /** The URL the request arrives at, when it is not the route's plain path (a query string, say). */
+    requestUrl?: string;
+  },
 ): Promise<Response> {
-  const request = new Request(init.url ?? `${appUrl()}${webhookPath(route, appId)}`, {
+  const request = new Request(init.requestUrl ?? `${appUrl()}${webhookPath(route, appId)}`, {
     method: "POST",
     headers: init.headers,
     body: init.body,
@@ -191,18 +196,30 @@ export async function countAllRows(): Promise<RowCounts> {
   return { conversations: c!.n, messages: m!.n, activities: a!.n, jobs: j!.n };
 }
 
-/** The rows of one workspace; jobs are counted through the conversation their payload names. */
+type Db = Awaited<ReturnType<typeof getDb>>;
+
+/**
+ * Which jobs are about the conversations (and messages) in scope: follow-ups name a
+ * `conversationId` (profile lookups, history notes) or a `messageId` (notifications, replies).
+ */
+function jobScope(db: Db, scope: { workspaceId: string } | { appId: string }) {
+  const conversationScope =
+    "workspaceId" in scope ? eq(conversations.workspaceId, scope.workspaceId) : eq(conversations.appId, scope.appId);
+  const messageScope = "workspaceId" in scope ? eq(messages.workspaceId, scope.workspaceId) : eq(messages.appId, scope.appId);
+  return or(
+    inArray(sql`${jobs.payload}->>'conversationId'`, db.select({ id: sql`${conversations.id}::text` }).from(conversations).where(conversationScope)),
+    inArray(sql`${jobs.payload}->>'messageId'`, db.select({ id: sql`${messages.id}::text` }).from(messages).where(messageScope)),
+  );
+}
+
+/** The rows of one workspace, jobs included (see jobScope). */
 export async function countWorkspaceRows(workspaceId: string): Promise<RowCounts> {
   const db = await getDb();
-  const ids = db.select({ id: sql`${conversations.id}::text` }).from(conversations).where(eq(conversations.workspaceId, workspaceId));
   const [[c], [m], [a], [j]] = await Promise.all([
     db.select({ n: count() }).from(conversations).where(eq(conversations.workspaceId, workspaceId)),
     db.select({ n: count() }).from(messages).where(eq(messages.workspaceId, workspaceId)),
     db.select({ n: count() }).from(conversationActivities).where(eq(conversationActivities.workspaceId, workspaceId)),
-    db
-      .select({ n: count() })
-      .from(jobs)
-      .where(inArray(sql`${jobs.payload}->>'conversationId'`, ids)),
+    db.select({ n: count() }).from(jobs).where(jobScope(db, { workspaceId })),
   ]);
   return { conversations: c!.n, messages: m!.n, activities: a!.n, jobs: j!.n };
 }
@@ -217,11 +234,17 @@ export async function messagesOf(app: Pick<MessagingApp, "id">) {
   return db.select().from(messages).where(eq(messages.appId, app.id)).orderBy(messages.occurredAt, messages.createdAt);
 }
 
-/** Jobs whose payload names one of the app's conversations. */
+/** Jobs about the app's conversations or messages (see jobScope). */
 export async function jobsOf(app: Pick<MessagingApp, "id">) {
   const db = await getDb();
-  const ids = db.select({ id: sql`${conversations.id}::text` }).from(conversations).where(eq(conversations.appId, app.id));
-  return db.select().from(jobs).where(inArray(sql`${jobs.payload}->>'conversationId'`, ids));
+  return db.select().from(jobs).where(jobScope(db, { appId: app.id }));
+}
+
+/** How many of the app's jobs each queue holds, e.g. `{ "messenger.fetch-profile": 1, "notify.message": 1 }`. */
+export async function jobQueuesOf(app: Pick<MessagingApp, "id">): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const job of await jobsOf(app)) counts[job.queue] = (counts[job.queue] ?? 0) + 1;
+  return counts;
 }
 
 // ---- either provider ------------------------------------------------------------------------

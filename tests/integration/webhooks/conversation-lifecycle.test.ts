@@ -1,13 +1,17 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/index";
-import { conversationActivities, conversations, messages, type Provider } from "@/db/schema";
-import { createApp, createConversation, createMessage, createUser, createWorkspace } from "@/tests/factories";
+import { conversationActivities, conversations, type Provider } from "@/db/schema";
+import { FETCH_MESSENGER_PROFILE } from "@/lib/inbox/jobs/queues";
+import { NOTIFY_MESSAGE } from "@/lib/notifications/jobs/queues";
+import { deleteConversation } from "@/lib/inbox/delete-conversation";
+import { createApp, createConversation, createMessage, createUser, createWorkspace, subjectOf } from "@/tests/factories";
 import {
   conversationsOf,
   countWorkspaceRows,
   deliver,
   inboundRequest,
+  jobQueuesOf,
   jobsOf,
   messagesOf,
   newContact,
@@ -29,16 +33,13 @@ async function activitiesOf(conversationId: string) {
   return db.select().from(conversationActivities).where(eq(conversationActivities.conversationId, conversationId));
 }
 
-/** What the delete feature does (spec §5): a tombstone without messages. */
-async function deleteConversation(conversationId: string) {
-  const db = await getDb();
-  await db.transaction(async (tx) => {
-    await tx.delete(messages).where(eq(messages.conversationId, conversationId));
-    await tx.update(conversations).set({ deletedAt: new Date() }).where(eq(conversations.id, conversationId));
-  });
+/** A profile lookup per new Messenger conversation, a notification per stored inbound message. */
+function queuesExpected(provider: Provider, counts: { newConversations: number; inboundMessages: number }): Record<string, number> {
+  return {
+    ...(provider === "messenger" && counts.newConversations > 0 ? { [FETCH_MESSENGER_PROFILE]: counts.newConversations } : {}),
+    ...(counts.inboundMessages > 0 ? { [NOTIFY_MESSAGE]: counts.inboundMessages } : {}),
+  };
 }
-
-const jobsExpected = (provider: Provider, conversationCount: number) => (provider === "messenger" ? conversationCount : 0);
 
 describe.each(["messenger", "whatsapp"] as const)("%s inbound messages", (provider) => {
   it("reopen a closed conversation, keeping its assignee, with a 'reopened by a new message' line", async () => {
@@ -57,8 +58,8 @@ describe.each(["messenger", "whatsapp"] as const)("%s inbound messages", (provid
     const activities = await activitiesOf(closed.id);
     expect(activities).toHaveLength(1);
     expect(activities[0]).toMatchObject({ kind: "reopened_by_message", actorId: null, conversationId: closed.id });
-    // An existing conversation queues no new follow-up jobs.
-    expect(await jobsOf(app)).toEqual([]);
+    // An existing conversation needs no profile lookup; the new message gets its notification.
+    expect(await jobQueuesOf(app)).toEqual(queuesExpected(provider, { newConversations: 0, inboundMessages: 1 }));
   });
 
   it("do not reopen a conversation closed after the message when the provider replays that message", async () => {
@@ -79,13 +80,13 @@ describe.each(["messenger", "whatsapp"] as const)("%s inbound messages", (provid
   });
 
   it("start a new Unassigned conversation for the contact of a deleted one, holding only the new message", async () => {
-    const { app, bob } = await demoCompany(provider);
+    const { app, alice, bob } = await demoCompany(provider);
     const contact = newContact(app);
     await sendInbound(app, contact, "Before the delete");
     const [old] = await conversationsOf(app);
     const db = await getDb();
     await db.update(conversations).set({ assigneeId: bob.id }).where(eq(conversations.id, old!.id));
-    await deleteConversation(old!.id);
+    expect((await deleteConversation(subjectOf(alice), old!.id)).ok).toBe(true);
 
     const response = await sendInbound(app, contact, "After the delete");
 
@@ -96,13 +97,11 @@ describe.each(["messenger", "whatsapp"] as const)("%s inbound messages", (provid
     expect(fresh).toMatchObject({ externalContactId: contact, status: "open", assigneeId: null, deletedAt: null });
     const stored = await messagesOf(app);
     expect(stored.map((m) => [m.conversationId, m.text])).toEqual([[fresh.id, "After the delete"]]);
-    const tombstone = all.find((c) => c.id === old!.id)!;
-    expect(tombstone.deletedAt).not.toBeNull();
-    expect(tombstone.assigneeId).toBe(bob.id);
+    expect(all.find((c) => c.id === old!.id)!.deletedAt).not.toBeNull();
     expect(await activitiesOf(fresh.id)).toEqual([]);
-    const jobs = await jobsOf(app);
-    expect(jobs).toHaveLength(jobsExpected(provider, 2));
-    if (provider === "messenger") expect(jobs.map((j) => j.payload.conversationId)).toContain(fresh.id);
+    // The deleted messages' jobs no longer count as the app's; the tombstone's profile lookup still does.
+    expect(await jobQueuesOf(app)).toEqual(queuesExpected(provider, { newConversations: 2, inboundMessages: 1 }));
+    if (provider === "messenger") expect((await jobsOf(app)).map((j) => j.payload.conversationId)).toContain(fresh.id);
   });
 
   it("put a new contact's first two messages, delivered at the same moment, into one conversation", async () => {
@@ -121,7 +120,7 @@ describe.each(["messenger", "whatsapp"] as const)("%s inbound messages", (provid
     for (const conversation of all) {
       expect(stored.filter((m) => m.conversationId === conversation.id).map((m) => m.text).sort()).toEqual(["first", "second"]);
     }
-    expect(await jobsOf(app)).toHaveLength(jobsExpected(provider, contacts.length));
+    expect(await jobQueuesOf(app)).toEqual(queuesExpected(provider, { newConversations: contacts.length, inboundMessages: 10 }));
   });
 
   it("from an app of Other Company land only in Other Company, even from a contact Demo Company talks to", async () => {
@@ -148,7 +147,7 @@ describe.each(["messenger", "whatsapp"] as const)("%s inbound messages", (provid
       conversations: 1,
       messages: 1,
       activities: 0,
-      jobs: jobsExpected(provider, 1),
+      jobs: Object.values(queuesExpected(provider, { newConversations: 1, inboundMessages: 1 })).reduce((a, b) => a + b, 0),
     });
     const [otherConversation] = await conversationsOf(otherApp);
     expect(otherConversation).toMatchObject({ workspaceId: other.id, appId: otherApp.id, externalContactId: shared.externalContactId });

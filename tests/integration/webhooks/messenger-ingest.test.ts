@@ -3,12 +3,14 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db/index";
 import { messages } from "@/db/schema";
 import { FETCH_MESSENGER_PROFILE } from "@/lib/inbox/jobs/queues";
+import { NOTIFY_MESSAGE } from "@/lib/notifications/jobs/queues";
 import { createApp, createConversation, createMessage, createUser, type CreatedApp } from "@/tests/factories";
 import {
   conversationsOf,
   countAllRows,
   deliver,
   inboundEvent,
+  jobQueuesOf,
   jobsOf,
   messagesOf,
   messengerEnvelope,
@@ -82,22 +84,28 @@ describe("Messenger webhooks", () => {
       expect(conversation).toMatchObject({ status: "open", assigneeId: null, contactName: conversation.externalContactId });
     }
     expect(conversations.find((c) => c.externalContactId === ana)!.lastMessagePreview).toBe("ana 3");
+    // One profile lookup per new conversation, one notification per inbound message, all queued.
     const jobs = await jobsOf(app);
-    expect(jobs).toHaveLength(3);
-    expect(jobs.every((job) => job.queue === FETCH_MESSENGER_PROFILE && job.status === "queued")).toBe(true);
-    expect(jobs.map((job) => job.payload.conversationId).sort()).toEqual(conversations.map((c) => c.id).sort());
+    expect(jobs).toHaveLength(9);
+    expect(jobs.every((job) => job.status === "queued")).toBe(true);
+    const payloadsOf = (queue: string, key: string) => jobs.filter((job) => job.queue === queue).map((job) => job.payload[key]).sort();
+    expect(payloadsOf(FETCH_MESSENGER_PROFILE, "conversationId")).toEqual(conversations.map((c) => c.id).sort());
+    expect(payloadsOf(NOTIFY_MESSAGE, "messageId")).toEqual(stored.map((m) => m.id).sort());
   });
 
   it("store a replayed request ×10 as one message with one set of jobs", async () => {
     const request = messengerRequest(app, [inboundEvent(app, newPsid(), "once only")]);
 
-    for (let i = 0; i < 10; i++) {
+    expect((await deliver("messenger", app.id, request)).status).toBe(200);
+    const firstJobs = await jobQueuesOf(app);
+    for (let i = 1; i < 10; i++) {
       expect((await deliver("messenger", app.id, request)).status).toBe(200);
     }
 
     expect((await messagesOf(app)).map((m) => m.text)).toEqual(["once only"]);
     expect(await conversationsOf(app)).toHaveLength(1);
-    expect(await jobsOf(app)).toHaveLength(1);
+    expect(firstJobs).toEqual({ [FETCH_MESSENGER_PROFILE]: 1, [NOTIFY_MESSAGE]: 1 });
+    expect(await jobQueuesOf(app)).toEqual(firstJobs);
   });
 
   it("store the same request replayed 10 times at once as one message with one set of jobs", async () => {
@@ -108,7 +116,7 @@ describe("Messenger webhooks", () => {
     expect(responses.map((r) => r.status)).toEqual(Array(10).fill(200));
     expect((await messagesOf(app)).map((m) => m.text)).toEqual(["raced"]);
     expect(await conversationsOf(app)).toHaveLength(1);
-    expect(await jobsOf(app)).toHaveLength(1);
+    expect(await jobQueuesOf(app)).toEqual({ [FETCH_MESSENGER_PROFILE]: 1, [NOTIFY_MESSAGE]: 1 });
   });
 
   it("store an echo as one outbound message without a sender user, in the contact's conversation", async () => {

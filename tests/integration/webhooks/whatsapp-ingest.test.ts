@@ -3,13 +3,14 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db/index";
 import { messages } from "@/db/schema";
 import { appUrl } from "@/lib/env";
+import { NOTIFY_MESSAGE } from "@/lib/notifications/jobs/queues";
 import { signedTwilioRequest } from "@/lib/webhooks/signed-requests";
 import { createApp, createConversation, createMessage, type CreatedApp } from "@/tests/factories";
 import {
   conversationsOf,
   countAllRows,
   deliver,
-  jobsOf,
+  jobQueuesOf,
   messagesOf,
   newMessageSid,
   newWhatsappNumber,
@@ -33,7 +34,7 @@ async function messageById(id: string) {
 }
 
 describe("WhatsApp (Twilio) inbound webhooks", () => {
-  it("start an Unassigned conversation named after ProfileName, with the message and no jobs", async () => {
+  it("start an Unassigned conversation named after ProfileName, with the message and its notification job", async () => {
     const from = newWhatsappNumber();
 
     const response = await sendWhatsapp(app, whatsappInbound(app, { from, profileName: "Ana Lopez", text: "Here is the photo" }));
@@ -45,7 +46,8 @@ describe("WhatsApp (Twilio) inbound webhooks", () => {
     const stored = await messagesOf(app);
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ direction: "inbound", state: "received", text: "Here is the photo", conversationId: conversation!.id });
-    expect(await jobsOf(app)).toEqual([]);
+    // WhatsApp gives the name itself: no profile lookup, only the message's notification.
+    expect(await jobQueuesOf(app)).toEqual({ [NOTIFY_MESSAGE]: 1 });
   });
 
   it("name the contact by number without ProfileName, and by the newest ProfileName once one arrives", async () => {
@@ -122,13 +124,13 @@ describe("WhatsApp (Twilio) inbound webhooks", () => {
       params: whatsappInbound(app, { text: "via a URL with a query" }),
     });
 
-    const response = await postWebhook("whatsapp", app.id, { headers: signed.headers, body: signed.body, url: signed.url });
+    const response = await postWebhook("whatsapp", app.id, { headers: signed.headers, body: signed.body, requestUrl: signed.url });
 
     expect(response.status).toBe(200);
     expect((await messagesOf(app)).map((m) => m.text)).toEqual(["via a URL with a query"]);
   });
 
-  it("store a replayed request ×10 as one message", async () => {
+  it("store a replayed request ×10 as one message with one set of jobs", async () => {
     const request = twilioRequest(app, whatsappInbound(app, { text: "once only" }));
 
     for (let i = 0; i < 10; i++) {
@@ -137,6 +139,7 @@ describe("WhatsApp (Twilio) inbound webhooks", () => {
 
     expect((await messagesOf(app)).map((m) => m.text)).toEqual(["once only"]);
     expect(await conversationsOf(app)).toHaveLength(1);
+    expect(await jobQueuesOf(app)).toEqual({ [NOTIFY_MESSAGE]: 1 });
   });
 });
 
