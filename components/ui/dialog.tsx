@@ -1,0 +1,63 @@
+"use client";
+
+import { useEffect, useId, useRef } from "react";
+import { cn } from "./cn";
+
+/**
+ * A modal on the native <dialog>: the browser gives it role="dialog", traps focus, makes the
+ * page behind inert, closes on Escape and returns focus to the element that opened it.
+ * The title names the dialog and the description is read with it.
+ */
+export function Dialog({
+  open,
+  onClose,
+  title,
+  description,
+  children,
+  className,
+}: {
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  description?: React.ReactNode;
+  children: React.ReactNode;
+  className?: string;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const descriptionId = useId();
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  return (
+    <dialog
+      ref={ref}
+      aria-labelledby={titleId}
+      aria-describedby={description ? descriptionId : undefined}
+      onClose={onClose}
+      className={cn(
+        "m-auto w-[calc(100%-2rem)] max-w-md rounded-xl border border-line bg-white p-0 text-ink shadow-xl backdrop:bg-slate-900/40",
+        className,
+      )}
+    >
+      {open ? (
+        <div className="flex flex-col gap-3 p-5">
+          <h2 id={titleId} className="text-base font-semibold">
+            {title}
+          </h2>
+          {description ? (
+            <div id={descriptionId} className="flex flex-col gap-2 text-sm text-muted">
+              {description}
+            </div>
+          ) : null}
+          {children}
+        </div>
+      ) : null}
+    </dialog>
+  );
+}
