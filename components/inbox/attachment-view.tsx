@@ -1,18 +1,30 @@
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import type { Attachment } from "@/db/schema";
 import { isHttpUrl } from "@/lib/channels/safe-url";
+import { cn } from "@/components/ui/cn";
 
-export async function AttachmentView({ attachment }: { attachment: Attachment }) {
-  const t = await getTranslations("conversation");
+/** Spec §8: only http(s) URLs become image sources or links; anything else stays as text. */
+export function AttachmentView({ attachment, isOutbound }: { attachment: Attachment; isOutbound: boolean }) {
+  const t = useTranslations("conversation");
   const label = t(`attachment.${attachment.type}`);
   if (!isHttpUrl(attachment.url)) {
-    return <p className="text-xs text-muted">{label}: {attachment.url}</p>;
+    return (
+      <p className={cn("break-all text-xs", isOutbound ? "text-white/80" : "text-muted")}>
+        {label}: {attachment.url}
+      </p>
+    );
   }
   if (attachment.type === "image") {
     return (
-      <a href={attachment.url} target="_blank" rel="noopener noreferrer nofollow" className="block">
+      <a href={attachment.url} target="_blank" rel="noopener noreferrer nofollow" className="block" aria-label={t("openAttachment", { type: label })}>
         {/* eslint-disable-next-line @next/next/no-img-element -- provider-hosted images of unknown size and host */}
-        <img src={attachment.url} alt={label} loading="lazy" referrerPolicy="no-referrer" className="max-h-64 max-w-full rounded-md border border-line" />
+        <img
+          src={attachment.url}
+          alt={label}
+          loading="lazy"
+          referrerPolicy="no-referrer"
+          className="max-h-64 max-w-full rounded-lg border border-black/5 bg-canvas"
+        />
       </a>
     );
   }
@@ -21,10 +33,18 @@ export async function AttachmentView({ attachment }: { attachment: Attachment })
       href={attachment.url}
       target="_blank"
       rel="noopener noreferrer nofollow"
-      className="inline-flex items-center gap-2 rounded-md border border-line bg-white px-2.5 py-1.5 text-sm text-brand-700 hover:bg-canvas"
+      className="inline-flex max-w-full items-center gap-2 self-start rounded-md border border-line bg-white px-2.5 py-1.5 text-sm text-brand-700 hover:bg-canvas"
     >
-      <span aria-hidden="true">📎</span>
-      {t("openAttachment", { type: label })}
+      <svg viewBox="0 0 16 16" aria-hidden="true" className="h-4 w-4 shrink-0 text-muted">
+        <path
+          d="M10.5 4.5l-5 5a1.4 1.4 0 002 2l5.5-5.5a2.8 2.8 0 00-4-4L3.5 7.5a4.2 4.2 0 006 6l4-4"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.3"
+          strokeLinecap="round"
+        />
+      </svg>
+      <span className="truncate">{t("openAttachment", { type: label })}</span>
     </a>
   );
 }

@@ -26,7 +26,7 @@ export async function ConversationList({
   const format = await getFormatter();
   const now = await getNow();
   return (
-    <section aria-label={t("conversations")} className="flex min-h-0 flex-1 flex-col">
+    <section aria-label={t("conversations")} className="flex min-h-0 min-w-0 flex-1 flex-col">
       {rows.length === 0 ? (
         <p className="px-4 py-10 text-center text-sm text-muted">{t(`empty.${view}`)}</p>
       ) : (

@@ -1,39 +1,60 @@
-import Link from "next/link";
-import { getTranslations } from "next-intl/server";
 import type { Conversation, MessagingApp } from "@/db/schema";
-import type { loadThreadPage } from "@/lib/inbox/queries";
-import { ProviderIcon } from "./provider-icon";
+import type { Actor } from "@/lib/auth/actor";
+import { canDeleteConversation } from "@/lib/inbox/delete-conversation";
+import type { ThreadPage } from "@/lib/inbox/thread-page";
+import { ConversationHeader, type AssigneeOption } from "./conversation-header";
 import { Thread } from "./thread";
 
-export async function ConversationPane({
+/**
+ * The open conversation: header, thread and reply box, and on wide screens room for a
+ * right-hand panel (the CRM links of spec §7 go there); nothing is drawn when there is none.
+ */
+export function ConversationPane({
+  actor,
   conversation,
   app,
   thread,
+  assignees,
   backHref,
+  aside,
 }: {
+  actor: Actor;
   conversation: Conversation;
   app: MessagingApp;
-  thread: Awaited<ReturnType<typeof loadThreadPage>>;
+  thread: ThreadPage;
+  assignees: AssigneeOption[];
   backHref: string;
+  aside?: React.ReactNode;
 }) {
-  const t = await getTranslations("common");
   return (
-    <>
-      <header className="flex h-14 shrink-0 items-center gap-3 border-b border-line bg-white px-4">
-        <Link href={backHref} className="text-sm text-brand-600 md:hidden">
-          ← {t("back")}
-        </Link>
-        <div className="min-w-0">
-          <h2 className="truncate font-semibold">{conversation.contactName}</h2>
-          <p className="flex items-center gap-1.5 text-xs text-muted">
-            <ProviderIcon provider={app.provider} className="h-3.5 w-3.5" />
-            {app.name}
-          </p>
-        </div>
-      </header>
-      <div className="min-h-0 flex-1 overflow-y-auto px-4 py-5 md:px-8">
-        <Thread contactName={conversation.contactName} messages={thread.messages} activities={thread.activities} />
+    <div className="flex min-h-0 min-w-0 flex-1">
+      <div className="flex min-w-0 flex-1 flex-col">
+        <ConversationHeader
+          key={conversation.id}
+          conversation={{
+            id: conversation.id,
+            contactName: conversation.contactName,
+            externalContactId: conversation.externalContactId,
+            status: conversation.status,
+            assigneeId: conversation.assigneeId,
+          }}
+          app={{ name: app.name, provider: app.provider }}
+          assignees={assignees}
+          currentUserId={actor.userId}
+          canDelete={canDeleteConversation(actor, app)}
+          backHref={backHref}
+        />
+        <Thread
+          key={conversation.id}
+          conversationId={conversation.id}
+          contactName={conversation.contactName}
+          provider={app.provider}
+          isClosed={conversation.status === "closed"}
+          page={thread}
+          senderName={actor.name}
+        />
       </div>
-    </>
+      {aside ? <div className="hidden w-80 shrink-0 flex-col overflow-y-auto border-l border-line bg-white xl:flex">{aside}</div> : null}
+    </div>
   );
 }

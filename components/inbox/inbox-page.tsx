@@ -4,11 +4,15 @@ import { getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { getDb } from "@/db/index";
-import { requireUser } from "@/lib/auth/actor";
-import { findAccessibleConversation, listAccessibleApps } from "@/lib/inbox/access";
+import type { MessagingApp } from "@/db/schema";
+import { listWorkspaceUsers } from "@/lib/apps/settings-queries";
+import { requireUser, type Actor } from "@/lib/auth/actor";
+import { findAccessibleConversation, hasAppAccess, listAccessibleApps } from "@/lib/inbox/access";
+import { checkAssignee } from "@/lib/inbox/assign-conversation";
 import { countViews, listConversations, loadThreadPage } from "@/lib/inbox/queries";
 import { markConversationRead } from "@/lib/inbox/read-markers";
 import { decodeCursor, isUuid, isView } from "@/lib/inbox/views";
+import type { AssigneeOption } from "./conversation-header";
 import { ConversationList } from "./conversation-list";
 import { ConversationPane } from "./conversation-pane";
 import { inboxHref } from "./inbox-href";
@@ -18,6 +22,29 @@ export type InboxSearchParams = { app?: string | string[]; after?: string | stri
 
 function single(value: string | string[] | undefined): string | null {
   return typeof value === "string" ? value : null;
+}
+
+/**
+ * Everyone the assignment menu lists for this app, asked of checkAssignee (the one home of the
+ * rule) so the menu and the action agree on who is unavailable.
+ * TODO(#4): replace with one query in lib/inbox (listAssigneeOptions) instead of a check per user.
+ */
+async function listAssigneeOptions(actor: Actor, app: MessagingApp): Promise<AssigneeOption[]> {
+  const users = (await listWorkspaceUsers(actor)).filter((user) => user.isActive);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const options: AssigneeOption[] = [];
+    for (const user of users) {
+      const check = await checkAssignee(tx, app, user.id);
+      if (check.ok) {
+        options.push({ id: user.id, name: user.name, isAvailable: true, hasAccess: true });
+      } else if (check.reason === "assignee_unavailable") {
+        const hasAccess = await hasAppAccess(tx, { userId: user.id, workspaceId: actor.workspaceId }, app.id);
+        options.push({ id: user.id, name: user.name, isAvailable: false, hasAccess });
+      }
+    }
+    return options;
+  });
 }
 
 /** The inbox of spec §3 and §10: views, list and (when the URL names one) the open conversation. */
@@ -45,12 +72,14 @@ export async function InboxPage({
   const open = conversationId ? await findAccessibleConversation(db, actor, conversationId) : null;
   if (conversationId && !open) notFound();
 
-  const [counts, list, thread] = await Promise.all([
+  // Read before the list is queried, so the row of the conversation being opened loses its dot now.
+  if (open) await markConversationRead(open.conversation.id, actor.userId);
+  const [counts, list, thread, assignees] = await Promise.all([
     countViews(actor, appId),
     listConversations(actor, view, { appId, after }),
     open ? loadThreadPage(open.conversation.id) : null,
+    open ? listAssigneeOptions(actor, open.app) : [],
   ]);
-  if (open) await markConversationRead(open.conversation.id, actor.userId);
 
   if (apps.length === 0) {
     return (
@@ -68,31 +97,43 @@ export async function InboxPage({
     );
   }
 
+  // Below 2xl the views sit on top of the list, so at 1280px the thread keeps room beside it
+  // for the CRM panel; below lg the list and the open conversation each take the full width.
   return (
-    <main className="flex h-full min-h-0 flex-col lg:flex-row">
-      <div className={cn("shrink-0 border-b border-line bg-white px-3 py-3 lg:w-56 lg:border-r lg:border-b-0", open ? "hidden md:block" : "block")}>
-        <h1 className="mb-3 hidden px-2.5 text-base font-semibold lg:block">{t("title")}</h1>
-        <ViewNav view={view} counts={counts} apps={apps} appId={appId} />
+    <main className="flex h-full min-h-0">
+      <div
+        className={cn(
+          "w-full shrink-0 flex-col border-r border-line bg-white lg:flex lg:w-80 2xl:w-[34rem] 2xl:flex-row",
+          open ? "hidden" : "flex",
+        )}
+      >
+        <div className="shrink-0 border-b border-line px-3 py-2.5 2xl:w-56 2xl:border-r 2xl:border-b-0 2xl:py-3">
+          <h1 className="sr-only 2xl:not-sr-only 2xl:mb-3 2xl:block 2xl:px-2.5 2xl:text-base 2xl:font-semibold">{t("title")}</h1>
+          <ViewNav view={view} counts={counts} apps={apps} appId={appId} />
+        </div>
+        <ConversationList
+          view={view}
+          rows={list.rows}
+          openId={open?.conversation.id ?? null}
+          appId={appId}
+          nextCursor={list.nextCursor}
+          isFirstPage={!after}
+        />
       </div>
-      <div className="flex min-h-0 flex-1">
-        <aside className={cn("w-full shrink-0 flex-col border-r border-line bg-white md:flex md:w-80", open ? "hidden" : "flex")}>
-          <ConversationList
-            view={view}
-            rows={list.rows}
-            openId={open?.conversation.id ?? null}
-            appId={appId}
-            nextCursor={list.nextCursor}
-            isFirstPage={!after}
+      <section className={cn("min-w-0 flex-1 flex-col bg-canvas", open ? "flex" : "hidden lg:flex")}>
+        {open && thread ? (
+          <ConversationPane
+            actor={actor}
+            conversation={open.conversation}
+            app={open.app}
+            thread={thread}
+            assignees={assignees}
+            backHref={inboxHref(view, { appId })}
           />
-        </aside>
-        <section className={cn("min-w-0 flex-1 flex-col bg-canvas", open ? "flex" : "hidden md:flex")}>
-          {open && thread ? (
-            <ConversationPane conversation={open.conversation} app={open.app} thread={thread} backHref={inboxHref(view, { appId })} />
-          ) : (
-            <p className="m-auto text-muted">{t("selectConversation")}</p>
-          )}
-        </section>
-      </div>
+        ) : (
+          <p className="m-auto text-muted">{t("selectConversation")}</p>
+        )}
+      </section>
     </main>
   );
 }

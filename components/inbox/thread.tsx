@@ -1,79 +1,212 @@
-import { getFormatter, getTranslations } from "next-intl/server";
-import { cn } from "@/components/ui/cn";
+"use client";
+
+import { useFormatter, useTranslations } from "next-intl";
+import { Fragment, useCallback, useEffect, useLayoutEffect, useOptimistic, useRef, useState, useTransition } from "react";
+import { loadOlderMessagesAction } from "@/app/(app)/messaging/actions";
+import type { Provider } from "@/db/schema";
 import type { ThreadActivity, ThreadMessage } from "@/lib/inbox/queries";
-import { AttachmentView } from "./attachment-view";
-import { MessageText } from "./message-text";
+import { RefusalAlert, type ShownRefusal } from "./refusal-alert";
+import { ReplyBox } from "./reply-box";
+import { entriesOf, mergeEntries, type ThreadEntry } from "./thread-entries";
+import { ActivityLine, DayDivider, MessageItem } from "./thread-items";
 
-type Item = { at: Date; key: string } & ({ message: ThreadMessage } | { activity: ThreadActivity });
+type ThreadPage = { messages: ThreadMessage[]; activities: ThreadActivity[]; olderCursor: string | null };
 
-export async function Thread({
+/** Within this many pixels of the end the thread counts as "at the newest" and follows new items. */
+const STICK_TO_END_PX = 80;
+/** Messages from one sender this close together read as one run, with one name and time line. */
+const RUN_GAP_MS = 5 * 60_000;
+
+function continuesRun(previous: ThreadEntry | undefined, entry: ThreadEntry): boolean {
+  if (previous?.kind !== "message" || entry.kind !== "message") return false;
+  const [a, b] = [previous.message, entry.message];
+  return a.direction === b.direction && a.senderName === b.senderName && b.occurredAt.getTime() - a.occurredAt.getTime() < RUN_GAP_MS;
+}
+
+/**
+ * The open conversation's messages and its reply box. The server sends the newest page; every
+ * live refresh sends it again, and it is merged into what is shown, so older pages the user
+ * scrolled back to (and messages that slid out of the newest page) stay put. Keyed by
+ * conversation id by its parent, so the draft survives refreshes but not a switch.
+ */
+export function Thread({
+  conversationId,
   contactName,
-  messages,
-  activities,
+  provider,
+  isClosed,
+  page,
+  senderName,
 }: {
+  conversationId: string;
   contactName: string;
-  messages: ThreadMessage[];
-  activities: ThreadActivity[];
+  provider: Provider;
+  isClosed: boolean;
+  page: ThreadPage;
+  senderName: string;
 }) {
-  const t = await getTranslations("conversation");
-  const format = await getFormatter();
-  const items: Item[] = [
-    ...messages.map((message) => ({ at: message.occurredAt, key: `m-${message.id}`, message })),
-    ...activities.map((activity) => ({ at: activity.occurredAt, key: `a-${activity.id}`, activity })),
-  ].sort((a, b) => a.at.getTime() - b.at.getTime());
+  const t = useTranslations("conversation");
+  const format = useFormatter();
+  const [shown, setShown] = useState(() => ({ page, entries: mergeEntries([], entriesOf(page)) }));
+  if (shown.page !== page) setShown({ page, entries: mergeEntries(shown.entries, entriesOf(page)) });
+  const [olderCursor, setOlderCursor] = useState(page.olderCursor);
+  const [olderRefusal, setOlderRefusal] = useState<ShownRefusal | null>(null);
+  const [isLoadingOlder, startLoadingOlder] = useTransition();
+  const [sending, addSending] = useOptimistic<ThreadMessage[], ThreadMessage>([], (list, message) => [...list, message]);
+
+  const scroller = useRef<HTMLDivElement>(null);
+  const content = useRef<HTMLDivElement>(null);
+  const sentinel = useRef<HTMLDivElement>(null);
+  const isAtEnd = useRef(true);
+  const prependAnchor = useRef<{ scrollHeight: number; scrollTop: number } | null>(null);
+
+  const loadOlder = useCallback(() => {
+    if (!olderCursor || isLoadingOlder) return;
+    startLoadingOlder(async () => {
+      const result = await loadOlderMessagesAction({ conversationId, before: olderCursor });
+      if (!result.ok) {
+        setOlderRefusal(result);
+        return;
+      }
+      setOlderRefusal(null);
+      const element = scroller.current;
+      if (element) prependAnchor.current = { scrollHeight: element.scrollHeight, scrollTop: element.scrollTop };
+      setShown((current) => ({ ...current, entries: mergeEntries(current.entries, entriesOf(result.value)) }));
+      setOlderCursor(result.value.olderCursor);
+    });
+  }, [conversationId, olderCursor, isLoadingOlder]);
+
+  // The thread opens at its newest message.
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (element) element.scrollTop = element.scrollHeight;
+  }, []);
+
+  // Older items go on top without moving what the user is reading; new ones at the end are
+  // followed only when the user is already there.
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    const anchor = prependAnchor.current;
+    if (anchor) {
+      element.scrollTop = anchor.scrollTop + (element.scrollHeight - anchor.scrollHeight);
+      prependAnchor.current = null;
+    } else if (isAtEnd.current) {
+      element.scrollTop = element.scrollHeight;
+    }
+  }, [shown.entries]);
+
+  // One's own reply always brings the thread to its end.
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (!element || sending.length === 0) return;
+    element.scrollTop = element.scrollHeight;
+    isAtEnd.current = true;
+  }, [sending.length]);
+
+  // Images that load late and a reply box that grows must not push the newest message out of view.
+  useEffect(() => {
+    const element = scroller.current;
+    const inner = content.current;
+    if (!element || !inner) return;
+    const observer = new ResizeObserver(() => {
+      if (isAtEnd.current) element.scrollTop = element.scrollHeight;
+    });
+    observer.observe(element);
+    observer.observe(inner);
+    return () => observer.disconnect();
+  }, []);
+
+  useEffect(() => {
+    const element = scroller.current;
+    const target = sentinel.current;
+    if (!element || !target || !olderCursor || olderRefusal) return;
+    const observer = new IntersectionObserver((seen) => {
+      if (seen.some((entry) => entry.isIntersecting)) loadOlder();
+    }, { root: element, rootMargin: "240px 0px 0px 0px" });
+    observer.observe(target);
+    return () => observer.disconnect();
+  }, [olderCursor, olderRefusal, loadOlder]);
+
+  const onScroll = () => {
+    const element = scroller.current;
+    if (element) isAtEnd.current = element.scrollHeight - element.scrollTop - element.clientHeight < STICK_TO_END_PX;
+  };
+
+  const onSending = (text: string) =>
+    addSending({
+      id: `sending-${crypto.randomUUID()}`,
+      direction: "outbound",
+      text,
+      attachments: [],
+      state: "pending",
+      failureReason: null,
+      occurredAt: new Date(),
+      senderName,
+    });
+
+  // A live refresh can bring the stored reply before the send action returns; show it once.
+  const isStored = (reply: ThreadMessage) =>
+    shown.entries.some(
+      (entry) =>
+        entry.kind === "message" &&
+        entry.message.direction === "outbound" &&
+        entry.message.text === reply.text &&
+        entry.message.occurredAt.getTime() >= reply.occurredAt.getTime() - 60_000,
+    );
+  const entries: ThreadEntry[] = [
+    ...shown.entries,
+    ...sending
+      .filter((reply) => !isStored(reply))
+      .map((message): ThreadEntry => ({ kind: "message", key: message.id, at: message.occurredAt, message })),
+  ];
+  const dayOf = (at: Date) => format.dateTime(at, { year: "numeric", month: "2-digit", day: "2-digit" });
 
   return (
-    <ol aria-label={t("thread")} className="flex flex-col gap-3">
-      {items.map((item) => {
-        const time = format.dateTime(item.at, { dateStyle: "medium", timeStyle: "short" });
-        if ("activity" in item) {
-          const { activity } = item;
-          const actor = activity.actorName ?? t("someone");
-          const text =
-            activity.kind === "assigned" && activity.actorName && activity.actorName === activity.targetName
-              ? t("activity.assignedSelf", { actor })
-              : t(`activity.${activity.kind}`, { actor, target: activity.targetName ?? t("someone"), record: activity.detail?.record ?? "" });
-          return (
-            <li key={item.key} className="flex items-center gap-3 text-xs text-muted">
-              <span className="h-px flex-1 bg-line" aria-hidden="true" />
-              <span>
-                {text} · <time dateTime={item.at.toISOString()}>{time}</time>
-              </span>
-              <span className="h-px flex-1 bg-line" aria-hidden="true" />
-            </li>
-          );
-        }
-        const { message } = item;
-        const outbound = message.direction === "outbound";
-        const sender = outbound ? (message.senderName ?? t("sentFromElsewhere")) : contactName;
-        return (
-          <li key={item.key} className={cn("flex flex-col gap-1", outbound ? "items-end" : "items-start")}>
-            <div className="flex items-center gap-2 text-xs text-muted">
-              <span className="font-medium text-ink">{sender}</span>
-              <time dateTime={item.at.toISOString()}>{time}</time>
+    <div className="flex min-h-0 flex-1 flex-col">
+      <div ref={scroller} onScroll={onScroll} className="min-h-0 flex-1 overflow-y-auto [overflow-anchor:none]">
+        <div ref={content} className="mx-auto flex min-h-full max-w-4xl flex-col justify-end gap-3 px-3 py-4 sm:px-6">
+          {olderCursor ? (
+            <div ref={sentinel} className="flex justify-center">
+              <button
+                type="button"
+                onClick={loadOlder}
+                disabled={isLoadingOlder}
+                aria-busy={isLoadingOlder || undefined}
+                className="rounded-full border border-line bg-white px-3 py-1 text-xs font-medium text-muted shadow-xs hover:text-ink disabled:cursor-wait"
+              >
+                {isLoadingOlder ? t("loadingOlder") : t("loadOlder")}
+              </button>
             </div>
-            <div
-              className={cn(
-                "flex max-w-[min(36rem,85%)] flex-col gap-2 rounded-2xl px-3.5 py-2 shadow-sm",
-                outbound ? "rounded-br-md bg-brand-500 text-white" : "rounded-bl-md border border-line bg-white",
-                message.state === "failed" && "bg-red-50 text-ink ring-1 ring-danger/40",
-              )}
-            >
-              {message.text ? <MessageText text={message.text} /> : null}
-              {message.attachments.map((attachment, index) => (
-                <AttachmentView key={index} attachment={attachment} />
-              ))}
-            </div>
-            {outbound ? (
-              <p className={cn("text-xs", message.state === "failed" ? "text-danger" : "text-muted")} data-testid="delivery-state">
-                {message.state === "failed" && message.failureReason
-                  ? t("failedBecause", { reason: message.failureReason })
-                  : t(`state.${message.state}`)}
-              </p>
-            ) : null}
-          </li>
-        );
-      })}
-    </ol>
+          ) : (
+            <p className="text-center text-xs text-muted">{t("startOfConversation")}</p>
+          )}
+          {olderRefusal ? <RefusalAlert refusal={olderRefusal} onDismiss={() => setOlderRefusal(null)} /> : null}
+          <ol aria-label={t("thread")} className="flex flex-col gap-3">
+            {entries.map((entry, index) => {
+              const previous = entries[index - 1];
+              const next = entries[index + 1];
+              const startsDay = !previous || dayOf(previous.at) !== dayOf(entry.at);
+              return (
+                <Fragment key={entry.key}>
+                  {startsDay ? <DayDivider at={entry.at} /> : null}
+                  {entry.kind === "activity" ? (
+                    <ActivityLine activity={entry.activity} />
+                  ) : (
+                    <MessageItem
+                      message={entry.message}
+                      contactName={contactName}
+                      conversationId={conversationId}
+                      isContinuation={!startsDay && continuesRun(previous, entry)}
+                      showsDelivery={!(next?.kind === "message" && continuesRun(entry, next) && next.message.state === entry.message.state)}
+                    />
+                  )}
+                </Fragment>
+              );
+            })}
+          </ol>
+        </div>
+      </div>
+      <ReplyBox conversationId={conversationId} provider={provider} isClosed={isClosed} onSending={onSending} />
+    </div>
   );
 }

@@ -20,16 +20,16 @@ export async function ViewNav({
 }) {
   const t = await getTranslations("inbox");
   return (
-    <div className="flex flex-col gap-4">
+    <div className="flex flex-col gap-2 2xl:gap-4">
       <nav aria-label={t("views")}>
-        <ul className="flex gap-1 overflow-x-auto md:flex-col">
+        <ul className="flex flex-wrap gap-1 2xl:flex-col">
           {VIEWS.map((option) => (
             <li key={option}>
               <Link
                 href={inboxHref(option, { appId })}
                 aria-current={option === view ? "page" : undefined}
                 className={cn(
-                  "flex items-center justify-between gap-3 whitespace-nowrap rounded-md px-2.5 py-1.5 text-sm",
+                  "flex items-center justify-between gap-2 whitespace-nowrap rounded-md px-2 py-1 text-sm 2xl:gap-3 2xl:px-2.5 2xl:py-1.5",
                   option === view ? "bg-brand-50 font-medium text-brand-700" : "text-ink hover:bg-canvas",
                 )}
               >
@@ -46,14 +46,17 @@ export async function ViewNav({
         </ul>
       </nav>
       {apps.length > 1 ? (
-        <nav aria-label={t("filterByApp")} className="hidden md:block">
-          <p className="px-2.5 pb-1 text-xs font-semibold uppercase tracking-wide text-muted">{t("filterByApp")}</p>
-          <ul className="flex flex-col gap-0.5">
+        <nav aria-label={t("filterByApp")}>
+          <p className="hidden px-2.5 pb-1 text-xs font-semibold uppercase tracking-wide text-muted 2xl:block">{t("filterByApp")}</p>
+          <ul className="-mx-1 flex gap-0.5 overflow-x-auto px-1 py-0.5 2xl:mx-0 2xl:flex-col 2xl:overflow-visible 2xl:p-0">
             <li>
               <Link
                 href={inboxHref(view)}
                 aria-current={!appId ? "true" : undefined}
-                className={cn("block rounded-md px-2.5 py-1 text-sm", !appId ? "font-medium text-brand-700" : "text-muted hover:bg-canvas")}
+                className={cn(
+                  "block whitespace-nowrap rounded-md px-2 py-0.5 text-xs 2xl:px-2.5 2xl:py-1 2xl:text-sm",
+                  !appId ? "bg-brand-50 font-medium text-brand-700 2xl:bg-transparent" : "text-muted hover:bg-canvas",
+                )}
               >
                 {t("allApps")}
               </Link>
@@ -64,12 +67,12 @@ export async function ViewNav({
                   href={inboxHref(view, { appId: app.id })}
                   aria-current={appId === app.id ? "true" : undefined}
                   className={cn(
-                    "flex items-center gap-2 rounded-md px-2.5 py-1 text-sm",
-                    appId === app.id ? "font-medium text-brand-700" : "text-muted hover:bg-canvas",
+                    "flex items-center gap-1.5 whitespace-nowrap rounded-md px-2 py-0.5 text-xs 2xl:gap-2 2xl:px-2.5 2xl:py-1 2xl:text-sm",
+                    appId === app.id ? "bg-brand-50 font-medium text-brand-700 2xl:bg-transparent" : "text-muted hover:bg-canvas",
                   )}
                 >
-                  <ProviderIcon provider={app.provider} />
-                  <span className="truncate">{app.name}</span>
+                  <ProviderIcon provider={app.provider} className="h-3.5 w-3.5 shrink-0 2xl:h-4 2xl:w-4" />
+                  <span className="2xl:truncate">{app.name}</span>
                 </Link>
               </li>
             ))}

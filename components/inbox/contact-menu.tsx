@@ -1,0 +1,133 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { deleteConversationAction } from "@/app/(app)/messaging/actions";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { Menu, MenuItem } from "@/components/ui/menu";
+import type { Provider } from "@/db/schema";
+import { ProviderIcon } from "./provider-icon";
+import { RefusalAlert, type ShownRefusal } from "./refusal-alert";
+
+/**
+ * The menu behind the contact's name (spec §5, §10). Delete conversation is offered only
+ * when the server says this user is the app's installer; the action checks again.
+ */
+export function ContactMenu({
+  conversationId,
+  contactName,
+  externalContactId,
+  app,
+  canDelete,
+  backHref,
+}: {
+  conversationId: string;
+  contactName: string;
+  externalContactId: string;
+  app: { name: string; provider: Provider };
+  canDelete: boolean;
+  backHref: string;
+}) {
+  const t = useTranslations("conversation");
+  const tCommon = useTranslations("common");
+  const router = useRouter();
+  const [isConfirming, setIsConfirming] = useState(false);
+  const [isCopied, setIsCopied] = useState(false);
+  const [refusal, setRefusal] = useState<ShownRefusal | null>(null);
+  const [isDeleting, startDeleting] = useTransition();
+
+  const confirmDelete = () =>
+    startDeleting(async () => {
+      const result = await deleteConversationAction({ conversationId });
+      if (result.ok) {
+        router.replace(backHref);
+      } else {
+        setRefusal(result);
+      }
+    });
+
+  const copyContactId = async () => {
+    await navigator.clipboard.writeText(externalContactId);
+    setIsCopied(true);
+    setTimeout(() => setIsCopied(false), 1500);
+  };
+
+  return (
+    <>
+      <h2 className="min-w-0 text-base leading-tight font-semibold">
+      <Menu
+        label={contactName}
+        align="start"
+        triggerClassName="-ml-1 inline-flex max-w-full items-center gap-1 rounded-md px-1 text-left hover:bg-black/5"
+        trigger={
+          <>
+            <span className="truncate">{contactName}</span>
+            <svg viewBox="0 0 16 16" aria-hidden="true" className="h-3.5 w-3.5 shrink-0 text-muted">
+              <path d="M4.5 6.5L8 10l3.5-3.5" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
+            </svg>
+          </>
+        }
+      >
+        {(close) => (
+          <>
+            <div className="px-2.5 pt-1.5 pb-2 text-xs font-normal">
+              <p className="text-sm font-semibold text-ink">{contactName}</p>
+              <p className="mt-1 flex items-center gap-1.5 text-muted">
+                <ProviderIcon provider={app.provider} className="h-3.5 w-3.5" />
+                {t("contactMenu.via", { app: app.name })}
+              </p>
+              <p className="mt-1.5 text-muted">{t("contactMenu.contactId")}</p>
+              <p className="font-mono break-all text-ink select-all">{externalContactId}</p>
+            </div>
+            <div className="border-t border-line pt-1">
+              {/* The clipboard exists only in secure contexts; the id above stays selectable anyway. */}
+              {typeof navigator !== "undefined" && navigator.clipboard ? (
+                <MenuItem onClick={copyContactId} className="font-normal">
+                  {isCopied ? t("contactMenu.copied") : t("contactMenu.copyId")}
+                </MenuItem>
+              ) : null}
+              {canDelete ? (
+                <MenuItem
+                  onClick={() => {
+                    close();
+                    setRefusal(null);
+                    setIsConfirming(true);
+                  }}
+                  className="font-normal text-danger hover:bg-red-50 focus:bg-red-50"
+                >
+                  {t("delete.action")}
+                </MenuItem>
+              ) : null}
+            </div>
+          </>
+        )}
+      </Menu>
+      </h2>
+      {canDelete ? (
+        <Dialog
+          open={isConfirming}
+          onClose={() => setIsConfirming(false)}
+          title={t("delete.title")}
+          description={
+            <>
+              <p>{t("delete.body", { name: contactName })}</p>
+              <p>{t("delete.providerCopy", { provider: tCommon(`providers.${app.provider}`) })}</p>
+            </>
+          }
+        >
+          {refusal ? <RefusalAlert refusal={refusal} /> : null}
+          <div className="mt-2 flex justify-end gap-2">
+            <Button variant="secondary" autoFocus onClick={() => setIsConfirming(false)}>
+              {tCommon("cancel")}
+            </Button>
+            <Button variant="danger" onClick={confirmDelete} disabled={isDeleting} aria-busy={isDeleting || undefined}>
+              {t("delete.confirm")}
+            </Button>
+          </div>
+        </Dialog>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,228 @@
+"use client";
+
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useOptimistic, useState, useTransition } from "react";
+import { assignConversationAction, setConversationStatusAction } from "@/app/(app)/messaging/actions";
+import { Avatar } from "@/components/ui/avatar";
+import { buttonClasses } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { Menu, MenuItem } from "@/components/ui/menu";
+import type { Provider } from "@/db/schema";
+import { ContactMenu } from "./contact-menu";
+import { ProviderIcon } from "./provider-icon";
+import { RefusalAlert, type ShownRefusal } from "./refusal-alert";
+
+export type AssigneeOption = { id: string; name: string; isAvailable: boolean; hasAccess: boolean };
+
+type Status = "open" | "closed";
+
+function Chevron() {
+  return (
+    <svg viewBox="0 0 16 16" aria-hidden="true" className="h-3.5 w-3.5 shrink-0 text-muted">
+      <path d="M4.5 6.5L8 10l3.5-3.5" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
+  );
+}
+
+function PresenceDot({ isAvailable }: { isAvailable: boolean }) {
+  return (
+    <span
+      aria-hidden="true"
+      className={cn("h-2 w-2 shrink-0 rounded-full", isAvailable ? "bg-success" : "border border-muted/70 bg-white")}
+    />
+  );
+}
+
+/**
+ * The conversation header of spec §10: the contact's name opens the contact menu, the
+ * assignment control is named "Assign" or after the assignee, and Close conversation / Reopen.
+ * Refusals show below it in the catalog's words.
+ */
+export function ConversationHeader({
+  conversation,
+  app,
+  assignees,
+  currentUserId,
+  canDelete,
+  backHref,
+}: {
+  conversation: { id: string; contactName: string; externalContactId: string; status: Status; assigneeId: string | null };
+  app: { name: string; provider: Provider };
+  assignees: AssigneeOption[];
+  currentUserId: string;
+  canDelete: boolean;
+  backHref: string;
+}) {
+  const t = useTranslations("conversation");
+  const tCommon = useTranslations("common");
+  const [refusal, setRefusal] = useState<ShownRefusal | null>(null);
+  const [isPending, startTransition] = useTransition();
+  const [assigneeId, setOptimisticAssignee] = useOptimistic(conversation.assigneeId);
+  const [status, setOptimisticStatus] = useOptimistic<Status>(conversation.status);
+
+  const assign = (next: string | null) => {
+    setRefusal(null);
+    startTransition(async () => {
+      setOptimisticAssignee(next);
+      const result = await assignConversationAction({ conversationId: conversation.id, assigneeId: next });
+      if (!result.ok) setRefusal(result);
+    });
+  };
+  const changeStatus = (next: Status) => {
+    setRefusal(null);
+    startTransition(async () => {
+      setOptimisticStatus(next);
+      const result = await setConversationStatusAction({ conversationId: conversation.id, status: next });
+      if (!result.ok) setRefusal(result);
+    });
+  };
+
+  const assignee = assignees.find((user) => user.id === assigneeId);
+  const me = assignees.find((user) => user.id === currentUserId);
+  const teammates = assignees.filter((user) => user.hasAccess && user.id !== currentUserId);
+  // A stale list may not hold a new assignee yet; the server's name is then unknown here.
+  const assigneeName = assignee?.name ?? (assigneeId ? t("assign.someone") : null);
+
+  return (
+    <header className="shrink-0 border-b border-line bg-white">
+      <div className="flex min-h-14 flex-wrap items-center gap-x-3 gap-y-2 px-3 py-2 sm:px-4">
+        <Link
+          href={backHref}
+          className="-ml-1 flex items-center gap-1 rounded-md px-1.5 py-1 text-sm text-brand-600 hover:bg-brand-50 lg:hidden"
+        >
+          <svg viewBox="0 0 16 16" aria-hidden="true" className="h-4 w-4">
+            <path d="M10 3.5L5.5 8l4.5 4.5" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
+          </svg>
+          {tCommon("back")}
+        </Link>
+        <div className="flex min-w-0 flex-1 items-center gap-2.5">
+          <Avatar name={conversation.contactName} />
+          <div className="min-w-0 flex-1">
+            <ContactMenu
+              conversationId={conversation.id}
+              contactName={conversation.contactName}
+              externalContactId={conversation.externalContactId}
+              app={app}
+              canDelete={canDelete}
+              backHref={backHref}
+            />
+            <p className="mt-0.5 flex min-w-0 items-center gap-1.5 text-xs text-muted">
+              <ProviderIcon provider={app.provider} className="h-3.5 w-3.5 shrink-0" />
+              <span className="truncate">{app.name}</span>
+              {status === "closed" ? (
+                <span className="shrink-0 rounded-full bg-canvas px-1.5 py-px font-medium text-muted ring-1 ring-line">{t("status.closedBadge")}</span>
+              ) : null}
+            </p>
+          </div>
+        </div>
+        <div className="flex basis-full items-center gap-2 sm:basis-auto">
+          <Menu
+            label={assigneeName ?? t("assign.assign")}
+            align="start"
+            triggerClassName={cn(buttonClasses("secondary", "h-8 max-w-56 gap-1.5 px-2.5"), isPending && "cursor-wait")}
+            trigger={
+              assigneeName ? (
+                <>
+                  <Avatar name={assigneeName} size="sm" />
+                  <span className="truncate">{assigneeName}</span>
+                  <Chevron />
+                </>
+              ) : (
+                <>
+                  <svg viewBox="0 0 16 16" aria-hidden="true" className="h-4 w-4 shrink-0 text-muted">
+                    <circle cx="7" cy="5.5" r="2.5" fill="none" stroke="currentColor" strokeWidth="1.3" />
+                    <path d="M2.5 13c.6-2.4 2.3-3.6 4.5-3.6 1 0 1.8.2 2.5.6M12 9v4M10 11h4" fill="none" stroke="currentColor" strokeWidth="1.3" strokeLinecap="round" />
+                  </svg>
+                  <span>{t("assign.assign")}</span>
+                  <Chevron />
+                </>
+              )
+            }
+          >
+            {(close) => (
+              <>
+                {me && assigneeId !== me.id ? (
+                  <MenuItem
+                    disabled={!me.isAvailable}
+                    onClick={() => {
+                      close();
+                      assign(me.id);
+                    }}
+                  >
+                    <span className="flex-1">{t("assign.toMe")}</span>
+                    {!me.isAvailable ? <span className="text-xs text-muted">{t("assign.unavailable")}</span> : null}
+                  </MenuItem>
+                ) : null}
+                <div role="group" aria-label={t("assign.teammates")} className={cn(me && assigneeId !== me.id && "mt-1 border-t border-line pt-1")}>
+                  <p aria-hidden="true" className="px-2.5 pt-1 pb-0.5 text-xs font-semibold tracking-wide text-muted uppercase">
+                    {t("assign.teammates")}
+                  </p>
+                  {teammates.length === 0 ? <p className="px-2.5 py-1.5 text-sm text-muted">{t("assign.noTeammates")}</p> : null}
+                  {teammates.map((user) => (
+                    <MenuItem
+                      key={user.id}
+                      role="menuitemradio"
+                      aria-checked={user.id === assigneeId}
+                      disabled={!user.isAvailable}
+                      onClick={() => {
+                        close();
+                        if (user.id !== assigneeId) assign(user.id);
+                      }}
+                    >
+                      <Avatar name={user.name} size="sm" />
+                      <span className="min-w-0 flex-1 truncate">{user.name}</span>
+                      {user.isAvailable ? null : (
+                        <span className="flex shrink-0 items-center gap-1 text-xs text-muted">
+                          <PresenceDot isAvailable={false} />
+                          {t("assign.unavailable")}
+                        </span>
+                      )}
+                      {user.id === assigneeId ? (
+                        <svg viewBox="0 0 16 16" aria-hidden="true" className="h-4 w-4 shrink-0 text-brand-500">
+                          <path d="M3.5 8.5l3 3 6-7" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
+                        </svg>
+                      ) : null}
+                    </MenuItem>
+                  ))}
+                </div>
+                {assigneeId ? (
+                  <div className="mt-1 border-t border-line pt-1">
+                    <MenuItem
+                      onClick={() => {
+                        close();
+                        assign(null);
+                      }}
+                    >
+                      {t("assign.unassign")}
+                    </MenuItem>
+                  </div>
+                ) : null}
+              </>
+            )}
+          </Menu>
+          {status === "open" ? (
+            <button type="button" onClick={() => changeStatus("closed")} className={buttonClasses("secondary", "ml-auto h-8 sm:ml-0")}>
+              <svg viewBox="0 0 16 16" aria-hidden="true" className="h-4 w-4 text-success">
+                <path d="M3.5 8.5l3 3 6-7" fill="none" stroke="currentColor" strokeWidth="1.7" strokeLinecap="round" strokeLinejoin="round" />
+              </svg>
+              {t("status.close")}
+            </button>
+          ) : (
+            <button type="button" onClick={() => changeStatus("open")} className={buttonClasses("secondary", "ml-auto h-8 sm:ml-0")}>
+              <svg viewBox="0 0 16 16" aria-hidden="true" className="h-4 w-4 text-muted">
+                <path d="M12.5 8a4.5 4.5 0 11-1.3-3.2M12.5 3v2.5H10" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
+              </svg>
+              {t("status.reopen")}
+            </button>
+          )}
+        </div>
+      </div>
+      {refusal ? (
+        <div className="px-3 pb-2 sm:px-4">
+          <RefusalAlert refusal={refusal} onDismiss={() => setRefusal(null)} />
+        </div>
+      ) : null}
+    </header>
+  );
+}

@@ -1,0 +1,142 @@
+import { useFormatter, useTranslations } from "next-intl";
+import { cn } from "@/components/ui/cn";
+import { failureKey } from "@/lib/inbox/failure-reasons";
+import type { ThreadActivity, ThreadMessage } from "@/lib/inbox/queries";
+import { AttachmentView } from "./attachment-view";
+import { MessageText } from "./message-text";
+import { ResendButton } from "./resend-button";
+
+/*
+ * The thread's items, written with next-intl's hooks and no server-only imports so the same
+ * markup renders on the server (the first page) and in the browser (older pages, the reply
+ * being sent).
+ */
+
+export function DayDivider({ at }: { at: Date }) {
+  const format = useFormatter();
+  return (
+    <li className="flex items-center gap-3 py-1 text-xs font-medium text-muted">
+      <span className="h-px flex-1 bg-line" aria-hidden="true" />
+      <time dateTime={at.toISOString()}>{format.dateTime(at, { weekday: "short", day: "numeric", month: "long", year: "numeric" })}</time>
+      <span className="h-px flex-1 bg-line" aria-hidden="true" />
+    </li>
+  );
+}
+
+export function ActivityLine({ activity }: { activity: ThreadActivity }) {
+  const t = useTranslations("conversation");
+  const format = useFormatter();
+  const actor = activity.actorName ?? t("someone");
+  const text =
+    activity.kind === "assigned" && activity.actorName && activity.actorName === activity.targetName
+      ? t("activity.assignedSelf", { actor })
+      : t(`activity.${activity.kind}`, { actor, target: activity.targetName ?? t("someone"), record: activity.detail?.record ?? "" });
+  return (
+    <li className="flex justify-center px-4 text-center text-xs text-muted">
+      <p className="rounded-full bg-black/[0.03] px-3 py-1">
+        {text} · <time dateTime={activity.occurredAt.toISOString()}>{format.dateTime(activity.occurredAt, { timeStyle: "short" })}</time>
+      </p>
+    </li>
+  );
+}
+
+function DeliveryIcon({ state }: { state: ThreadMessage["state"] }) {
+  if (state === "pending") {
+    return (
+      <svg viewBox="0 0 16 16" aria-hidden="true" className="h-3.5 w-3.5">
+        <circle cx="8" cy="8" r="5.5" fill="none" stroke="currentColor" strokeWidth="1.3" />
+        <path d="M8 5v3.2l2 1.3" fill="none" stroke="currentColor" strokeWidth="1.3" strokeLinecap="round" />
+      </svg>
+    );
+  }
+  if (state === "sent") {
+    return (
+      <svg viewBox="0 0 16 16" aria-hidden="true" className="h-3.5 w-3.5">
+        <path d="M3.5 8.5l3 3 6-7" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
+      </svg>
+    );
+  }
+  if (state === "delivered" || state === "read") {
+    return (
+      <svg viewBox="0 0 18 16" aria-hidden="true" className={cn("h-3.5 w-4", state === "read" && "text-brand-500")}>
+        <path d="M1.5 8.5l3 3 6-7M7.5 11.5l6-7" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
+      </svg>
+    );
+  }
+  return null;
+}
+
+function DeliveryLine({ message, conversationId }: { message: ThreadMessage; conversationId: string }) {
+  const t = useTranslations("conversation");
+  if (message.state === "failed") {
+    const key = message.failureReason ? failureKey(message.failureReason) : null;
+    const reason = key && t.has(`failure.${key}`) ? t(`failure.${key}`) : message.failureReason;
+    return (
+      <div className="flex max-w-[min(36rem,100%)] flex-col items-end gap-0.5 px-1 text-right text-xs">
+        <p className="text-danger" data-testid="delivery-state">
+          {reason ? t("failedBecause", { reason }) : t("state.failed")}
+        </p>
+        <ResendButton conversationId={conversationId} messageId={message.id} />
+      </div>
+    );
+  }
+  return (
+    <p className="flex items-center gap-1 px-1 text-xs text-muted" data-testid="delivery-state">
+      <DeliveryIcon state={message.state} />
+      {t(`state.${message.state}`)}
+    </p>
+  );
+}
+
+/**
+ * One message. A continuation (same sender, moments after the previous message) drops the
+ * visible name and time line to keep runs of messages compact; screen readers still get both.
+ */
+export function MessageItem({
+  message,
+  contactName,
+  conversationId,
+  isContinuation = false,
+  showsDelivery = true,
+}: {
+  message: ThreadMessage;
+  contactName: string;
+  conversationId: string;
+  isContinuation?: boolean;
+  /** False when the next message of the run says the same, so a run carries its state once. */
+  showsDelivery?: boolean;
+}) {
+  const t = useTranslations("conversation");
+  const format = useFormatter();
+  const isOutbound = message.direction === "outbound";
+  const sender = isOutbound ? (message.senderName ?? t("sentFromElsewhere")) : contactName;
+  const fullTime = format.dateTime(message.occurredAt, { dateStyle: "full", timeStyle: "short" });
+  return (
+    <li
+      className={cn("flex flex-col gap-1", isOutbound ? "items-end pl-6 sm:pl-16" : "items-start pr-6 sm:pr-16", isContinuation && "-mt-2")}
+      title={isContinuation ? fullTime : undefined}
+    >
+      <p className={cn("flex items-baseline gap-2 px-1 text-xs text-muted", isContinuation && "sr-only")}>
+        <span className="font-medium text-ink">{sender}</span>
+        <time dateTime={message.occurredAt.toISOString()} title={fullTime}>
+          {format.dateTime(message.occurredAt, { timeStyle: "short" })}
+        </time>
+      </p>
+      <div
+        className={cn(
+          "flex max-w-[min(36rem,100%)] flex-col gap-2 rounded-2xl px-3.5 py-2 leading-relaxed",
+          !isOutbound && "rounded-bl-md border border-line bg-white shadow-xs",
+          isOutbound && message.state !== "failed" && "rounded-br-md bg-brand-500 text-white",
+          isOutbound && message.state === "failed" && "rounded-br-md border border-red-200 bg-red-50 text-ink",
+          message.state === "pending" && "opacity-70",
+        )}
+      >
+        {message.text ? <MessageText text={message.text} /> : null}
+        {message.attachments.map((attachment, index) => (
+          <AttachmentView key={index} attachment={attachment} isOutbound={isOutbound && message.state !== "failed"} />
+        ))}
+      </div>
+      {isOutbound && (showsDelivery || message.state === "failed") ? <DeliveryLine message={message} conversationId={conversationId} /> : null}
+    </li>
+  );
+}
