@@ -1,3 +1,4 @@
+import { AvailabilityToggle } from "@/components/inbox/availability-toggle";
 import { LiveUpdates } from "@/components/inbox/live-updates";
 import { AppNav } from "@/components/shell/app-nav";
 import { UserMenu } from "@/components/shell/user-menu";
@@ -11,8 +12,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   return (
     <div className="flex h-dvh flex-col md:flex-row">
       <AppNav isAdmin={actor.role === "admin"} />
-      <div className="flex min-w-0 flex-1 flex-col">
+      <div className="flex min-h-0 min-w-0 flex-1 flex-col">
         <header className="flex h-12 shrink-0 items-center justify-end gap-3 border-b border-line bg-white px-4">
+          <AvailabilityToggle isAvailable={actor.isAvailable} />
           <UserMenu name={actor.name} email={actor.email} locale={isLocale(locale) ? locale : DEFAULT_LOCALE} />
         </header>
         <div className="min-h-0 flex-1">{children}</div>
