@@ -76,6 +76,7 @@ describe("parseMessengerWebhook", () => {
         text: "hello, world!",
         attachments: [],
         occurredAt: new Date(1718000000400),
+        reference: null,
       },
       {
         kind: "message",
@@ -86,6 +87,7 @@ describe("parseMessengerWebhook", () => {
         text: "",
         attachments: [{ type: "image", url: "https://scontent.xx.fbcdn.net/v/t1.15752-9/abc.jpg" }],
         occurredAt: new Date(1718000001400),
+        reference: null,
       },
     ]);
   });
@@ -95,7 +97,7 @@ describe("parseMessengerWebhook", () => {
     expect(events.map((event) => event.kind === "message" && event.providerMessageId)).toEqual(["m_1", "m_2"]);
   });
 
-  it("reads an echo as an outbound message to the recipient", () => {
+  it("reads an echo as an outbound message to the recipient, with the metadata we sent as its reference", () => {
     expect(eventsOf(ECHO)).toEqual([
       {
         kind: "message",
@@ -106,6 +108,7 @@ describe("parseMessengerWebhook", () => {
         text: "Thanks, we are on it",
         attachments: [],
         occurredAt: new Date(1718000002400),
+        reference: "inbox-msg-42",
       },
     ]);
   });
