@@ -1,5 +1,5 @@
 import { AvailabilityToggle } from "@/components/inbox/availability-toggle";
-import { LiveUpdates } from "@/components/inbox/live-updates";
+import { Toaster } from "@/components/notifications/toaster";
 import { AppNav } from "@/components/shell/app-nav";
 import { UserMenu } from "@/components/shell/user-menu";
 import { requireUser } from "@/lib/auth/actor";
@@ -18,7 +18,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <UserMenu name={actor.name} email={actor.email} locale={isLocale(locale) ? locale : DEFAULT_LOCALE} />
         </header>
         <div className="min-h-0 flex-1">{children}</div>
-        <LiveUpdates />
+        <Toaster />
       </div>
     </div>
   );

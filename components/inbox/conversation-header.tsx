@@ -12,8 +12,9 @@ import type { Provider } from "@/db/schema";
 import { ContactMenu } from "./contact-menu";
 import { ProviderIcon } from "./provider-icon";
 import { RefusalAlert, type ShownRefusal } from "./refusal-alert";
+import type { AssignableUser } from "@/lib/inbox/assignable-users";
 
-export type AssigneeOption = { id: string; name: string; isAvailable: boolean; hasAccess: boolean };
+export type AssigneeOption = AssignableUser;
 
 type Status = "open" | "closed";
 
@@ -80,7 +81,7 @@ export function ConversationHeader({
 
   const assignee = assignees.find((user) => user.id === assigneeId);
   const me = assignees.find((user) => user.id === currentUserId);
-  const teammates = assignees.filter((user) => user.hasAccess && user.id !== currentUserId);
+  const teammates = assignees.filter((user) => user.id !== currentUserId);
   // A stale list may not hold a new assignee yet; the server's name is then unknown here.
   const assigneeName = assignee?.name ?? (assigneeId ? t("assign.someone") : null);
 

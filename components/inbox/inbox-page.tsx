@@ -4,15 +4,13 @@ import { getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { getDb } from "@/db/index";
-import type { MessagingApp } from "@/db/schema";
-import { listWorkspaceUsers } from "@/lib/apps/settings-queries";
-import { requireUser, type Actor } from "@/lib/auth/actor";
-import { findAccessibleConversation, hasAppAccess, listAccessibleApps } from "@/lib/inbox/access";
-import { checkAssignee } from "@/lib/inbox/assign-conversation";
+import { requireUser } from "@/lib/auth/actor";
+import { findAccessibleConversation, listAccessibleApps } from "@/lib/inbox/access";
+import { listAssignableUsers } from "@/lib/inbox/assignable-users";
 import { countViews, listConversations, loadThreadPage } from "@/lib/inbox/queries";
 import { markConversationRead } from "@/lib/inbox/read-markers";
 import { decodeCursor, isUuid, isView } from "@/lib/inbox/views";
-import type { AssigneeOption } from "./conversation-header";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { ConversationList } from "./conversation-list";
 import { ConversationPane } from "./conversation-pane";
 import { inboxHref } from "./inbox-href";
@@ -22,29 +20,6 @@ export type InboxSearchParams = { app?: string | string[]; after?: string | stri
 
 function single(value: string | string[] | undefined): string | null {
   return typeof value === "string" ? value : null;
-}
-
-/**
- * Everyone the assignment menu lists for this app, asked of checkAssignee (the one home of the
- * rule) so the menu and the action agree on who is unavailable.
- * TODO(#4): replace with one query in lib/inbox (listAssigneeOptions) instead of a check per user.
- */
-async function listAssigneeOptions(actor: Actor, app: MessagingApp): Promise<AssigneeOption[]> {
-  const users = (await listWorkspaceUsers(actor)).filter((user) => user.isActive);
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const options: AssigneeOption[] = [];
-    for (const user of users) {
-      const check = await checkAssignee(tx, app, user.id);
-      if (check.ok) {
-        options.push({ id: user.id, name: user.name, isAvailable: true, hasAccess: true });
-      } else if (check.reason === "assignee_unavailable") {
-        const hasAccess = await hasAppAccess(tx, { userId: user.id, workspaceId: actor.workspaceId }, app.id);
-        options.push({ id: user.id, name: user.name, isAvailable: false, hasAccess });
-      }
-    }
-    return options;
-  });
 }
 
 /** The inbox of spec §3 and §10: views, list and (when the URL names one) the open conversation. */
@@ -78,7 +53,7 @@ export async function InboxPage({
     countViews(actor, appId),
     listConversations(actor, view, { appId, after }),
     open ? loadThreadPage(open.conversation.id) : null,
-    open ? listAssigneeOptions(actor, open.app) : [],
+    open ? listAssignableUsers(db, open.app) : [],
   ]);
 
   if (apps.length === 0) {
@@ -111,14 +86,20 @@ export async function InboxPage({
           <h1 className="sr-only 2xl:not-sr-only 2xl:mb-3 2xl:block 2xl:px-2.5 2xl:text-base 2xl:font-semibold">{t("title")}</h1>
           <ViewNav view={view} counts={counts} apps={apps} appId={appId} />
         </div>
-        <ConversationList
-          view={view}
-          rows={list.rows}
-          openId={open?.conversation.id ?? null}
-          appId={appId}
-          nextCursor={list.nextCursor}
-          isFirstPage={!after}
-        />
+        <div className="flex min-h-0 min-w-0 flex-1 flex-col">
+          <div className="flex h-11 shrink-0 items-center justify-between border-b border-line px-4">
+            <h2 className="text-sm font-semibold">{t(`viewNames.${view}`)}</h2>
+            <NotificationBell />
+          </div>
+          <ConversationList
+            view={view}
+            rows={list.rows}
+            openId={open?.conversation.id ?? null}
+            appId={appId}
+            nextCursor={list.nextCursor}
+            isFirstPage={!after}
+          />
+        </div>
       </div>
       <section className={cn("min-w-0 flex-1 flex-col bg-canvas", open ? "flex" : "hidden lg:flex")}>
         {open && thread ? (

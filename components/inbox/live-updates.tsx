@@ -13,6 +13,10 @@ export type LiveEvent = { type: string; conversationId?: string | null; title?: 
  * dropped connection the browser reconnects by itself and one refresh catches up on what was
  * missed. `onEvent` lets a caller react too (the toast).
  */
+function isOpen(conversationId: string): boolean {
+  return window.location.pathname.split("/").includes(conversationId);
+}
+
 export function LiveUpdates({ onEvent }: { onEvent?: (event: LiveEvent) => void }) {
   const router = useRouter();
   useEffect(() => {
@@ -26,6 +30,11 @@ export function LiveUpdates({ onEvent }: { onEvent?: (event: LiveEvent) => void 
     const onMessage = (message: MessageEvent<string>) => {
       const event = JSON.parse(message.data) as LiveEvent;
       onEvent?.(event);
+      if (event.type === "conversation.deleted" && event.conversationId && isOpen(event.conversationId)) {
+        // Whoever has it open goes back to the list rather than onto a 404.
+        router.replace(window.location.pathname.replace(`/${event.conversationId}`, "") + window.location.search);
+        return;
+      }
       if (event.type !== "notification.toast") refresh();
     };
     source.addEventListener("ready", () => {
@@ -40,6 +49,7 @@ export function LiveUpdates({ onEvent }: { onEvent?: (event: LiveEvent) => void 
       "message.created",
       "message.updated",
       "notification.toast",
+      "workspace.user_updated",
     ]) {
       source.addEventListener(type, onMessage as EventListener);
     }

@@ -19,5 +19,6 @@ export async function mayReceive(subject: AccessSubject, event: RealtimeEvent): 
     .limit(1);
   if (!user?.isActive) return false;
   if (event.type === "notification.toast") return event.userId === subject.userId;
+  if (event.type === "workspace.user_updated") return true;
   return hasAppAccess(db, subject, event.appId);
 }

@@ -25,6 +25,8 @@ export const realtimeEventSchema = z.discriminatedUnion("type", [
     messageId: z.uuid(),
     deliveryState: z.enum(deliveryStateEnum.enumValues),
   }),
+  // A teammate's availability changed: open assignment menus refresh (spec §4).
+  z.object({ type: z.literal("workspace.user_updated"), workspaceId: z.uuid(), userId: z.uuid() }),
   z.object({
     type: z.literal("notification.toast"),
     workspaceId: z.uuid(),
