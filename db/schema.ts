@@ -232,6 +232,22 @@ export const messages = pgTable(
   ],
 );
 
+/**
+ * Provider ids of messages deleted with their conversation: a provider retrying one of them
+ * later must not bring it back as a new conversation (idempotency outlives the delete).
+ */
+export const deletedMessageIds = pgTable(
+  "deleted_message_ids",
+  {
+    appId: uuid("app_id")
+      .notNull()
+      .references(() => messagingApps.id, { onDelete: "cascade" }),
+    providerMessageId: text("provider_message_id").notNull(),
+    deletedAt: at("deleted_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.appId, t.providerMessageId] })],
+);
+
 export const conversationActivities = pgTable(
   "conversation_activities",
   {

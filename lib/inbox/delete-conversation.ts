@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/index";
-import { conversationActivities, conversationReads, conversations, messages } from "@/db/schema";
+import { conversationActivities, conversationReads, conversations, deletedMessageIds, messages } from "@/db/schema";
 import { ok, refuse, type Result } from "@/lib/result";
 import { publishEvent } from "@/lib/realtime/bus";
 import { lockAccessibleConversation, type AccessSubject } from "./access";
@@ -26,7 +26,17 @@ export async function deleteConversation(
     if (!found) return refuse("not_found");
     const { conversation, app } = found;
     if (!canDeleteConversation(actor, app)) return refuse("not_installer");
-    await tx.delete(messages).where(eq(messages.conversationId, conversation.id));
+    const deleted = await tx
+      .delete(messages)
+      .where(eq(messages.conversationId, conversation.id))
+      .returning({ providerMessageId: messages.providerMessageId });
+    const providerIds = deleted.flatMap((message) => (message.providerMessageId ? [message.providerMessageId] : []));
+    if (providerIds.length > 0) {
+      await tx
+        .insert(deletedMessageIds)
+        .values(providerIds.map((providerMessageId) => ({ appId: conversation.appId, providerMessageId })))
+        .onConflictDoNothing();
+    }
     await tx.delete(conversationActivities).where(eq(conversationActivities.conversationId, conversation.id));
     await tx.delete(conversationReads).where(eq(conversationReads.conversationId, conversation.id));
     await tx

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import { getDb, type Transaction } from "@/db/index";
-import { conversationActivities, conversations, messages, type MessagingApp } from "@/db/schema";
+import { conversationActivities, conversations, deletedMessageIds, messages, type MessagingApp } from "@/db/schema";
 import type { DeliveryEvent, InboundEvent, MessageEvent } from "@/lib/channels/types";
 import { publishEvent } from "@/lib/realtime/bus";
 import { advanceableFrom, type OutboundState } from "./delivery-state";
@@ -108,8 +108,30 @@ async function claimEchoOfOurReply(tx: Transaction, app: MessagingApp, event: Me
   return true;
 }
 
-async function storeMessage(tx: Transaction, app: MessagingApp, event: MessageEvent): Promise<boolean> {
+/** PostgreSQL text and jsonb cannot hold U+0000; a provider's stray NUL must not turn into a 500 and endless retries. */
+function withoutNul(event: MessageEvent): MessageEvent {
+  const clean = (value: string) => value.replaceAll("\u0000", "");
+  return {
+    ...event,
+    text: clean(event.text),
+    contactName: event.contactName === null ? null : clean(event.contactName) || null,
+    attachments: event.attachments.map((attachment) => ({ ...attachment, url: clean(attachment.url) })),
+  };
+}
+
+async function wasDeleted(tx: Transaction, app: MessagingApp, providerMessageId: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: deletedMessageIds.providerMessageId })
+    .from(deletedMessageIds)
+    .where(and(eq(deletedMessageIds.appId, app.id), eq(deletedMessageIds.providerMessageId, providerMessageId)))
+    .limit(1);
+  return Boolean(row);
+}
+
+async function storeMessage(tx: Transaction, app: MessagingApp, raw: MessageEvent): Promise<boolean> {
+  const event = withoutNul(raw);
   if (await claimEchoOfOurReply(tx, app, event)) return true;
+  if (await wasDeleted(tx, app, event.providerMessageId)) return false;
   const now = new Date();
   const { conversation, isNew } = await lockConversation(tx, app, event, now);
   const scope = { workspaceId: app.workspaceId, appId: app.id, conversationId: conversation.id };

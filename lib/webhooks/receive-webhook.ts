@@ -30,7 +30,13 @@ export async function receiveWebhook(request: Request, appId: string, channel: W
     await recordAppError(db, found.app.id, "A signed webhook could not be read (malformed body)");
     return text("Malformed body", 400);
   }
-  await ingestEvents(found.app, parsed.events);
+  try {
+    await ingestEvents(found.app, parsed.events);
+  } catch (error) {
+    // Still a 500 (the provider retries), but the admin sees it on the app's health line.
+    await recordAppError(db, found.app.id, "A webhook could not be stored; the provider will retry it");
+    throw error;
+  }
   await recordWebhookReceived(db, found.app.id);
   return text("OK", 200);
 }

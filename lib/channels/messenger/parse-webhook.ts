@@ -15,12 +15,15 @@ const envelopeSchema = z.object({
   ),
 });
 
-const participantSchema = z.object({ id: z.string().min(1) });
+// PSIDs and page ids are short digit strings; the cap keeps a signed but absurd id out of the index.
+const participantSchema = z.object({ id: z.string().min(1).max(128) });
+/** Milliseconds that make a valid Date; anything else is a malformed event, not a crash. */
+const epochMs = z.number().int().min(0).max(8.64e15);
 
 const messageEventSchema = z.object({
   sender: participantSchema,
   recipient: participantSchema,
-  timestamp: z.number(),
+  timestamp: epochMs,
   message: z.object({
     mid: z.string().min(1),
     text: z.string().optional(),
@@ -35,12 +38,12 @@ const messageEventSchema = z.object({
 
 const deliveryEventSchema = z.object({
   sender: participantSchema,
-  delivery: z.object({ mids: z.array(z.string()).optional(), watermark: z.number() }),
+  delivery: z.object({ mids: z.array(z.string()).optional(), watermark: epochMs }),
 });
 
 const readEventSchema = z.object({
   sender: participantSchema,
-  read: z.object({ watermark: z.number() }),
+  read: z.object({ watermark: epochMs }),
 });
 
 type RawAttachment = NonNullable<z.infer<typeof messageEventSchema>["message"]["attachments"]>[number];

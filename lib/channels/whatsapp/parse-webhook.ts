@@ -66,6 +66,10 @@ const STATES: Record<string, DeliveryEvent["state"] | null> = {
   accepted: null,
   scheduled: null,
   sending: null,
+  // Inbound and group-message states: valid callbacks that move none of our replies.
+  receiving: null,
+  received: null,
+  partially_delivered: null,
   sent: "sent",
   delivered: "delivered",
   read: "read",

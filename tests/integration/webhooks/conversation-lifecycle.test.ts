@@ -104,6 +104,23 @@ describe.each(["messenger", "whatsapp"] as const)("%s inbound messages", (provid
     if (provider === "messenger") expect((await jobsOf(app)).map((j) => j.payload.conversationId)).toContain(fresh.id);
   });
 
+  it("do not bring a deleted conversation's message back when the provider retries it", async () => {
+    const { app, alice } = await demoCompany(provider);
+    const contact = newContact(app);
+    const { route, signed } = inboundRequest(app, contact, "Delivered before the delete");
+    await deliver(route, app.id, signed);
+    const [old] = await conversationsOf(app);
+    expect((await deleteConversation(subjectOf(alice), old!.id)).ok).toBe(true);
+    const before = await countWorkspaceRows(app.workspaceId);
+
+    const retry = await deliver(route, app.id, signed);
+
+    expect(retry.status).toBe(200);
+    expect(await conversationsOf(app)).toHaveLength(1);
+    expect(await messagesOf(app)).toEqual([]);
+    expect(await countWorkspaceRows(app.workspaceId)).toEqual(before);
+  });
+
   it("put a new contact's first two messages, delivered at the same moment, into one conversation", async () => {
     const { app } = await demoCompany(provider);
     // Several contacts at once make the race likely on PostgreSQL's connection pool.
