@@ -1,0 +1,162 @@
+import { execFileSync } from "node:child_process";
+import { createECDH, randomBytes, type ECDH } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import https from "node:https";
+import { createRequire } from "node:module";
+import type { AddressInfo, Socket } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+/**
+ * A local push service (RFC 8030) for integration tests, over https with a self-signed
+ * certificate because web-push only speaks https (STACK-NOTES.md "Web Push in tests"). Each
+ * browser it hands out holds a real P-256 key pair and auth secret, and every push it
+ * receives is decrypted with http_ece, so a test sees exactly what the service worker would.
+ */
+
+type Ece = {
+  decrypt(buffer: Buffer, params: { version: "aes128gcm"; privateKey: ECDH; authSecret: string }): Buffer;
+};
+const ece = createRequire(import.meta.url)("http_ece") as Ece;
+
+/** What the service worker gets (lib/notifications/send-push.ts PushPayload), parsed. */
+export type PushMessage = { title: string; body: string; url: string; tag: string };
+
+export type ReceivedPush = {
+  /** The browser's name as the test gave it. */
+  browser: string;
+  /** Which of the stand-in's browsers (names may repeat across tests). */
+  browserId: string;
+  headers: Record<string, string | string[] | undefined>;
+  /** The decrypted payload; null when it could not be decrypted (a test failure in itself). */
+  payload: PushMessage | null;
+  /** The status the stand-in answered; null when it hung or cut the connection. */
+  status: number | null;
+};
+
+/** `hang` never answers; `destroy` reads the request and cuts the connection. */
+export type PushAnswer = { status: number; body?: string } | "hang" | "destroy";
+
+export type StandInBrowser = {
+  id: string;
+  name: string;
+  endpoint: string;
+  /** As PushSubscription.toJSON() gives them, base64url. */
+  keys: { p256dh: string; auth: string };
+  /** Pushes this browser accepted (answered 2xx) and could decrypt. */
+  delivered(): PushMessage[];
+  /** Every request that reached this browser's endpoint, whatever was answered. */
+  requests(): ReceivedPush[];
+  /** Answers for this browser's next requests, in order; afterwards 201 Created. */
+  answerNext(...answers: PushAnswer[]): void;
+};
+
+export type PushServiceStandIn = {
+  origin: string;
+  /** Trusts the stand-in's certificate; hand it to usePushAgent(). */
+  agent: https.Agent;
+  newBrowser(name: string): StandInBrowser;
+  /** Every request, to any endpoint, in arrival order. */
+  received: ReceivedPush[];
+  close(): Promise<void>;
+};
+
+function selfSignedCertificate(): { key: string; cert: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), "push-stand-in-"));
+  try {
+    const keyFile = path.join(dir, "key.pem");
+    const certFile = path.join(dir, "cert.pem");
+    execFileSync(
+      "openssl",
+      [
+        "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+        "-keyout", keyFile, "-out", certFile, "-days", "1", "-subj", "/CN=127.0.0.1",
+        "-addext", "subjectAltName=IP:127.0.0.1",
+      ],
+      { stdio: "ignore" },
+    );
+    return { key: readFileSync(keyFile, "utf8"), cert: readFileSync(certFile, "utf8") };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function startPushServiceStandIn(): Promise<PushServiceStandIn> {
+  const { key, cert } = selfSignedCertificate();
+  const received: ReceivedPush[] = [];
+  const browsers = new Map<string, { name: string; ecdh: ECDH; auth: Buffer; answers: PushAnswer[] }>();
+  const sockets = new Set<Socket>();
+
+  const server = https.createServer({ key, cert }, (req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      const id = /^\/push\/([0-9a-f]+)$/.exec(req.url ?? "")?.[1];
+      const browser = id ? browsers.get(id) : undefined;
+      if (!browser || req.method !== "POST") {
+        res.writeHead(404).end();
+        return;
+      }
+      let payload: PushMessage | null = null;
+      try {
+        const clear = ece.decrypt(Buffer.concat(chunks), {
+          version: "aes128gcm",
+          privateKey: browser.ecdh,
+          authSecret: browser.auth.toString("base64url"),
+        });
+        payload = JSON.parse(clear.toString("utf8")) as PushMessage;
+      } catch (error) {
+        console.error(`[push stand-in] could not decrypt a push to ${browser.name}`, error);
+      }
+      const answer = browser.answers.shift() ?? { status: 201 };
+      const push: ReceivedPush = { browser: browser.name, browserId: id!, headers: req.headers, payload, status: null };
+      received.push(push);
+      if (answer === "hang") return;
+      if (answer === "destroy") {
+        req.socket.destroy();
+        return;
+      }
+      push.status = answer.status;
+      res.writeHead(answer.status, { "content-type": "text/plain" }).end(answer.body ?? "");
+    });
+  });
+  server.on("secureConnection", (socket: Socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const origin = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const agent = new https.Agent({ ca: cert, keepAlive: false });
+
+  return {
+    origin,
+    agent,
+    received,
+    newBrowser(name) {
+      const ecdh = createECDH("prime256v1");
+      ecdh.generateKeys();
+      const auth = randomBytes(16);
+      const id = randomBytes(12).toString("hex");
+      const state = { name, ecdh, auth, answers: [] as PushAnswer[] };
+      browsers.set(id, state);
+      const requests = () => received.filter((push) => push.browserId === id);
+      return {
+        id,
+        name,
+        endpoint: `${origin}/push/${id}`,
+        keys: { p256dh: ecdh.getPublicKey().toString("base64url"), auth: auth.toString("base64url") },
+        requests,
+        delivered: () =>
+          requests()
+            .filter((push) => push.status !== null && push.status >= 200 && push.status < 300 && push.payload)
+            .map((push) => push.payload!),
+        answerNext: (...answers) => state.answers.push(...answers),
+      };
+    },
+    async close() {
+      agent.destroy();
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
