@@ -1,13 +1,12 @@
+import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { requireUser } from "@/lib/auth/actor";
+import { RecordListPage, type RecordListSearchParams } from "@/components/crm/record-list-page";
 
-export default async function Page() {
-  await requireUser();
-  const t = await getTranslations();
-  return (
-    <main className="p-6">
-      <h1 className="text-lg font-semibold">{t("nav.deals")}</h1>
-      <p className="mt-2 text-muted">{t("placeholder.comingSoon")}</p>
-    </main>
-  );
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("crm");
+  return { title: t("metaTitle", { section: t("types.deal.many") }) };
+}
+
+export default async function Page({ searchParams }: { searchParams: Promise<RecordListSearchParams> }) {
+  return <RecordListPage type="deal" searchParams={await searchParams} />;
 }

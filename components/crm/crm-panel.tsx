@@ -1,0 +1,53 @@
+import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db/index";
+import { requireUser } from "@/lib/auth/actor";
+import { getConversationLinks } from "@/lib/crm/links";
+import { RECORD_TYPES } from "@/lib/crm/schemas";
+import { findAccessibleConversation } from "@/lib/inbox/access";
+import { NEW_DEAL, type RecordDraft } from "./drafts";
+import { PanelSection } from "./panel-section";
+
+/** `whatsapp:+420777123456` → `+420777123456`; Messenger contacts have no number to offer. */
+function whatsappNumber(externalContactId: string): string {
+  return externalContactId.startsWith("whatsapp:") ? externalContactId.slice("whatsapp:".length) : "";
+}
+
+/**
+ * The conversation's right-hand CRM panel (spec §7): per person, lead and deal either the
+ * linked record or Link / Create, the new record prefilled from the contact. Renders nothing
+ * for a user without access to the conversation's app.
+ */
+export async function CrmPanel({
+  conversationId,
+  contactName,
+  provider,
+  externalContactId,
+}: {
+  conversationId: string;
+  contactName: string;
+  provider: "messenger" | "whatsapp";
+  externalContactId: string;
+}) {
+  const actor = await requireUser();
+  if (!(await findAccessibleConversation(await getDb(), actor, conversationId))) return null;
+  const links = await getConversationLinks(actor, conversationId);
+  const t = await getTranslations();
+  const person = links.person;
+  const drafts: Record<(typeof RECORD_TYPES)[number], RecordDraft> = {
+    person: { type: "person", values: { name: contactName, phones: provider === "whatsapp" ? whatsappNumber(externalContactId) : "", emails: "" } },
+    lead: {
+      type: "lead",
+      values: { title: t("crm.panel.leadTitle", { contact: contactName, provider: t(`common.providers.${provider}`) }), person },
+    },
+    deal: { type: "deal", values: { title: contactName, value: "0", ...NEW_DEAL, person } },
+  };
+
+  return (
+    <aside aria-label={t("crm.panel.title")} className="flex flex-col">
+      <h2 className="border-b border-line px-4 py-3 text-xs font-semibold uppercase tracking-wide text-muted">{t("crm.panel.title")}</h2>
+      {RECORD_TYPES.map((type) => (
+        <PanelSection key={type} conversationId={conversationId} type={type} linked={links[type]} draft={drafts[type]} />
+      ))}
+    </aside>
+  );
+}

@@ -1,0 +1,34 @@
+import type { z } from "zod";
+
+/** What a save answers with: authedAction over a lib/crm function. */
+export type ActionOutcome<T = unknown> =
+  | { ok: true; value: T }
+  | { ok: false; reason: string; params?: Record<string, string | number>; fieldErrors?: Record<string, string[]> };
+
+/**
+ * Field errors arrive keyed by zod path ("phones.2", "input.name" from the panel's create);
+ * a form shows one message per input, so the path is folded to the input's name.
+ */
+export function firstErrorByField(fieldErrors: Record<string, string[]> | undefined): Record<string, string> {
+  const byField: Record<string, string> = {};
+  for (const [path, codes] of Object.entries(fieldErrors ?? {})) {
+    const field = path.replace(/^input\./, "").replace(/\.\d+$/, "");
+    if (codes[0] && !byField[field]) byField[field] = codes[0];
+  }
+  return byField;
+}
+
+/** The same check the server makes, run first in the browser with the domain's schema. */
+export function validate<Schema extends z.ZodType>(
+  schema: Schema,
+  input: unknown,
+): { ok: true; value: z.output<Schema> } | { ok: false; reason: "invalid_input"; fieldErrors: Record<string, string[]> } {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of parsed.error.issues) {
+    const key = issue.path.join(".") || "_";
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  return { ok: false, reason: "invalid_input", fieldErrors };
+}

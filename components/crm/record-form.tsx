@@ -1,0 +1,183 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState, useEffect, useRef } from "react";
+import { createAndLinkRecordAction, saveDealAction, saveLeadAction, savePersonAction } from "@/app/(app)/crm/actions";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import { CURRENCIES, DEAL_STAGES, dealSchema, leadSchema, personSchema } from "@/lib/crm/schemas";
+import type { RecordDraft } from "./drafts";
+import { firstErrorByField, validate, type ActionOutcome } from "./field-errors";
+import { PersonPicker } from "./person-picker";
+import { RefusalAlert } from "./refusal-alert";
+import { SelectField } from "./form-fields";
+
+/** Where the form saves: a new record, an existing one, or a new one linked to a conversation. */
+export type FormTarget = { kind: "create" } | { kind: "edit"; id: string } | { kind: "link"; conversationId: string };
+
+type Texts = Record<string, string>;
+type FormState = { texts: Texts; outcome: ActionOutcome<{ id: string }> | null };
+
+function textsOf(draft: RecordDraft): Texts {
+  if (draft.type === "person") return { ...draft.values };
+  const { person, ...rest } = draft.values;
+  return { ...rest, personId: person?.id ?? "" };
+}
+
+function readTexts(type: RecordDraft["type"], form: FormData): Texts {
+  const names = { person: ["name", "phones", "emails"], lead: ["title", "personId"], deal: ["title", "value", "currency", "stage", "personId"] }[type];
+  return Object.fromEntries(names.map((name) => [name, String(form.get(name) ?? "")]));
+}
+
+async function submit(type: RecordDraft["type"], target: FormTarget, texts: Texts): Promise<ActionOutcome<{ id: string }>> {
+  const id = target.kind === "edit" ? target.id : undefined;
+  if (type === "person") {
+    const checked = validate(personSchema, texts);
+    if (!checked.ok) return checked;
+    return target.kind === "link"
+      ? createAndLinkRecordAction({ conversationId: target.conversationId, type, input: checked.value })
+      : savePersonAction({ ...checked.value, id });
+  }
+  if (type === "lead") {
+    const checked = validate(leadSchema, texts);
+    if (!checked.ok) return checked;
+    return target.kind === "link"
+      ? createAndLinkRecordAction({ conversationId: target.conversationId, type, input: checked.value })
+      : saveLeadAction({ ...checked.value, id });
+  }
+  const checked = validate(dealSchema, texts);
+  if (!checked.ok) return checked;
+  return target.kind === "link"
+    ? createAndLinkRecordAction({ conversationId: target.conversationId, type, input: checked.value })
+    : saveDealAction({ ...checked.value, id });
+}
+
+/**
+ * Create or edit a person, lead or deal. The domain's schema checks the fields in the browser
+ * first; the server checks again and its refusals are shown in the catalog's words.
+ */
+export function RecordForm({
+  draft,
+  target,
+  submitLabel,
+  onDone,
+  onCancel,
+  compact,
+}: {
+  draft: RecordDraft;
+  target: FormTarget;
+  submitLabel: string;
+  onDone: (id: string) => void;
+  onCancel: () => void;
+  compact?: boolean;
+}) {
+  const t = useTranslations("crm");
+  const tCommon = useTranslations("common");
+  const formRef = useRef<HTMLFormElement>(null);
+  const handled = useRef<FormState["outcome"]>(null);
+  const [state, action, pending] = useActionState<FormState, FormData>(
+    async (_previous, form) => {
+      const texts = readTexts(draft.type, form);
+      return { texts, outcome: await submit(draft.type, target, texts) };
+    },
+    { texts: textsOf(draft), outcome: null },
+  );
+  const { texts, outcome } = state;
+  const errors = outcome && !outcome.ok ? firstErrorByField(outcome.fieldErrors) : {};
+  const errorText = (field: string) => {
+    const code = errors[field];
+    if (!code) return null;
+    return t.has(`errors.${code}`) ? t(`errors.${code}`) : t("errors.invalid");
+  };
+
+  useEffect(() => {
+    if (!outcome || handled.current === outcome) return;
+    handled.current = outcome;
+    if (outcome.ok) {
+      onDone(outcome.value.id);
+      return;
+    }
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [role="alert"]')?.focus();
+  }, [outcome, onDone]);
+
+  const person = draft.type === "person" ? null : draft.values.person;
+
+  return (
+    <form ref={formRef} action={action} noValidate className={compact ? "flex flex-col gap-3" : "flex flex-col gap-4"}>
+      {outcome && !outcome.ok ? <RefusalAlert reason={outcome.reason} params={outcome.params} /> : null}
+      {draft.type === "person" ? (
+        <>
+          <TextField label={t("fields.name")} name="name" defaultValue={texts.name} error={errorText("name")} maxLength={200} autoComplete="off" required />
+          <TextField
+            label={t("fields.phones")}
+            name="phones"
+            defaultValue={texts.phones}
+            error={errorText("phones")}
+            hint={t("fields.phonesHint")}
+            inputMode="tel"
+            autoComplete="off"
+          />
+          <TextField
+            label={t("fields.emails")}
+            name="emails"
+            defaultValue={texts.emails}
+            error={errorText("emails")}
+            hint={t("fields.emailsHint")}
+            inputMode="email"
+            autoComplete="off"
+            spellCheck={false}
+          />
+        </>
+      ) : (
+        <>
+          <TextField label={t("fields.title")} name="title" defaultValue={texts.title} error={errorText("title")} maxLength={200} autoComplete="off" required />
+          {draft.type === "deal" ? (
+            <>
+              <div className="grid grid-cols-[minmax(0,1fr)_7rem] gap-3">
+                <TextField
+                  label={t("fields.value")}
+                  name="value"
+                  defaultValue={texts.value}
+                  error={errorText("value")}
+                  inputMode="decimal"
+                  autoComplete="off"
+                  required
+                />
+                <SelectField
+                  label={t("fields.currency")}
+                  name="currency"
+                  defaultValue={texts.currency}
+                  error={errorText("currency")}
+                  options={CURRENCIES.map((currency) => ({ value: currency, label: currency }))}
+                />
+              </div>
+              <SelectField
+                label={t("fields.stage")}
+                name="stage"
+                defaultValue={texts.stage}
+                error={errorText("stage")}
+                options={DEAL_STAGES.map((stage) => ({ value: stage, label: t(`stages.${stage}`) }))}
+              />
+            </>
+          ) : null}
+          <PersonPicker name="personId" initial={person} error={errorText("personId")} />
+        </>
+      )}
+      <div className={compact ? "flex flex-wrap gap-2" : "flex flex-wrap justify-end gap-2 border-t border-line pt-4"}>
+        {compact ? null : (
+          <Button variant="secondary" onClick={onCancel} disabled={pending}>
+            {tCommon("cancel")}
+          </Button>
+        )}
+        <Button type="submit" disabled={pending}>
+          {pending ? t("form.saving") : submitLabel}
+        </Button>
+        {compact ? (
+          <Button variant="ghost" onClick={onCancel} disabled={pending}>
+            {tCommon("cancel")}
+          </Button>
+        ) : null}
+      </div>
+    </form>
+  );
+}
