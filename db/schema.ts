@@ -363,7 +363,10 @@ export const notificationDeliveries = pgTable(
   (t) => [uniqueIndex("notification_deliveries_key").on(t.deliveryKey), index("notification_deliveries_user_idx").on(t.userId, t.createdAt)],
 );
 
-/** Email coalescing (spec §6): when the user was last emailed about a conversation, and up to which message. */
+/**
+ * Email coalescing (spec §6): when the user was last emailed about a conversation, and a
+ * generation that each digest run moves on, so messages after a run queue a new digest.
+ */
 export const emailCursors = pgTable(
   "email_cursors",
   {
@@ -374,9 +377,26 @@ export const emailCursors = pgTable(
       .notNull()
       .references(() => conversations.id, { onDelete: "cascade" }),
     lastEmailAt: at("last_email_at").notNull(),
-    coveredUntil: at("covered_until").notNull(),
+    generation: integer("generation").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.userId, t.conversationId] })],
+);
+
+/** The messages waiting for a user's next digest of a conversation: exact, no time comparisons. */
+export const emailDigestItems = pgTable(
+  "email_digest_items",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    conversationId: uuid("conversation_id")
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    messageId: uuid("message_id")
+      .notNull()
+      .references(() => messages.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.messageId] }), index("email_digest_items_conversation_idx").on(t.userId, t.conversationId)],
 );
 
 /** Where emails go without RESEND_API_KEY; shown at /dev/outbox in development. */
@@ -451,6 +471,13 @@ export const conversationLinks = pgTable("conversation_links", {
   personId: uuid("person_id").references(() => persons.id, { onDelete: "set null" }),
   leadId: uuid("lead_id").references(() => leads.id, { onDelete: "set null" }),
   dealId: uuid("deal_id").references(() => deals.id, { onDelete: "set null" }),
+  /**
+   * When the note made on linking was written. Until then a message's job leaves the record
+   * alone: the linking note will hold that message anyway, and two notes must not.
+   */
+  personNoteStartedAt: at("person_note_started_at"),
+  leadNoteStartedAt: at("lead_note_started_at"),
+  dealNoteStartedAt: at("deal_note_started_at"),
 });
 
 export type HistoryEntry = {

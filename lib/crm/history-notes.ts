@@ -12,6 +12,11 @@ export const HISTORY_NOTE_QUEUE = "crm.history-note";
 export const LINK_NOTE_MESSAGES = 20;
 
 export const RECORD_COLUMN = { person: "personId", lead: "leadId", deal: "dealId" } as const satisfies Record<RecordType, keyof Note>;
+export const NOTE_STARTED_COLUMN = {
+  person: "personNoteStartedAt",
+  lead: "leadNoteStartedAt",
+  deal: "dealNoteStartedAt",
+} as const satisfies Record<RecordType, keyof typeof conversationLinks.$inferSelect>;
 const noteColumn = { person: notes.personId, lead: notes.leadId, deal: notes.dealId };
 
 export type HistoryNoteJob = { conversationId: string; recordType: RecordType; recordId: string; messageId: string | null };
@@ -68,10 +73,16 @@ export async function applyHistoryNote(tx: Transaction, job: HistoryNoteJob): Pr
     });
   };
 
+  const startedColumn = NOTE_STARTED_COLUMN[job.recordType];
   if (!job.messageId) {
-    await createNote(await latestHistoryEntries(tx, summary.id, summary.contactName, LINK_NOTE_MESSAGES), new Date());
+    if (link[startedColumn]) return;
+    const now = new Date();
+    await createNote(await latestHistoryEntries(tx, summary.id, summary.contactName, LINK_NOTE_MESSAGES), now);
+    await tx.update(conversationLinks).set({ [startedColumn]: now }).where(eq(conversationLinks.conversationId, job.conversationId));
     return;
   }
+  // The linking note is still to be written and will hold this message.
+  if (!link[startedColumn]) return;
   const entry = await historyEntryFor(tx, job.messageId, summary.contactName);
   if (!entry) return;
   // The newest note this conversation wrote on the record, whoever touched it since.

@@ -7,7 +7,7 @@ import { isUuid } from "@/lib/inbox/views";
 import { recordActivity } from "@/lib/inbox/activities";
 import { publishEvent } from "@/lib/realtime/bus";
 import { ok, refuse, type Result } from "@/lib/result";
-import { enqueueHistoryNote, RECORD_COLUMN } from "./history-notes";
+import { enqueueHistoryNote, NOTE_STARTED_COLUMN, RECORD_COLUMN } from "./history-notes";
 import { findRecord, saveDeal, saveLead, savePerson, type RecordSummary } from "./records";
 import type { DealInput, LeadInput, PersonInput, RecordType } from "./schemas";
 
@@ -49,7 +49,10 @@ export async function linkRecord(
     const column = RECORD_COLUMN[input.type];
     if (link[column] === record.id) return refuse("already_in_state");
     if (link[column]) return refuse("already_linked");
-    await tx.update(conversationLinks).set({ [column]: record.id }).where(eq(conversationLinks.conversationId, found.conversation.id));
+    await tx
+      .update(conversationLinks)
+      .set({ [column]: record.id, [NOTE_STARTED_COLUMN[input.type]]: null })
+      .where(eq(conversationLinks.conversationId, found.conversation.id));
     await recordActivity(tx, {
       workspaceId: found.conversation.workspaceId,
       conversationId: found.conversation.id,

@@ -10,6 +10,6 @@ export type CurrentNote = { windowStartAt: Date; editedAt: Date | null } | null;
  */
 export function joinsCurrentNote(current: CurrentNote, messageAt: Date): boolean {
   if (!current || current.editedAt) return false;
-  const elapsed = messageAt.getTime() - current.windowStartAt.getTime();
-  return elapsed >= 0 && elapsed < NOTE_WINDOW_MS;
+  // A message stamped before the note started (a late webhook) still belongs to it.
+  return messageAt.getTime() - current.windowStartAt.getTime() < NOTE_WINDOW_MS;
 }

@@ -1,9 +1,9 @@
 import "server-only";
 import { render } from "@react-email/render";
-import { and, asc, eq, gt, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { NewMessagesEmail } from "@/components/emails/new-messages-email";
 import { getDb } from "@/db/index";
-import { conversations, emailCursors, messages, messagingApps, users, workspaces } from "@/db/schema";
+import { conversations, emailCursors, emailDigestItems, messages, messagingApps, users, workspaces } from "@/db/schema";
 import { appUrl } from "@/lib/env";
 import { translatorFor } from "@/lib/i18n/translator";
 import { hasAppAccess } from "@/lib/inbox/access";
@@ -14,48 +14,62 @@ import { sendEmail } from "./send-email";
 const DIGEST_MESSAGE_LIMIT = 50;
 
 /**
- * Spec §6 coalescing. Every message that should email a user queues the digest of the current
- * window: due at once when the last email is older than 5 minutes, else when the window ends.
- * Messages of one window share one job (its dedupe key names the window), so a burst makes
- * one email now and one listing the rest. The cursor row is locked, so this and a digest
- * being sent serialise.
+ * Spec §6 coalescing. Every message that should email a user is added to their pending digest
+ * of the conversation, and the digest of the current window is queued: due at once when the
+ * last email is older than 5 minutes, else when the window ends. Messages queued before a
+ * digest runs share its job (the dedupe key names the cursor's generation, which each run
+ * moves on), so a burst makes one email now and one listing the rest. The cursor row is
+ * locked, so scheduling and sending serialise.
  */
-export async function scheduleEmailDigest(userId: string, conversationId: string, messageCreatedAt: Date): Promise<void> {
+export async function scheduleEmailDigest(userId: string, conversationId: string, messageId: string): Promise<void> {
   const db = await getDb();
   await db.transaction(async (tx) => {
-    await tx
-      .insert(emailCursors)
-      .values({ userId, conversationId, lastEmailAt: new Date(0), coveredUntil: new Date(messageCreatedAt.getTime() - 1) })
-      .onConflictDoNothing();
-    const [cursor] = await tx
-      .select()
-      .from(emailCursors)
-      .where(and(eq(emailCursors.userId, userId), eq(emailCursors.conversationId, conversationId)))
-      .for("update");
-    if (!cursor || messageCreatedAt <= cursor.coveredUntil) return;
-    const windowEnd = new Date(cursor.lastEmailAt.getTime() + EMAIL_WINDOW_MS);
-    await enqueueJob(
-      tx,
-      SEND_EMAIL_DIGEST,
-      { userId, conversationId },
-      {
-        dedupeKey: `${SEND_EMAIL_DIGEST}:${userId}:${conversationId}:${cursor.lastEmailAt.toISOString()}`,
-        runAt: windowEnd > new Date() ? windowEnd : undefined,
-      },
-    );
-  });
-}
-
-/** Sends the email listing every inbound message since the previous one, and moves the cursor. */
-export async function sendEmailDigest(userId: string, conversationId: string): Promise<void> {
-  const db = await getDb();
-  await db.transaction(async (tx) => {
+    await tx.insert(emailCursors).values({ userId, conversationId, lastEmailAt: new Date(0) }).onConflictDoNothing();
     const [cursor] = await tx
       .select()
       .from(emailCursors)
       .where(and(eq(emailCursors.userId, userId), eq(emailCursors.conversationId, conversationId)))
       .for("update");
     if (!cursor) return;
+    await tx.insert(emailDigestItems).values({ userId, conversationId, messageId }).onConflictDoNothing();
+    const windowEnd = new Date(cursor.lastEmailAt.getTime() + EMAIL_WINDOW_MS);
+    await enqueueJob(
+      tx,
+      SEND_EMAIL_DIGEST,
+      { userId, conversationId },
+      {
+        dedupeKey: `${SEND_EMAIL_DIGEST}:${userId}:${conversationId}:${cursor.generation}`,
+        runAt: windowEnd > new Date() ? windowEnd : undefined,
+      },
+    );
+  });
+}
+
+const emailTime = { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" } as const;
+
+/**
+ * Sends the email listing every pending message, then empties the list. A user who can no
+ * longer be emailed (deactivated, access removed, conversation gone) has the list dropped;
+ * either way the generation moves on, so later messages start a new digest.
+ */
+export async function sendEmailDigest(userId: string, conversationId: string): Promise<void> {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const cursorKey = and(eq(emailCursors.userId, userId), eq(emailCursors.conversationId, conversationId));
+    const [cursor] = await tx.select().from(emailCursors).where(cursorKey).for("update");
+    if (!cursor) return;
+    const itemsKey = and(eq(emailDigestItems.userId, userId), eq(emailDigestItems.conversationId, conversationId));
+    const pending = await tx
+      .select({ message: messages })
+      .from(emailDigestItems)
+      .innerJoin(messages, eq(messages.id, emailDigestItems.messageId))
+      .where(itemsKey)
+      .orderBy(asc(messages.occurredAt), asc(messages.id))
+      .limit(DIGEST_MESSAGE_LIMIT);
+    await tx.delete(emailDigestItems).where(itemsKey);
+    await tx.update(emailCursors).set({ generation: sql`${emailCursors.generation} + 1` }).where(cursorKey);
+    if (pending.length === 0) return;
+
     const [row] = await tx
       .select({ user: users, conversation: conversations, app: messagingApps, defaultLocale: workspaces.defaultLocale })
       .from(conversations)
@@ -66,14 +80,6 @@ export async function sendEmailDigest(userId: string, conversationId: string): P
       .limit(1);
     if (!row || !row.user.isActive || row.user.workspaceId !== row.conversation.workspaceId) return;
     if (!(await hasAppAccess(tx, { userId, workspaceId: row.user.workspaceId }, row.app.id))) return;
-
-    const pending = await tx
-      .select()
-      .from(messages)
-      .where(and(eq(messages.conversationId, conversationId), eq(messages.direction, "inbound"), gt(messages.createdAt, cursor.coveredUntil)))
-      .orderBy(asc(messages.createdAt))
-      .limit(DIGEST_MESSAGE_LIMIT);
-    if (pending.length === 0) return;
 
     const { t, format } = await translatorFor(row.user.locale ?? row.defaultLocale);
     const contact = row.conversation.contactName;
@@ -87,23 +93,24 @@ export async function sendEmailDigest(userId: string, conversationId: string): P
         }}
         heading={t("notify.email.newMessagesHeading", { contact, app: row.app.name })}
         url={url}
-        messages={pending.map((message) => ({
+        messages={pending.map(({ message }) => ({
           sender: contact,
-          time: format.dateTime(message.occurredAt, { dateStyle: "medium", timeStyle: "short", timeZoneName: "short" }),
+          time: format.dateTime(message.occurredAt, emailTime),
           text: message.text || t("notify.attachmentBody"),
         }))}
       />
     );
-    await sendEmail({
-      to: row.user.email,
-      subject: t("notify.email.newMessagesSubject", { count: pending.length, contact }),
-      html: await render(email),
-      text: await render(email, { plainText: true }),
-      idempotencyKey: `digest:${userId}:${conversationId}:${cursor.coveredUntil.toISOString()}`,
-    });
-    await tx
-      .update(emailCursors)
-      .set({ lastEmailAt: new Date(), coveredUntil: pending.at(-1)!.createdAt })
-      .where(and(eq(emailCursors.userId, userId), eq(emailCursors.conversationId, conversationId)));
+    // Inside the transaction, so on PGlite the outbox insert must use it too (one connection).
+    await sendEmail(
+      {
+        to: row.user.email,
+        subject: t("notify.email.newMessagesSubject", { count: pending.length, contact }),
+        html: await render(email),
+        text: await render(email, { plainText: true }),
+        idempotencyKey: `digest:${userId}:${conversationId}:${cursor.generation}`,
+      },
+      tx,
+    );
+    await tx.update(emailCursors).set({ lastEmailAt: new Date() }).where(cursorKey);
   });
 }

@@ -21,6 +21,7 @@ describe("joinsCurrentNote", () => {
   });
 
   it.each([
+    { offset: "−5 min (a late webhook stamped before the note began)", ms: -5 * MINUTE, joins: true },
     { offset: "+0", ms: 0, joins: true },
     { offset: "+1 min", ms: MINUTE, joins: true },
     { offset: "+23h59m59s", ms: 23 * HOUR + 59 * MINUTE + 59 * SECOND, joins: true },

@@ -1,0 +1,1 @@
+ALTER TABLE "email_cursors" DROP COLUMN "covered_until";
