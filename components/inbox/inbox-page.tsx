@@ -10,6 +10,7 @@ import { listAssignableUsers } from "@/lib/inbox/assignable-users";
 import { countViews, listConversations, loadThreadPage } from "@/lib/inbox/queries";
 import { markConversationRead } from "@/lib/inbox/read-markers";
 import { decodeCursor, isUuid, isView } from "@/lib/inbox/views";
+import { CrmPanel } from "@/components/crm/crm-panel";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { ConversationList } from "./conversation-list";
 import { ConversationPane } from "./conversation-pane";
@@ -110,6 +111,14 @@ export async function InboxPage({
             thread={thread}
             assignees={assignees}
             backHref={inboxHref(view, { appId })}
+            aside={
+              <CrmPanel
+                conversationId={open.conversation.id}
+                contactName={open.conversation.contactName}
+                provider={open.app.provider}
+                externalContactId={open.conversation.externalContactId}
+              />
+            }
           />
         ) : (
           <p className="m-auto text-muted">{t("selectConversation")}</p>

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, exists, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, exists, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/index";
 import { appAccess, conversations, messagingApps, type MessagingApp } from "@/db/schema";
 import { isUuid } from "./views";
@@ -65,6 +65,21 @@ export async function lockAccessibleConversation(tx: Executor, subject: AccessSu
     .innerJoin(messagingApps, eq(messagingApps.id, conversations.appId))
     .where(and(eq(conversations.id, conversationId), isNull(conversations.deletedAt), appAccessibleBy(subject)))
     .for("update", { of: conversations })
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * A deleted conversation of an app the subject may reach, so links in CRM notes can say it was
+ * deleted; null for unknown ids, other workspaces and apps the subject has no access to.
+ */
+export async function findDeletedConversation(db: Executor, subject: AccessSubject, conversationId: string) {
+  if (!isUuid(conversationId)) return null;
+  const [row] = await db
+    .select({ id: conversations.id, contactName: conversations.contactName, appName: messagingApps.name, provider: messagingApps.provider })
+    .from(conversations)
+    .innerJoin(messagingApps, eq(messagingApps.id, conversations.appId))
+    .where(and(eq(conversations.id, conversationId), isNotNull(conversations.deletedAt), appAccessibleBy(subject)))
     .limit(1);
   return row ?? null;
 }

@@ -1,14 +1,21 @@
 import { notFound, redirect } from "next/navigation";
+import { DeletedConversation } from "@/components/crm/deleted-conversation";
 import { getDb } from "@/db/index";
 import { requireUser } from "@/lib/auth/actor";
-import { findAccessibleConversation } from "@/lib/inbox/access";
+import { findAccessibleConversation, findDeletedConversation } from "@/lib/inbox/access";
 import { viewOf } from "@/lib/inbox/views";
 
-/** Links in notes and notifications use this form: it opens the conversation in whatever view it is in now. */
+/**
+ * Links in notes and notifications use this form: it opens the conversation in whatever view
+ * it is in now, or says it was deleted (spec §5, §7).
+ */
 export default async function ConversationRedirect({ params }: { params: Promise<{ conversationId: string }> }) {
   const { conversationId } = await params;
   const actor = await requireUser();
-  const found = await findAccessibleConversation(await getDb(), actor, conversationId);
-  if (!found) notFound();
-  redirect(`/messaging/${viewOf(found.conversation, actor.userId)}/${found.conversation.id}`);
+  const db = await getDb();
+  const found = await findAccessibleConversation(db, actor, conversationId);
+  if (found) redirect(`/messaging/${viewOf(found.conversation, actor.userId)}/${found.conversation.id}`);
+  const deleted = await findDeletedConversation(db, actor, conversationId);
+  if (!deleted) notFound();
+  return <DeletedConversation contactName={deleted.contactName || null} appName={deleted.appName} provider={deleted.provider} />;
 }
