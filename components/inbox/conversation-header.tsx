@@ -97,7 +97,7 @@ export function ConversationHeader({
           </svg>
           {tCommon("back")}
         </Link>
-        <div className="flex min-w-0 flex-1 items-center gap-2.5">
+        <div className="flex min-w-44 flex-1 items-center gap-2.5">
           <Avatar name={conversation.contactName} />
           <div className="min-w-0 flex-1">
             <ContactMenu

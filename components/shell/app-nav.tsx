@@ -30,7 +30,7 @@ export function AppNav({ isAdmin }: { isAdmin: boolean }) {
   return (
     <nav
       aria-label={t("main")}
-      className="flex w-full shrink-0 flex-row items-center gap-1 overflow-x-auto bg-slate-900 px-2 py-2 md:h-full md:w-52 md:flex-col md:items-stretch md:px-3 md:py-4"
+      className="flex w-full shrink-0 flex-row items-center gap-1 overflow-x-auto bg-slate-900 px-2 py-2 md:h-full md:w-48 md:flex-col md:items-stretch md:px-3 md:py-4"
     >
       <Link href="/messaging/unassigned" className="mr-1 flex items-center gap-2 px-1 md:mb-5 md:mr-0">
         <Logo className="h-7 w-7" />
