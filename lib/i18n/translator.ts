@@ -1,4 +1,5 @@
-import { createFormatter, createTranslator } from "next-intl";
+// use-intl/core (next-intl's engine) has no React: jobs also run outside Next, in `npm run worker`.
+import { createFormatter, createTranslator } from "use-intl/core";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "./locales";
 import { loadMessages } from "./messages";
 

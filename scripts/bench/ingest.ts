@@ -9,6 +9,7 @@ import {
   twilioInboundParams,
   type SignedRequest,
 } from "@/lib/webhooks/signed-requests";
+import { percentile } from "./stats";
 
 const usage = `Usage: npm run bench:ingest -- [--url URL] [--requests N] [--concurrency C] [options]
 
@@ -135,10 +136,6 @@ async function fireAll(requests: SignedRequest[], limit: number): Promise<Outcom
   return outcomes;
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 async function main() {
   try {

@@ -7,13 +7,13 @@ import path from "node:path";
  * else APP_URL, else http://localhost:3000; arguments given here are passed to each one.
  * Exits non-zero if any benchmark does.
  */
-const benches = ["ingest.ts"];
+const benches = ["ingest.ts", "events.ts", "push.ts"];
 
 const tsx = path.resolve(import.meta.dirname, "../../node_modules/.bin/tsx");
 let failed = 0;
 for (const bench of benches) {
   const file = path.join(import.meta.dirname, bench);
-  const result = spawnSync(tsx, ["--conditions=react-server", file, ...process.argv.slice(2)], { stdio: "inherit" });
+  const result = spawnSync(tsx, ["--tsconfig", path.join(import.meta.dirname, "../tsconfig.json"), file, ...process.argv.slice(2)], { stdio: "inherit" });
   if (result.status !== 0) {
     failed++;
     console.error(`${bench} failed (${result.error?.message ?? `exit ${result.status ?? result.signal}`})`);
