@@ -9,6 +9,7 @@ import {
   twilioInboundParams,
   type SignedRequest,
 } from "@/lib/webhooks/signed-requests";
+import { percentile } from "./stats";
 
 const usage = `Usage: npm run bench:events -- [--url URL] [--requests N] [--concurrency C] [options]
 
@@ -231,11 +232,6 @@ class Mutex {
 }
 
 type Outcome = { eventMs: number | null; httpMs: number; status: number | "error"; isNew: boolean; detail?: string };
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 const round = (ms: number) => Number(ms.toFixed(1));
 

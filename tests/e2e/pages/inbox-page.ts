@@ -58,6 +58,38 @@ export class InboxPage {
     for (const view of VIEWS) await expect(this.viewLink(view, counts[view])).toBeVisible();
   }
 
+  /** The number in a view's link. */
+  async count(view: View): Promise<number> {
+    const text = await this.viewLink(view).textContent();
+    return Number(/(\d+)\s*$/.exec(text ?? "")?.[1] ?? Number.NaN);
+  }
+
+  /** Resolves once the page's live stream (/api/events) is open, so events sent from now on reach it. */
+  async waitForLive() {
+    await this.page.waitForFunction(() => document.documentElement.dataset.live === "connected");
+  }
+
+  /** The availability toggle at the top (SPEC §4, §10), named after the user's current state. */
+  availabilityToggle(isAvailable: boolean): Locator {
+    const name = isAvailable ? this.t.inbox.availability.available : this.t.inbox.availability.unavailable;
+    return this.page.getByRole("button", { name, exact: true });
+  }
+
+  async setAvailable(isAvailable: boolean) {
+    const current = this.availabilityToggle(!isAvailable);
+    const wanted = this.availabilityToggle(isAvailable);
+    await expect(current.or(wanted)).toBeVisible();
+    if (await current.isVisible()) {
+      // The toggle flips at once; the server action's answer says the change is stored.
+      const saved = this.page.waitForResponse(
+        (response) => response.request().method() === "POST" && !!response.request().headers()["next-action"],
+      );
+      await current.click();
+      expect((await saved).ok()).toBe(true);
+    }
+    await expect(wanted).toHaveAttribute("aria-pressed", String(isAvailable));
+  }
+
   get userMenu(): Locator {
     return this.page.getByRole("button", { name: this.t.userMenu.open });
   }

@@ -31,4 +31,8 @@ else
   echo "[e2e] embedded database in ${SWITCHBOARD_DATA_DIR}"
 fi
 
+# Replies and profile lookups go to local stand-ins that specs start (tests/e2e/support/provider-stand-ins.ts).
+export MESSENGER_API_BASE="${MESSENGER_API_BASE:-http://localhost:3291}"
+export TWILIO_API_BASE="${TWILIO_API_BASE:-http://localhost:3292}"
+
 exec npx next start -p "${port}"

@@ -1,0 +1,141 @@
+import { randomBytes } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+
+/**
+ * Local stand-ins for the providers' APIs that the e2e server calls (SPEC §8): start-server.sh
+ * points MESSENGER_API_BASE and TWILIO_API_BASE at these ports. They answer as Meta and Twilio
+ * do (PROVIDERS.md §4, §6) and keep every request so a test can check what the provider got.
+ * Other specs' background jobs may call them too: look requests up by what your test sent.
+ */
+export type ReceivedRequest = {
+  method: string;
+  /** The path below the configured base URL, e.g. `/100200300/messages`. */
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingMessage["headers"];
+  body: string;
+  /** What the stand-in answered with, e.g. the Send API's message id or Twilio's sid. */
+  answer: Record<string, unknown>;
+};
+
+export const MESSENGER_API_BASE = process.env.MESSENGER_API_BASE ?? "http://localhost:3291";
+export const TWILIO_API_BASE = process.env.TWILIO_API_BASE ?? "http://localhost:3292";
+
+type Answer = { status: number; body: Record<string, unknown> };
+
+type Request = Omit<ReceivedRequest, "answer">;
+
+abstract class StandIn {
+  readonly requests: ReceivedRequest[] = [];
+  private server: Server | null = null;
+  private readonly prefix: string;
+
+  constructor(private readonly base: string) {
+    this.prefix = new URL(base).pathname.replace(/\/+$/, "");
+  }
+
+  protected abstract answer(request: Request): Answer;
+
+  async start(): Promise<void> {
+    const url = new URL(this.base);
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve, reject) => {
+      this.server!.once("error", reject);
+      this.server!.listen(Number(url.port), url.hostname === "localhost" ? undefined : url.hostname, resolve);
+    });
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    this.server = null;
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const url = new URL(req.url ?? "/", "http://stand-in");
+    const path = url.pathname.startsWith(this.prefix) ? url.pathname.slice(this.prefix.length) : url.pathname;
+    const request = {
+      method: req.method ?? "GET",
+      path,
+      query: url.searchParams,
+      headers: req.headers,
+      body: Buffer.concat(chunks).toString("utf8"),
+    };
+    const { status, body } = this.answer(request);
+    this.requests.push({ ...request, answer: body });
+    res.writeHead(status, { "content-type": "application/json" });
+    res.end(JSON.stringify(body));
+  }
+}
+
+/**
+ * Meta's Graph API: the Send API (`POST /{page-id}/messages` → recipient_id, message_id) and the
+ * user profile (`GET /{psid}?fields=…` → first_name, last_name). Names come from `profiles`.
+ */
+export class MessengerStandIn extends StandIn {
+  readonly profiles = new Map<string, { first_name: string; last_name: string }>();
+
+  constructor(base = MESSENGER_API_BASE) {
+    super(base);
+  }
+
+  protected answer(request: Request): Answer {
+    const segments = request.path.split("/").filter(Boolean);
+    if (request.method === "POST" && segments.length === 2 && segments[1] === "messages") {
+      const payload = JSON.parse(request.body || "{}") as { recipient?: { id?: string } };
+      return { status: 200, body: { recipient_id: payload.recipient?.id ?? "", message_id: `m_${randomBytes(16).toString("hex")}` } };
+    }
+    if (request.method === "GET" && segments.length === 1) {
+      const profile = this.profiles.get(segments[0]!);
+      if (profile) return { status: 200, body: { ...profile, id: segments[0] } };
+      return {
+        status: 400,
+        body: { error: { message: "Unsupported get request.", type: "GraphMethodException", code: 100, error_subcode: 33 } },
+      };
+    }
+    return { status: 404, body: { error: { message: "Unknown path components", type: "OAuthException", code: 2500 } } };
+  }
+
+  sentTo(psid: string): ReceivedRequest[] {
+    return this.requests.filter((request) => request.method === "POST" && request.body.includes(`"id":"${psid}"`));
+  }
+}
+
+/** Twilio's Messages API: `POST /2010-04-01/Accounts/{sid}/Messages.json` → 201 with a new `SM…` sid, queued. */
+export class TwilioStandIn extends StandIn {
+  constructor(base = TWILIO_API_BASE) {
+    super(base);
+  }
+
+  protected answer(request: Request): Answer {
+    const match = /^\/2010-04-01\/Accounts\/(AC[0-9a-fA-F]{32})\/Messages\.json$/.exec(request.path);
+    if (request.method !== "POST" || !match) {
+      return { status: 404, body: { code: 20404, message: "The requested resource was not found", status: 404 } };
+    }
+    const form = new URLSearchParams(request.body);
+    return {
+      status: 201,
+      body: {
+        sid: `SM${randomBytes(16).toString("hex")}`,
+        account_sid: match[1],
+        to: form.get("To"),
+        from: form.get("From"),
+        body: form.get("Body"),
+        status: "queued",
+        direction: "outbound-api",
+        api_version: "2010-04-01",
+      },
+    };
+  }
+
+  /** The Messages API calls whose form says `To` is this WhatsApp address. */
+  sentTo(to: string): { form: URLSearchParams; sid: string; request: ReceivedRequest }[] {
+    return this.requests
+      .map((request) => ({ request, form: new URLSearchParams(request.body), sid: String(request.answer.sid ?? "") }))
+      .filter(({ request, form }) => request.method === "POST" && form.get("To") === to);
+  }
+}
