@@ -18,8 +18,16 @@ import { percentile } from "./stats";
  * webhook call to the push arriving at the push service. Runs on an in-memory PGlite, or on a
  * fresh PostgreSQL database when DATABASE_URL is set.
  */
-const { values } = parseArgs({ options: { messages: { type: "string", default: "300" }, concurrency: { type: "string", default: "4" } } });
-const total = Number(values.messages);
+const { values } = parseArgs({
+  options: {
+    requests: { type: "string", default: "300" },
+    concurrency: { type: "string", default: "4" },
+    // Accepted so `npm run bench -- --url …` can size every bench; this one runs in-process.
+    url: { type: "string" },
+    "public-url": { type: "string" },
+  },
+});
+const total = Number(values.requests);
 const concurrency = Number(values.concurrency);
 const APP_URL = "http://localhost:3000";
 process.env.APP_URL = APP_URL;
