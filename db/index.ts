@@ -31,7 +31,7 @@ export async function getDb(): Promise<Database> {
 }
 
 /** Tests and scripts install a database they opened themselves. */
-export function useDatabaseHandle(handle: DatabaseHandle): void {
+export function installDatabaseHandle(handle: DatabaseHandle): void {
   holder.handle = Promise.resolve(handle);
 }
 

@@ -9,7 +9,7 @@ const transport: Transport = ((globalThis as { __switchboardPushTransport?: Tran
  * web-push only speaks https. Tests run a local push service with a self-signed certificate
  * and hand its trusting agent here; production never sets one.
  */
-export function usePushAgent(agent: Agent | undefined): void {
+export function setPushAgent(agent: Agent | undefined): void {
   transport.agent = agent;
 }
 

@@ -1,12 +1,12 @@
 import { parseArgs } from "node:util";
 import { POST as whatsappWebhook } from "@/app/api/webhooks/whatsapp/[appId]/route";
 import { openPglite, openPostgres } from "@/db/client";
-import { closeDatabase, useDatabaseHandle } from "@/db/index";
+import { closeDatabase, installDatabaseHandle } from "@/db/index";
 import { DEMO, seedDemoWorkspace } from "@/db/seed";
 import "@/lib/jobs/handlers";
 import { startJobWorker, stopJobWorker } from "@/lib/jobs/worker";
 import { savePushSubscription } from "@/lib/notifications/push-subscriptions";
-import { usePushAgent } from "@/lib/notifications/push-transport";
+import { setPushAgent } from "@/lib/notifications/push-transport";
 import { signedTwilioRequest, twilioInboundParams } from "@/lib/webhooks/signed-requests";
 import { startPushServiceStandIn } from "@/tests/support/push-service-stand-in";
 import { percentile } from "./stats";
@@ -46,10 +46,10 @@ async function openDatabase() {
 }
 
 const handle = await openDatabase();
-useDatabaseHandle(handle);
+installDatabaseHandle(handle);
 await seedDemoWorkspace(handle.db);
 const pushService = await startPushServiceStandIn();
-usePushAgent(pushService.agent);
+setPushAgent(pushService.agent);
 const browser = pushService.newBrowser("bob's laptop");
 await savePushSubscription(DEMO.users.bob, { endpoint: browser.endpoint, keys: browser.keys });
 await startJobWorker({ pollMs: 250 });

@@ -53,7 +53,7 @@ export type StandInBrowser = {
 
 export type PushServiceStandIn = {
   origin: string;
-  /** Trusts the stand-in's certificate; hand it to usePushAgent(). */
+  /** Trusts the stand-in's certificate; hand it to setPushAgent(). */
   agent: https.Agent;
   newBrowser(name: string): StandInBrowser;
   /** Every request, to any endpoint, in arrival order. */

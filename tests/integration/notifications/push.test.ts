@@ -9,7 +9,7 @@ import { drainJobs } from "@/lib/jobs/worker";
 import { NOTIFICATION_EVENTS, type PreferenceMatrix } from "@/lib/notifications/events";
 import { NOTIFY_ASSIGNMENT, NOTIFY_MESSAGE, NOTIFY_TEST, SEND_EMAIL_DIGEST } from "@/lib/notifications/jobs/queues";
 import { savePreferences } from "@/lib/notifications/preferences";
-import { PUSH_TIMEOUT_MS, usePushAgent } from "@/lib/notifications/push-transport";
+import { PUSH_TIMEOUT_MS, setPushAgent } from "@/lib/notifications/push-transport";
 import { pushSubscriptionSchema, savePushSubscription } from "@/lib/notifications/push-subscriptions";
 import { createApp, createConversation, createUser, createWorkspace, subjectOf } from "@/tests/factories";
 import { startPushServiceStandIn, type PushServiceStandIn, type StandInBrowser } from "@/tests/support/push-service-stand-in";
@@ -31,7 +31,7 @@ const savedEnv: Record<string, string | undefined> = {};
 
 beforeAll(async () => {
   pushService = await startPushServiceStandIn();
-  usePushAgent(pushService.agent);
+  setPushAgent(pushService.agent);
   const vapid = webpush.generateVAPIDKeys();
   for (const name of ["VAPID_PUBLIC_KEY", "VAPID_PRIVATE_KEY", "VAPID_SUBJECT"]) savedEnv[name] = process.env[name];
   process.env.VAPID_PUBLIC_KEY = vapid.publicKey;
@@ -42,7 +42,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  usePushAgent(undefined);
+  setPushAgent(undefined);
   await pushService.close();
   await resend.close();
   for (const [name, value] of Object.entries(savedEnv)) {
