@@ -36,7 +36,10 @@ export function AppNav({ isAdmin }: { isAdmin: boolean }) {
         <Logo className="h-7 w-7" />
         <span className="hidden font-semibold text-white md:inline">Switchboard</span>
       </Link>
-      <p className="hidden px-2.5 pt-1 text-xs font-semibold uppercase tracking-wide text-slate-400 md:block">{t("leads")}</p>
+      {/* spec §1: Leads holds Messaging, the inbox. */}
+      <NavLink href="/leads" match="/leads">
+        {t("leads")}
+      </NavLink>
       <NavLink href="/messaging/unassigned" match="/messaging" nested>
         {t("messaging")}
       </NavLink>
