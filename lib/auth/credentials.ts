@@ -19,7 +19,7 @@ export type CredentialsCheck =
  * One answer for an unknown email, a wrong password and a deactivated user, so the sign-in
  * form never tells which emails exist.
  */
-export async function checkCredentials(input: unknown, client: string): Promise<CredentialsCheck> {
+export async function checkCredentials(input: unknown, client: string | null): Promise<CredentialsCheck> {
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: "invalid_credentials" };
   const { email, password } = parsed.data;

@@ -13,9 +13,9 @@ class SignInRateLimited extends CredentialsSignin {
   code = "rate_limited";
 }
 
-/** The first address in X-Forwarded-For when a proxy sets it, else a shared bucket. */
-function clientKey(request: Request): string {
-  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "direct";
+/** The first address in X-Forwarded-For, set by the proxy in front of the app; null without one. */
+function clientKey(request: Request): string | null {
+  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null;
 }
 
 // Lazy: the database opens on the first auth call, never while `next build` imports this file.
@@ -23,6 +23,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
   const db = await getDb();
   return {
     ...authConfig,
+    logger: {
+      // A wrong password is an expected refusal, not a server error worth a stack trace.
+      error(error: Error) {
+        if (error.name !== "CredentialsSignin") console.error(error);
+      },
+    },
     secret: process.env.AUTH_SECRET ?? keptSecret("auth-secret", () => randomBytes(32).toString("base64url")),
     adapter: DrizzleAdapter(db, {
       usersTable: users,
