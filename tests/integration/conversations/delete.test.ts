@@ -79,7 +79,12 @@ describe("deleting a conversation as the app's installer", () => {
     expect(result).toEqual({ ok: true, value: { conversationId: target.id } });
     const after = await snapshotDatabase();
     for (const table of CHILD_TABLES) expect(rowsOf(after, table, target.id)).toEqual([]);
-    expect(without(after, target.id)).toEqual(without(before, target.id));
+    // The deleted messages' provider ids are kept, so a provider's retry cannot revive them.
+    const deletedIds = rowsOf(before, "messages", target.id)
+      .map((row) => (row as { provider_message_id: string | null }).provider_message_id)
+      .filter((id) => id !== null);
+    expect(after.deleted_message_ids!.map((row) => (row as { provider_message_id: string }).provider_message_id).sort()).toEqual(deletedIds.sort());
+    expect(without({ ...after, deleted_message_ids: [] }, target.id)).toEqual(without(before, target.id));
     // The tombstone: no messages, no preview, no assignee, so nothing of the history remains.
     expect(await storedConversation(target.id)).toMatchObject({ lastMessagePreview: null, assigneeId: null });
     expect((await storedConversation(target.id)).deletedAt).toBeInstanceOf(Date);
