@@ -30,7 +30,7 @@ export function ConversationPane({
     <div className="flex min-h-0 min-w-0 flex-1">
       <div className="flex min-w-0 flex-1 flex-col">
         <ConversationHeader
-          key={conversation.id}
+          key={`header-${conversation.id}`}
           conversation={{
             id: conversation.id,
             contactName: conversation.contactName,
@@ -45,7 +45,7 @@ export function ConversationPane({
           backHref={backHref}
         />
         <Thread
-          key={conversation.id}
+          key={`thread-${conversation.id}`}
           conversationId={conversation.id}
           contactName={conversation.contactName}
           provider={app.provider}
