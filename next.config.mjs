@@ -7,6 +7,8 @@ const nextConfig = {
   // PGlite and postgres.js must stay real Node modules: PGlite loads its WASM from its own package folder.
   serverExternalPackages: ["@electric-sql/pglite", "postgres", "web-push", "bcryptjs"],
   poweredByHeader: false,
+  // The dev badge sits on top of the left navigation's Settings link.
+  devIndicators: false,
   // Lets two builds (say, the e2e suite and a manual check) live side by side in one checkout.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // forbidden() renders app/forbidden.tsx with a real 403 for members opening settings.
