@@ -1,15 +1,8 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { DEMO } from "@/db/seed";
-import {
-  messengerMessageEvent,
-  psidFor,
-  signedMessengerRequest,
-  signedTwilioRequest,
-  twilioInboundParams,
-  type SignedRequest,
-} from "@/lib/webhooks/signed-requests";
 import { percentile } from "./stats";
+import { positiveInt as positiveIntOf, targetOptions, targetUsage, webhookBuilder, type Provider } from "./target";
 
 const usage = `Usage: npm run bench:events -- [--url URL] [--requests N] [--concurrency C] [options]
 
@@ -17,36 +10,22 @@ Signs in as a user, opens the live stream (GET /api/events) and sends N correctl
 webhooks (Messenger and WhatsApp, new and existing contacts) with at most C in flight. For each
 one it measures the time from sending the webhook to receiving its message.created event, then
 prints p50/p95/p99/max and the number of events that never came. Exits 1 if any was missed.
-  --url           where the app runs (default: APP_URL, else http://localhost:3000)
-  --public-url    the app's own APP_URL, which Twilio signatures cover (default: --url)
   --requests      how many webhooks to time (default 300)
   --concurrency   webhooks awaiting their event at once (default 4)
   --per-contact   messages per contact: the first from a new contact, the rest to its conversation (default 3)
   --timeout       ms to wait for an event before counting it missed (default 10000)
   --email, --password   who listens (default: the demo's alice@demo.test / demo-password)
-  --json          print the figures as JSON
-The default apps and secrets are the demo workspace's (npm run db:seed); override them with
---messenger-app, --messenger-secret, --page, --whatsapp-app, --whatsapp-token, --account-sid, --sender.`;
+${targetUsage}`;
 
 const { values } = parseArgs({
   options: {
-    url: { type: "string" },
-    "public-url": { type: "string" },
+    ...targetOptions,
     requests: { type: "string", default: "300" },
     concurrency: { type: "string", default: "4" },
     "per-contact": { type: "string", default: "3" },
     timeout: { type: "string", default: "10000" },
     email: { type: "string", default: "alice@demo.test" },
     password: { type: "string", default: DEMO.password },
-    json: { type: "boolean", default: false },
-    "messenger-app": { type: "string", default: DEMO.messengerAppId },
-    "messenger-secret": { type: "string", default: DEMO.messenger.appSecret },
-    page: { type: "string", default: DEMO.messenger.pageId },
-    "whatsapp-app": { type: "string", default: DEMO.whatsappAppId },
-    "whatsapp-token": { type: "string", default: DEMO.whatsapp.authToken },
-    "account-sid": { type: "string", default: DEMO.whatsapp.accountSid },
-    sender: { type: "string", default: DEMO.whatsapp.sender },
-    help: { type: "boolean", default: false },
   },
 });
 
@@ -55,54 +34,14 @@ if (values.help) {
   process.exit(0);
 }
 
-const positiveInt = (name: string, raw: string): number => {
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) {
-    console.error(`--${name} must be a positive integer, got ${JSON.stringify(raw)}\n\n${usage}`);
-    process.exit(2);
-  }
-  return n;
-};
+const positiveInt = (name: string, raw: string) => positiveIntOf(name, raw, usage);
 
-const baseUrl = (values.url ?? process.env.APP_URL ?? "http://localhost:3000").replace(/\/+$/, "");
-const publicBaseUrl = (values["public-url"] ?? baseUrl).replace(/\/+$/, "");
+const { baseUrl, webhook } = webhookBuilder(values, "4208");
 const total = positiveInt("requests", values.requests);
 const concurrency = positiveInt("concurrency", values.concurrency);
 const perContact = positiveInt("per-contact", values["per-contact"]);
 const timeoutMs = positiveInt("timeout", values.timeout);
 const run = randomBytes(4).toString("hex");
-
-type Provider = "messenger" | "whatsapp";
-
-function numberFor(name: string): string {
-  const digits = BigInt(`0x${createHash("sha256").update(name).digest("hex").slice(0, 12)}`) % 10n ** 9n;
-  return `whatsapp:+4208${digits.toString().padStart(9, "0")}`;
-}
-
-function webhook(provider: Provider, contact: string, text: string): SignedRequest {
-  if (provider === "messenger") {
-    return signedMessengerRequest({
-      baseUrl,
-      appId: values["messenger-app"],
-      appSecret: values["messenger-secret"],
-      pageId: values.page,
-      events: [messengerMessageEvent({ pageId: values.page, psid: psidFor(contact), text })],
-    });
-  }
-  return signedTwilioRequest({
-    baseUrl,
-    publicBaseUrl,
-    path: `/api/webhooks/whatsapp/${values["whatsapp-app"]}`,
-    authToken: values["whatsapp-token"],
-    params: twilioInboundParams({
-      accountSid: values["account-sid"],
-      to: values.sender,
-      from: numberFor(contact),
-      text,
-      profileName: contact,
-    }),
-  });
-}
 
 /** Cookies as a browser keeps them: the last Set-Cookie of a name wins. */
 class CookieJar {

@@ -1,102 +1,40 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import { DEMO } from "@/db/seed";
-import {
-  messengerMessageEvent,
-  psidFor,
-  signedMessengerRequest,
-  signedTwilioRequest,
-  twilioInboundParams,
-  type SignedRequest,
-} from "@/lib/webhooks/signed-requests";
+import type { SignedRequest } from "@/lib/webhooks/signed-requests";
 import { percentile } from "./stats";
+import { positiveInt as positiveIntOf, targetOptions, targetUsage, webhookBuilder, type Provider } from "./target";
 
 const usage = `Usage: npm run bench:ingest -- [--url URL] [--requests N] [--concurrency C] [options]
 
 Fires N correctly signed inbound webhooks (Messenger and WhatsApp, half from new contacts and
 half from existing ones) at a running Switchboard with at most C in flight, then prints
 requests/s, p50/p95/p99 latency and the number of non-200 answers. Exits 1 if any failed.
-  --url          where the app runs (default: APP_URL, else http://localhost:3000)
-  --public-url   the app's own APP_URL, which Twilio signatures cover (default: --url)
   --requests     how many webhooks to time (default 500)
   --concurrency  requests in flight at once (default 16)
   --contacts     existing contacts per provider, greeted once before timing (default 20)
-  --json         print the figures as JSON
-The default apps and secrets are the demo workspace's (npm run db:seed); override them with
---messenger-app, --messenger-secret, --page, --whatsapp-app, --whatsapp-token, --account-sid, --sender.`;
+${targetUsage}`;
 
 const { values } = parseArgs({
   options: {
-    url: { type: "string" },
-    "public-url": { type: "string" },
+    ...targetOptions,
     requests: { type: "string", default: "500" },
     concurrency: { type: "string", default: "16" },
     contacts: { type: "string", default: "20" },
-    json: { type: "boolean", default: false },
-    "messenger-app": { type: "string", default: DEMO.messengerAppId },
-    "messenger-secret": { type: "string", default: DEMO.messenger.appSecret },
-    page: { type: "string", default: DEMO.messenger.pageId },
-    "whatsapp-app": { type: "string", default: DEMO.whatsappAppId },
-    "whatsapp-token": { type: "string", default: DEMO.whatsapp.authToken },
-    "account-sid": { type: "string", default: DEMO.whatsapp.accountSid },
-    sender: { type: "string", default: DEMO.whatsapp.sender },
-    help: { type: "boolean", default: false },
   },
 });
 
-const positiveInt = (name: string, raw: string): number => {
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) {
-    console.error(`--${name} must be a positive integer, got ${JSON.stringify(raw)}\n\n${usage}`);
-    process.exit(2);
-  }
-  return n;
-};
+const positiveInt = (name: string, raw: string) => positiveIntOf(name, raw, usage);
 
 if (values.help) {
   console.log(usage);
   process.exit(0);
 }
 
-const baseUrl = (values.url ?? process.env.APP_URL ?? "http://localhost:3000").replace(/\/+$/, "");
-const publicBaseUrl = (values["public-url"] ?? baseUrl).replace(/\/+$/, "");
+const { baseUrl, webhook } = webhookBuilder(values, "4209");
 const total = positiveInt("requests", values.requests);
 const concurrency = positiveInt("concurrency", values.concurrency);
 const poolSize = positiveInt("contacts", values.contacts);
 const run = randomBytes(4).toString("hex");
-
-type Provider = "messenger" | "whatsapp";
-
-/** A WhatsApp number per name, stable across runs, so "existing" contacts stay existing. */
-function numberFor(name: string): string {
-  const digits = BigInt(`0x${createHash("sha256").update(name).digest("hex").slice(0, 12)}`) % 10n ** 9n;
-  return `whatsapp:+4209${digits.toString().padStart(9, "0")}`;
-}
-
-function webhook(provider: Provider, contact: string, text: string): SignedRequest {
-  if (provider === "messenger") {
-    return signedMessengerRequest({
-      baseUrl,
-      appId: values["messenger-app"],
-      appSecret: values["messenger-secret"],
-      pageId: values.page,
-      events: [messengerMessageEvent({ pageId: values.page, psid: psidFor(contact), text })],
-    });
-  }
-  return signedTwilioRequest({
-    baseUrl,
-    publicBaseUrl,
-    path: `/api/webhooks/whatsapp/${values["whatsapp-app"]}`,
-    authToken: values["whatsapp-token"],
-    params: twilioInboundParams({
-      accountSid: values["account-sid"],
-      to: values.sender,
-      from: numberFor(contact),
-      text,
-      profileName: contact,
-    }),
-  });
-}
 
 const existing = (k: number) => `Bench regular ${k % poolSize}`;
 
