@@ -5,7 +5,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { getDb } from "@/db/index";
 import type { Deal, Lead, Person } from "@/db/schema";
 import { requireUser, type Actor } from "@/lib/auth/actor";
-import { decodeRecordCursor, getPerson, listRecords } from "@/lib/crm/records";
+import { decodeRecordCursor, getPersonNames, listRecords } from "@/lib/crm/records";
 import type { RecordType } from "@/lib/crm/schemas";
 import { CrmTabs } from "./crm-tabs";
 import { NewRecordButton } from "./record-dialogs";
@@ -26,15 +26,9 @@ function listHref(type: RecordType, query: string, after?: string): string {
   return search ? `${RECORD_LIST_PATHS[type]}?${search}` : RECORD_LIST_PATHS[type];
 }
 
-/**
- * TODO(#6): a batch lookup in lib/crm/records.ts (getRecordLabels) would spare one query per
- * person shown; a page holds at most CRM_PAGE_SIZE rows, so this stays small.
- */
 async function personsOf(actor: Actor, rows: { personId: string | null }[]): Promise<Map<string, { id: string; name: string }>> {
-  const ids = [...new Set(rows.map((row) => row.personId).filter((id): id is string => id !== null))];
-  const db = await getDb();
-  const persons = await Promise.all(ids.map((id) => getPerson(db, actor, id)));
-  return new Map(persons.filter((person) => person !== null).map((person) => [person.id, { id: person.id, name: person.name }]));
+  const names = await getPersonNames(await getDb(), actor, rows.flatMap((row) => (row.personId ? [row.personId] : [])));
+  return new Map([...names].map(([id, name]) => [id, { id, name }]));
 }
 
 type Column<Row> = { header: string; cell: (row: Row) => React.ReactNode; className?: string };

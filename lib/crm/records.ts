@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, ilike, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, ilike, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/index";
 import { deals, leads, persons } from "@/db/schema";
 import type { AccessSubject } from "@/lib/inbox/access";
@@ -155,4 +155,15 @@ export async function deleteRecord(subject: AccessSubject, type: RecordType, id:
     .where(and(eq(table.id, id), eq(table.workspaceId, subject.workspaceId)))
     .returning({ id: table.id });
   return deleted[0] ? ok(deleted[0]) : refuse("not_found");
+}
+
+/** Names of the persons a page of leads or deals points to, in one query. */
+export async function getPersonNames(db: Executor, subject: AccessSubject, ids: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)].filter(isUuid);
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .select({ id: persons.id, name: persons.name })
+    .from(persons)
+    .where(and(inArray(persons.id, unique), eq(persons.workspaceId, subject.workspaceId)));
+  return new Map(rows.map((row) => [row.id, row.name]));
 }
