@@ -5,19 +5,6 @@ export type ActionOutcome<T = unknown> =
   | { ok: true; value: T }
   | { ok: false; reason: string; params?: Record<string, string | number>; fieldErrors?: Record<string, string[]> };
 
-/**
- * Field errors arrive keyed by zod path ("phones.2", "input.name" from the panel's create);
- * a form shows one message per input, so the path is folded to the input's name.
- */
-export function firstErrorByField(fieldErrors: Record<string, string[]> | undefined): Record<string, string> {
-  const byField: Record<string, string> = {};
-  for (const [path, codes] of Object.entries(fieldErrors ?? {})) {
-    const field = path.replace(/^input\./, "").replace(/\.\d+$/, "");
-    if (codes[0] && !byField[field]) byField[field] = codes[0];
-  }
-  return byField;
-}
-
 /** The same check the server makes, run first in the browser with the domain's schema. */
 export function validate<Schema extends z.ZodType>(
   schema: Schema,

@@ -5,8 +5,9 @@ import { useActionState, useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { NOTE_MAX_LENGTH, noteBodySchema } from "@/lib/crm/schemas";
-import { firstErrorByField, validate, type ActionOutcome } from "./field-errors";
-import { RefusalAlert } from "./refusal-alert";
+import { firstErrorByField } from "@/components/ui/field-errors";
+import { validate, type ActionOutcome } from "./field-errors";
+import { RefusalAlert } from "@/components/ui/refusal-alert";
 
 /**
  * A note's text box with a live character count against the 10,000-character limit; the
@@ -61,7 +62,7 @@ export function NoteEditor({
 
   return (
     <form ref={formRef} action={action} noValidate className="flex flex-col gap-2">
-      {refusal ? <RefusalAlert reason={refusal.reason} params={refusal.params} /> : null}
+      {refusal ? <RefusalAlert refusal={refusal} /> : null}
       <label htmlFor={id} className="sr-only">
         {label}
       </label>

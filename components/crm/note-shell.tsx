@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import type { ActionOutcome } from "./field-errors";
 import { NoteEditor } from "./note-editor";
-import { RefusalAlert } from "./refusal-alert";
+import { RefusalAlert } from "@/components/ui/refusal-alert";
 
 /**
  * The interactive part of one note: Edit swaps the server-rendered content for an editor
@@ -85,7 +85,7 @@ export function NoteShell({
         title={t("deleteTitle")}
         description={<p>{t("deleteBody")}</p>}
       >
-        {refusal ? <RefusalAlert reason={refusal.reason} params={refusal.params} /> : null}
+        {refusal ? <RefusalAlert refusal={refusal} /> : null}
         <div className="flex flex-wrap justify-end gap-2 pt-2">
           <Button variant="secondary" onClick={() => setIsConfirming(false)} disabled={deleting}>
             {tCommon("cancel")}

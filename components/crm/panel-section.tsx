@@ -13,7 +13,7 @@ import type { ActionOutcome } from "./field-errors";
 import { RecordCombobox } from "./record-combobox";
 import { RecordForm } from "./record-form";
 import { recordHref } from "./record-paths";
-import { RefusalAlert } from "./refusal-alert";
+import { RefusalAlert } from "@/components/ui/refusal-alert";
 
 const smallButton = "px-2 py-1 text-xs";
 
@@ -75,7 +75,7 @@ export function PanelSection({
           </Button>
         ) : null}
       </div>
-      {refusal ? <RefusalAlert reason={refusal.reason} params={refusal.params} className="mt-2" /> : null}
+      {refusal ? <RefusalAlert refusal={refusal} className="mt-2" /> : null}
       {linked ? (
         <div className="mt-2 flex min-w-0 items-center gap-2 rounded-md border border-line bg-canvas px-2.5 py-1.5">
           <Link href={recordHref(type, linked.id)} className="min-w-0 flex-1 truncate text-sm font-medium text-brand-600 hover:underline">

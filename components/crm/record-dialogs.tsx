@@ -10,7 +10,7 @@ import type { RecordType } from "@/lib/crm/schemas";
 import { emptyDraft, type RecordDraft } from "./drafts";
 import type { ActionOutcome } from "./field-errors";
 import { RecordForm } from "./record-form";
-import { RefusalAlert } from "./refusal-alert";
+import { RefusalAlert } from "@/components/ui/refusal-alert";
 import { RECORD_LIST_PATHS, recordHref } from "./record-paths";
 
 function PlusIcon() {
@@ -98,7 +98,7 @@ export function RecordActions({ draft, id, label }: { draft: RecordDraft; id: st
         title={t(`types.${draft.type}.deleteTitle`, { label })}
         description={<p>{t(`types.${draft.type}.deleteBody`)}</p>}
       >
-        {refusal ? <RefusalAlert reason={refusal.reason} params={refusal.params} /> : null}
+        {refusal ? <RefusalAlert refusal={refusal} /> : null}
         <div className="flex flex-wrap justify-end gap-2 pt-2">
           <Button variant="secondary" onClick={close} disabled={deleting}>
             {tCommon("cancel")}

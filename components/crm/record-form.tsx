@@ -7,9 +7,10 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { CURRENCIES, DEAL_STAGES, dealSchema, leadSchema, personSchema } from "@/lib/crm/schemas";
 import type { RecordDraft } from "./drafts";
-import { firstErrorByField, validate, type ActionOutcome } from "./field-errors";
+import { firstErrorByField } from "@/components/ui/field-errors";
+import { validate, type ActionOutcome } from "./field-errors";
 import { PersonPicker } from "./person-picker";
-import { RefusalAlert } from "./refusal-alert";
+import { RefusalAlert } from "@/components/ui/refusal-alert";
 import { SelectField } from "./form-fields";
 
 /** Where the form saves: a new record, an existing one, or a new one linked to a conversation. */
@@ -104,7 +105,7 @@ export function RecordForm({
 
   return (
     <form ref={formRef} action={action} noValidate className={compact ? "flex flex-col gap-3" : "flex flex-col gap-4"}>
-      {outcome && !outcome.ok ? <RefusalAlert reason={outcome.reason} params={outcome.params} /> : null}
+      {outcome && !outcome.ok ? <RefusalAlert refusal={outcome} /> : null}
       {draft.type === "person" ? (
         <>
           <TextField label={t("fields.name")} name="name" defaultValue={texts.name} error={errorText("name")} maxLength={200} autoComplete="off" required />

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { setAvailabilityAction } from "@/app/(app)/messaging/actions";
 import { cn } from "@/components/ui/cn";
-import { RefusalAlert, type ShownRefusal } from "./refusal-alert";
+import { RefusalAlert, type ShownRefusal } from "@/components/ui/refusal-alert";
 
 /**
  * Spec §4, §10: the user's own availability, named Available / Unavailable after its state,

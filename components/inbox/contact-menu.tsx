@@ -9,7 +9,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Menu, MenuItem } from "@/components/ui/menu";
 import type { Provider } from "@/db/schema";
 import { ProviderIcon } from "./provider-icon";
-import { RefusalAlert, type ShownRefusal } from "./refusal-alert";
+import { RefusalAlert, type ShownRefusal } from "@/components/ui/refusal-alert";
 
 /**
  * The menu behind the contact's name (spec §5, §10). Delete conversation is offered only

@@ -11,7 +11,7 @@ import { Menu, MenuItem } from "@/components/ui/menu";
 import type { Provider } from "@/db/schema";
 import { ContactMenu } from "./contact-menu";
 import { ProviderIcon } from "./provider-icon";
-import { RefusalAlert, type ShownRefusal } from "./refusal-alert";
+import { RefusalAlert, type ShownRefusal } from "@/components/ui/refusal-alert";
 import type { AssignableUser } from "@/lib/inbox/assignable-users";
 
 export type AssigneeOption = AssignableUser;

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import type { Provider } from "@/db/schema";
 import { checkReplyText, REPLY_LIMITS } from "@/lib/inbox/reply-limits";
-import { RefusalAlert, type ShownRefusal } from "./refusal-alert";
+import { RefusalAlert, type ShownRefusal } from "@/components/ui/refusal-alert";
 
 /** The counter appears once a reply uses this share of the provider's limit. */
 const COUNTER_FROM = 0.8;

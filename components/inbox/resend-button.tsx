@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { resendMessageAction } from "@/app/(app)/messaging/actions";
-import { RefusalAlert, type ShownRefusal } from "./refusal-alert";
+import { RefusalAlert, type ShownRefusal } from "@/components/ui/refusal-alert";
 
 /** "Send again" under a failed reply: the same message goes back to pending (spec §8). */
 export function ResendButton({ conversationId, messageId }: { conversationId: string; messageId: string }) {

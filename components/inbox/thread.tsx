@@ -5,7 +5,7 @@ import { Fragment, useCallback, useEffect, useLayoutEffect, useOptimistic, useRe
 import { loadOlderMessagesAction } from "@/app/(app)/messaging/actions";
 import type { Provider } from "@/db/schema";
 import type { ThreadActivity, ThreadMessage } from "@/lib/inbox/queries";
-import { RefusalAlert, type ShownRefusal } from "./refusal-alert";
+import { RefusalAlert, type ShownRefusal } from "@/components/ui/refusal-alert";
 import { ReplyBox } from "./reply-box";
 import { entriesOf, mergeEntries, type ThreadEntry } from "./thread-entries";
 import { ActivityLine, DayDivider, MessageItem } from "./thread-items";

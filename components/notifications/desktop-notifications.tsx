@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useState, useTransition } from "react";
 import { sendTestNotificationAction, subscribePushAction, unsubscribePushAction } from "@/app/(app)/notifications/actions";
-import { RefusalAlert, type ShownRefusal } from "@/components/inbox/refusal-alert";
+import { RefusalAlert, type ShownRefusal } from "@/components/ui/refusal-alert";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { currentSubscription, readDesktopState, subscribeThisBrowser } from "./browser-push";

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { saveNotificationPreferencesAction } from "@/app/(app)/notifications/actions";
-import { RefusalAlert, type ShownRefusal } from "@/components/inbox/refusal-alert";
+import { RefusalAlert, type ShownRefusal } from "@/components/ui/refusal-alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { NOTIFICATION_CHANNELS, NOTIFICATION_EVENTS, type PreferenceMatrix } from "@/lib/notifications/events";

@@ -6,8 +6,8 @@ import { installAppAction, updateAppAction } from "@/app/(app)/settings/integrat
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import type { Provider } from "@/db/schema";
-import { firstErrorByField } from "./field-errors";
-import { RefusalAlert } from "./refusal-alert";
+import { firstErrorByField } from "@/components/ui/field-errors";
+import { RefusalAlert } from "@/components/ui/refusal-alert";
 import type { ActionOutcome, EditableApp, WorkspaceUserOption } from "./types";
 
 export type AppFormMode = { kind: "install"; provider: Provider } | { kind: "edit"; app: EditableApp };
@@ -280,7 +280,7 @@ export function AppForm({
         ) : null}
       </fieldset>
 
-      {outcome && !outcome.ok ? <RefusalAlert reason={outcome.reason} /> : null}
+      {outcome && !outcome.ok ? <RefusalAlert refusal={outcome} /> : null}
 
       <div className="sticky bottom-0 -mx-5 flex justify-end gap-2 border-t border-line bg-white px-5 py-3">
         <Button variant="secondary" onClick={onCancel}>

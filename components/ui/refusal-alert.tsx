@@ -2,13 +2,14 @@
 
 import { useTranslations } from "next-intl";
 import type { RefusalParams } from "@/lib/result";
-import { cn } from "@/components/ui/cn";
+import { cn } from "./cn";
 
 export type ShownRefusal = { reason: string; params?: RefusalParams };
 
 /**
  * A refused action in the words of the `refusals` catalog, with the refusal's own values
- * ("Bob is unavailable…"); an unknown reason falls back to the generic text.
+ * ("Bob is unavailable…"); an unknown reason falls back to the generic text. Focusable, so a
+ * form can move focus to it after a refusal (STYLE.md: components never write their own).
  */
 export function RefusalAlert({
   refusal,
@@ -24,6 +25,7 @@ export function RefusalAlert({
   return (
     <div
       role="alert"
+      tabIndex={-1}
       className={cn("flex items-start gap-2 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-danger", className)}
     >
       <p className="min-w-0 flex-1">{t.has(key) ? t(key, refusal.params) : t("common.unknownError")}</p>
