@@ -1,17 +1,21 @@
 import "server-only";
 import { and, eq, exists, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/index";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { appAccess, conversations, messagingApps, type MessagingApp } from "@/db/schema";
 import { isUuid } from "./views";
 
 /** The subset of the actor that access rules need; jobs build it for recipients too. */
 export type AccessSubject = { userId: string; workspaceId: string };
 
+/** A user named by value, or by the columns of a `users` row the query is walking over. */
+type SubjectRef = { userId: string | AnyPgColumn; workspaceId: string | AnyPgColumn };
+
 /**
  * Spec §2: a user reaches an installed app of their workspace when the app is open to
  * everyone, they installed it, or they are on its access list. The one SQL form of that rule.
  */
-export function appAccessibleBy(subject: AccessSubject): SQL {
+export function appAccessibleBy(subject: SubjectRef): SQL {
   return and(
     eq(messagingApps.workspaceId, subject.workspaceId),
     isNull(messagingApps.uninstalledAt),

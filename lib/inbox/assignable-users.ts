@@ -1,7 +1,8 @@
 import "server-only";
-import { and, asc, eq, or, sql } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Executor } from "@/db/index";
-import { appAccess, users, type MessagingApp } from "@/db/schema";
+import { messagingApps, users, type MessagingApp } from "@/db/schema";
+import { appAccessibleBy } from "./access";
 
 export type AssignableUser = { id: string; name: string; isAvailable: boolean };
 
@@ -11,16 +12,10 @@ export type AssignableUser = { id: string; name: string; isAvailable: boolean };
  * assign-conversation.ts still decides when someone is picked.
  */
 export async function listAssignableUsers(db: Executor, app: MessagingApp): Promise<AssignableUser[]> {
-  const hasAccess =
-    app.accessMode === "everyone"
-      ? sql`true`
-      : or(
-          eq(users.id, app.installerId),
-          sql`exists (select 1 from ${appAccess} where ${appAccess.appId} = ${app.id} and ${appAccess.userId} = ${users.id})`,
-        );
   return db
     .select({ id: users.id, name: users.name, isAvailable: users.isAvailable })
     .from(users)
-    .where(and(eq(users.workspaceId, app.workspaceId), eq(users.isActive, true), hasAccess))
+    .innerJoin(messagingApps, eq(messagingApps.id, app.id))
+    .where(and(eq(users.isActive, true), appAccessibleBy({ userId: users.id, workspaceId: users.workspaceId })))
     .orderBy(asc(users.name));
 }
