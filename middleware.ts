@@ -1,18 +1,34 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/config";
+import { REQUEST_ID_HEADER, requestIdFor } from "@/lib/observability/request-id";
+
+// Pages that need a session; everything else only gets its request id.
+const SIGNED_IN_PATHS = /^\/(?:$|(?:messaging|settings|persons|leads|deals|dev)(?:\/|$))/;
 
 /**
  * Runs on the Edge runtime, so it only looks for the session cookie and never opens the
- * database; pages and actions check the session for real (lib/auth/actor.ts).
+ * database; pages and actions check the session for real (lib/auth/actor.ts). It also gives
+ * every request its id (the caller's sane `X-Request-Id`, else a new one), on the request
+ * headers for route handlers, actions and jobs, and on the response for the caller.
  */
 export function middleware(request: NextRequest) {
+  const requestId = requestIdFor(request.headers.get(REQUEST_ID_HEADER));
   const hasSession = SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name));
-  if (hasSession) return NextResponse.next();
-  const login = new URL("/login", request.url);
-  login.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
-  return NextResponse.redirect(login);
+  let response: NextResponse;
+  if (hasSession || !SIGNED_IN_PATHS.test(request.nextUrl.pathname)) {
+    const headers = new Headers(request.headers);
+    headers.set(REQUEST_ID_HEADER, requestId);
+    response = NextResponse.next({ request: { headers } });
+  } else {
+    const login = new URL("/login", request.url);
+    login.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
+    response = NextResponse.redirect(login);
+  }
+  response.headers.set(REQUEST_ID_HEADER, requestId);
+  return response;
 }
 
 export const config = {
-  matcher: ["/messaging/:path*", "/settings/:path*", "/persons/:path*", "/leads/:path*", "/deals/:path*", "/dev/:path*", "/"],
+  // Everything but build assets, so every request and response has an id.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg).*)"],
 };

@@ -25,7 +25,7 @@ export type DatabaseHandle = {
   close(): Promise<void>;
 };
 
-const migrationsFolder = path.resolve(process.cwd(), "db/migrations");
+export const migrationsFolder = path.resolve(process.cwd(), "db/migrations");
 
 export async function openPostgres(url: string, options: { max?: number } = {}): Promise<DatabaseHandle> {
   const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });

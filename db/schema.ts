@@ -296,12 +296,18 @@ export const jobs = pgTable(
     runAt: at("run_at").notNull().defaultNow(),
     lockedUntil: at("locked_until"),
     lastError: text("last_error"),
+    /** The request that queued it (or whose job did), so its log lines join the request's. */
+    requestId: text("request_id"),
+    /** The worker holding the claim, so a worker shutting down hands back exactly its own jobs. */
+    lockedBy: text("locked_by"),
     createdAt: createdAt(),
     finishedAt: at("finished_at"),
   },
   (t) => [
     uniqueIndex("jobs_dedupe_key").on(t.dedupeKey),
     index("jobs_due_idx").on(t.runAt).where(sql`${t.status} in ('queued', 'running')`),
+    // Failed counts for metrics and the retention purge's batches, without scanning every job.
+    index("jobs_finished_idx").on(t.status, t.finishedAt).where(sql`${t.finishedAt} is not null`),
   ],
 );
 
@@ -360,7 +366,12 @@ export const notificationDeliveries = pgTable(
     createdAt: createdAt(),
     sentAt: at("sent_at"),
   },
-  (t) => [uniqueIndex("notification_deliveries_key").on(t.deliveryKey), index("notification_deliveries_user_idx").on(t.userId, t.createdAt)],
+  (t) => [
+    uniqueIndex("notification_deliveries_key").on(t.deliveryKey),
+    index("notification_deliveries_user_idx").on(t.userId, t.createdAt),
+    // The retention purge's batches (lib/retention).
+    index("notification_deliveries_created_idx").on(t.createdAt),
+  ],
 );
 
 /**

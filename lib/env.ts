@@ -27,6 +27,10 @@ const schema = z.object({
   VAPID_PUBLIC_KEY: z.string().optional(),
   VAPID_PRIVATE_KEY: z.string().optional(),
   VAPID_SUBJECT: z.string().default("mailto:admin@switchboard.localhost"),
+  /** Bearer token of /api/metrics; without it the route answers 404. */
+  METRICS_TOKEN: z.string().optional(),
+  /** Days finished jobs, delivered notifications, sign-in failures and spent tokens are kept (lib/retention). */
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -3,15 +3,27 @@
 import { closeDatabase, getDatabaseHandle } from "@/db/index";
 import "@/lib/jobs/handlers";
 import { startJobWorker, stopJobWorker } from "@/lib/jobs/worker";
+import { log } from "@/lib/log";
+import { scheduleRetention } from "@/lib/retention/schedule";
+
+// SPEC §15: done within 10 s. Jobs in flight get 8 s, then their claims are handed back.
+const JOB_GRACE_MS = 8_000;
+const DEADLINE_MS = 10_000;
 
 async function shutDown(signal: NodeJS.Signals): Promise<void> {
   // `once` handlers: a second Ctrl-C gets Node's default and ends the process at once.
-  console.log(`[jobs] ${signal}: waiting for running jobs to finish (repeat to force)`);
+  const started = Date.now();
+  log.info({ signal }, "worker stopping: finishing running jobs (repeat the signal to force)");
+  setTimeout(() => {
+    log.error("worker shutdown deadline passed; exiting now");
+    process.exit(1);
+  }, DEADLINE_MS).unref();
   try {
-    await stopJobWorker();
+    const released = await stopJobWorker({ graceMs: JOB_GRACE_MS });
     await closeDatabase();
+    log.info({ released, ms: Date.now() - started }, "worker stopped");
   } catch (error) {
-    console.error("[jobs] the worker did not stop cleanly", error);
+    log.error({ err: error }, "the worker did not stop cleanly");
     process.exitCode = 1;
   }
 }
@@ -21,4 +33,5 @@ process.once("SIGTERM", shutDown);
 
 const handle = await getDatabaseHandle();
 await startJobWorker();
-console.log(`[jobs] worker ${process.pid} started on ${handle.kind}`);
+await scheduleRetention(handle.db);
+log.info({ database: handle.kind }, "worker started");

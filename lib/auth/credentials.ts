@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/index";
 import { users } from "@/db/schema";
+import { metrics } from "@/lib/observability/metrics";
 import { DUMMY_HASH, verifyPassword } from "./password";
 import { clearSignInFailures, isSignInLimited, recordSignInFailure } from "./sign-in-limit";
 
@@ -23,13 +24,17 @@ export async function checkCredentials(input: unknown, client: string | null): P
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: "invalid_credentials" };
   const { email, password } = parsed.data;
-  if (await isSignInLimited(email, client)) return { ok: false, reason: "rate_limited" };
+  if (await isSignInLimited(email, client)) {
+    metrics.signInFailures.inc({ reason: "rate_limited" });
+    return { ok: false, reason: "rate_limited" };
+  }
 
   const db = await getDb();
   const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
   const matches = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !user.passwordHash || !matches || !user.isActive) {
     await recordSignInFailure(email, client);
+    metrics.signInFailures.inc({ reason: "invalid_credentials" });
     return { ok: false, reason: "invalid_credentials" };
   }
   await clearSignInFailures(email);

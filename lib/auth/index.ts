@@ -8,6 +8,7 @@ import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { keptSecret } from "@/lib/runtime/data-dir";
 import { checkCredentials } from "./credentials";
 import { authConfig } from "./config";
+import { log } from "@/lib/log";
 
 class SignInRateLimited extends CredentialsSignin {
   code = "rate_limited";
@@ -26,7 +27,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     logger: {
       // A wrong password is an expected refusal, not a server error worth a stack trace.
       error(error: Error) {
-        if (error.name !== "CredentialsSignin") console.error(error);
+        if (error.name !== "CredentialsSignin") log.error({ err: error }, "Auth.js reported an error");
       },
     },
     secret: process.env.AUTH_SECRET ?? keptSecret("auth-secret", () => randomBytes(32).toString("base64url")),

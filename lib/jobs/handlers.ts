@@ -7,3 +7,4 @@ import "@/lib/notifications/jobs/notify-assignment";
 import "@/lib/notifications/jobs/send-email-digest";
 import "@/lib/notifications/jobs/notify-test";
 import "@/lib/crm/jobs/history-note";
+import "@/lib/retention/jobs/purge";

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { jobs } from "@/db/schema";
+import { currentRequestId } from "@/lib/observability/context";
 
 /** Lowercase on purpose: PGlite does not quote channel names. The payload is the queue name. */
 export const JOBS_CHANNEL = "switchboard_jobs";
@@ -30,6 +31,7 @@ export async function enqueueJob(
       dedupeKey: options.dedupeKey,
       runAt: options.runAt,
       maxAttempts: options.maxAttempts,
+      requestId: await currentRequestId(),
     })
     .onConflictDoNothing({ target: jobs.dedupeKey })
     .returning({ id: jobs.id });

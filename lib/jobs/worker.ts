@@ -4,6 +4,8 @@ import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
 import { getDatabaseHandle, getDb } from "@/db/index";
 import { jobs, type Job } from "@/db/schema";
+import { log } from "@/lib/log";
+import { observeJob } from "./observe-job";
 import { JOBS_CHANNEL } from "./queue";
 
 export type JobContext = {
@@ -70,6 +72,8 @@ export type RunDueJobsOptions = {
   retryBaseMs?: number;
   /** Defaults to the process's database; a second handle lets a test act as another instance. */
   db?: Database;
+  /** Once aborted, no further job is claimed (the one running finishes): a worker shutting down. */
+  signal?: AbortSignal;
 };
 
 /** Claims and runs due jobs one by one until none is due or `limit` is reached; returns how many ran. */
@@ -80,11 +84,11 @@ export async function runDueJobs(options: RunDueJobsOptions = {}): Promise<numbe
   const limit = options.limit ?? JOBS_PER_PASS;
   const workerId = options.workerId ?? defaultWorkerId();
   let ran = 0;
-  while (ran < limit) {
+  while (ran < limit && !options.signal?.aborted) {
     const job = await claimNextJob(db, queues, workerId);
     if (job === "none_due") break;
     if (job === "gave_up") continue;
-    await runClaimedJob(db, job, workerId, options.retryBaseMs ?? DEFAULT_RETRY_BASE_MS);
+    await runClaimedJob(db, job, options.retryBaseMs ?? DEFAULT_RETRY_BASE_MS);
     ran++;
   }
   return ran;
@@ -137,7 +141,7 @@ async function claimNextJob(
         .update(jobs)
         .set({ status: "failed", lockedUntil: null, finishedAt: sql`now()`, lastError })
         .where(eq(jobs.id, due.id));
-      console.error(`[jobs] ${workerId}: ${due.queue} job ${due.id} failed: ${lastError}`);
+      log.error({ workerId, queue: due.queue, jobId: due.id }, `job failed: ${lastError}`);
       return "gave_up";
     }
 
@@ -147,6 +151,7 @@ async function claimNextJob(
       .set({
         status: "running",
         attempts: sql`${jobs.attempts} + 1`,
+        lockedBy: workerId,
         lockedUntil: sql`now() + make_interval(secs => ${lockSeconds})`,
       })
       .where(eq(jobs.id, due.id))
@@ -155,18 +160,12 @@ async function claimNextJob(
   });
 }
 
-async function runClaimedJob(db: Database, job: Job, workerId: string, retryBaseMs: number): Promise<void> {
+async function runClaimedJob(db: Database, job: Job, retryBaseMs: number): Promise<void> {
   try {
-    await requireHandler(job.queue).handle(job.payload, {
-      jobId: job.id,
-      attempt: job.attempts,
-      maxAttempts: job.maxAttempts,
-    });
-  } catch (error) {
-    console.error(
-      `[jobs] ${workerId}: ${job.queue} job ${job.id} failed on attempt ${job.attempts} of ${job.maxAttempts}`,
-      error,
+    await observeJob(job, () =>
+      requireHandler(job.queue).handle(job.payload, { jobId: job.id, attempt: job.attempts, maxAttempts: job.maxAttempts }),
     );
+  } catch (error) {
     const lastError = error instanceof Error ? error.message : String(error);
     if (error instanceof PermanentJobError || job.attempts >= job.maxAttempts) {
       await settleJob(db, job, { status: "failed", lockedUntil: null, finishedAt: sql`now()`, lastError });
@@ -193,8 +192,9 @@ async function settleJob(db: Database, job: Job, changes: PgUpdateSetSource<type
     .where(and(eq(jobs.id, job.id), eq(jobs.status, "running"), eq(jobs.attempts, job.attempts)))
     .returning({ id: jobs.id });
   if (settled.length === 0) {
-    console.warn(
-      `[jobs] ${job.queue} job ${job.id}: attempt ${job.attempts} outlasted its lock and the job was taken over; its outcome is not recorded`,
+    log.warn(
+      { queue: job.queue, jobId: job.id, attempt: job.attempts },
+      "the run outlasted its lock (or was handed back) and the job was taken over; its outcome is not recorded",
     );
   }
 }
@@ -218,7 +218,7 @@ export type StartJobWorkerOptions = {
   workerId?: string;
 };
 
-type WorkerLoop = { stop(): Promise<void> };
+type WorkerLoop = { stop(graceMs: number): Promise<number> };
 
 const workerHolder = globalThis as { __switchboardJobWorker?: Promise<WorkerLoop> };
 
@@ -235,31 +235,53 @@ export async function startJobWorker(options: StartJobWorkerOptions = {}): Promi
   await loop;
 }
 
-/** Stops claiming new jobs and waits for the ones in flight. */
-export async function stopJobWorker(): Promise<void> {
+/**
+ * Stops claiming new jobs and waits for the ones in flight, at most `graceMs` (default: as long
+ * as they take); jobs this worker still holds then are handed back. Returns how many were.
+ */
+export async function stopJobWorker(options: { graceMs?: number } = {}): Promise<number> {
   const loop = workerHolder.__switchboardJobWorker;
   workerHolder.__switchboardJobWorker = undefined;
-  if (loop) await (await loop).stop();
+  return loop ? (await loop).stop(options.graceMs ?? Infinity) : 0;
+}
+
+/** Whether this process's worker loop is running (readiness, SPEC §15). */
+export function isJobWorkerRunning(): boolean {
+  return workerHolder.__switchboardJobWorker !== undefined;
+}
+
+/**
+ * Hands back every job `workerId` still holds (claimed, not settled): queued again at once,
+ * for any worker. The attempt stays counted, as for a crash. A run still going afterwards
+ * cannot record its outcome (settleJob matches `running`), so the next run decides.
+ */
+export async function releaseClaimedJobs(db: Database, workerId: string): Promise<number> {
+  const released = await db
+    .update(jobs)
+    .set({ status: "queued", lockedUntil: null, lockedBy: null, runAt: sql`now()` })
+    .where(and(eq(jobs.status, "running"), eq(jobs.lockedBy, workerId)))
+    .returning({ id: jobs.id });
+  return released.length;
 }
 
 async function createWorkerLoop(options: StartJobWorkerOptions): Promise<WorkerLoop> {
   const concurrency = options.concurrency ?? 2;
   const workerId = options.workerId ?? defaultWorkerId();
   const passes = new Set<Promise<void>>();
-  let isStopping = false;
+  const stopping = new AbortController();
   let isWakePending = false;
 
   const wake = () => {
-    if (isStopping) return;
+    if (stopping.signal.aborted) return;
     if (passes.size >= concurrency) {
       isWakePending = true;
       return;
     }
-    const pass: Promise<void> = runDueJobs({ limit: JOBS_PER_PASS, workerId, retryBaseMs: options.retryBaseMs })
+    const pass: Promise<void> = runDueJobs({ limit: JOBS_PER_PASS, workerId, retryBaseMs: options.retryBaseMs, signal: stopping.signal })
       .then((ran) => {
         if (ran === JOBS_PER_PASS) isWakePending = true;
       })
-      .catch((error: unknown) => console.error(`[jobs] ${workerId}: running due jobs failed`, error))
+      .catch((error: unknown) => log.error({ workerId, err: error }, "running due jobs failed"))
       .finally(() => {
         passes.delete(pass);
         if (isWakePending) {
@@ -278,11 +300,17 @@ async function createWorkerLoop(options: StartJobWorkerOptions): Promise<WorkerL
   wake();
 
   return {
-    async stop() {
-      isStopping = true;
+    async stop(graceMs) {
+      stopping.abort();
       clearInterval(timer);
       await unlisten();
-      await Promise.all(passes);
+      let graceTimer: NodeJS.Timeout | undefined;
+      const graceOver = new Promise<void>((resolve) => {
+        if (Number.isFinite(graceMs)) graceTimer = setTimeout(resolve, graceMs);
+      });
+      await Promise.race([Promise.all(passes), graceOver]);
+      clearTimeout(graceTimer);
+      return releaseClaimedJobs(handle.db, workerId);
     },
   };
 }

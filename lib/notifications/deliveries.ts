@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db/index";
 import { notificationDeliveries, type NotificationChannel } from "@/db/schema";
+import { metrics } from "@/lib/observability/metrics";
 
 export type DeliveryClaim = { userId: string; channel: NotificationChannel; event: string; conversationId: string | null };
 
@@ -26,8 +27,16 @@ export async function claimDelivery(key: string, claim: DeliveryClaim): Promise<
 
 export async function finishDelivery(key: string, status: "sent" | "failed" | "skipped", error?: string): Promise<void> {
   const db = await getDb();
-  await db
+  const finished = await db
     .update(notificationDeliveries)
     .set({ status, error: error?.slice(0, 500) ?? null, sentAt: status === "sent" ? new Date() : null })
-    .where(and(eq(notificationDeliveries.deliveryKey, key), inArray(notificationDeliveries.status, ["sending"])));
+    .where(and(eq(notificationDeliveries.deliveryKey, key), inArray(notificationDeliveries.status, ["sending"])))
+    .returning({ channel: notificationDeliveries.channel });
+  for (const { channel } of finished) metrics.notifications.inc({ kind: deliveryKind(key, channel), outcome: status });
+}
+
+/** Desktop deliveries are a web push per browser (`…:push:<id>`) or the open tab's toast. */
+function deliveryKind(key: string, channel: NotificationChannel): "email" | "push" | "toast" {
+  if (channel === "email") return "email";
+  return key.includes(":push:") ? "push" : "toast";
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { getDatabaseHandle } from "@/db/index";
 import { realtimeEventSchema, type RealtimeEvent } from "./events";
+import { log } from "@/lib/log";
 
 /** Lowercase on purpose: PGlite does not quote channel names. */
 const EVENTS_CHANNEL = "switchboard_events";
@@ -62,7 +63,7 @@ function syncListening(): void {
       if (bus.listeners.size > 0 && !bus.activeListen) await startListening();
       else if (bus.listeners.size === 0 && bus.activeListen) await stopListening();
     })
-    .catch((error: unknown) => console.error("[realtime] could not change the events LISTEN", error));
+    .catch((error: unknown) => log.error({ err: error }, "could not change the events LISTEN"));
 }
 
 async function startListening(): Promise<void> {
@@ -95,7 +96,7 @@ function dispatch(payload: string): void {
     try {
       listener(event);
     } catch (error) {
-      console.error(`[realtime] a subscriber failed on ${event.type}`, error);
+      log.error({ event: event.type, err: error }, "a live-event subscriber failed");
     }
   }
 }
@@ -104,13 +105,14 @@ function parseEvent(payload: string): RealtimeEvent | undefined {
   let json: unknown;
   try {
     json = JSON.parse(payload);
-  } catch (error) {
-    console.warn("[realtime] ignored an event that is not JSON", error);
+  } catch {
+    // Not the parser's message: it quotes the payload, which may hold a toast's text.
+    log.warn({ bytes: payload.length }, "ignored a live event that is not JSON");
     return undefined;
   }
   const parsed = realtimeEventSchema.safeParse(json);
   if (!parsed.success) {
-    console.warn("[realtime] ignored a malformed event", z.prettifyError(parsed.error));
+    log.warn({ issues: z.prettifyError(parsed.error) }, "ignored a malformed live event");
     return undefined;
   }
   return parsed.data;

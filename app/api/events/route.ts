@@ -1,13 +1,18 @@
 import { getActor } from "@/lib/auth/actor";
 import { mayReceive } from "@/lib/realtime/audience";
 import { subscribeToEvents } from "@/lib/realtime/bus";
+import { trackLiveStream } from "@/lib/realtime/live-streams";
+import { log } from "@/lib/log";
+import { observedRoute } from "@/lib/observability/route";
 
 export const dynamic = "force-dynamic";
 
 const HEARTBEAT_MS = 25_000;
 
 /** Server-Sent Events for the signed-in user (spec §10): every change they may see, from any instance. */
-export async function GET(request: Request) {
+export const GET = observedRoute("events", openEventStream);
+
+async function openEventStream(request: Request): Promise<Response> {
   const actor = await getActor();
   if (!actor) return new Response("Unauthorized", { status: 401 });
   const subject = { userId: actor.userId, workspaceId: actor.workspaceId };
@@ -26,16 +31,26 @@ export async function GET(request: Request) {
           .then(async () => {
             if (await mayReceive(subject, event)) write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
           })
-          .catch((error) => console.error("Live events: could not deliver an event", error));
+          .catch((error) => log.error({ err: error }, "could not deliver a live event"));
       });
       const heartbeat = setInterval(() => write(": keep-alive\n\n"), HEARTBEAT_MS);
       write("retry: 3000\nevent: ready\ndata: {}\n\n");
-      request.signal.addEventListener("abort", () => {
+      const end = () => {
+        if (closed) return;
         closed = true;
         clearInterval(heartbeat);
         unsubscribe();
+        untrack();
         controller.close();
+      };
+      // A shutting-down instance ends the stream with a retry hint; the browser reconnects elsewhere.
+      const untrack = trackLiveStream({
+        close(retryMs) {
+          write(`retry: ${retryMs}\n\n`);
+          end();
+        },
       });
+      request.signal.addEventListener("abort", end);
     },
   });
 

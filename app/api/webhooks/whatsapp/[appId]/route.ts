@@ -1,8 +1,12 @@
 import { whatsappInboundWebhook } from "@/lib/channels/whatsapp/webhook";
+import { observedWebhook } from "@/lib/observability/route";
 import { receiveWebhook } from "@/lib/webhooks/receive-webhook";
 
 export const dynamic = "force-dynamic";
 
-export async function POST(request: Request, { params }: { params: Promise<{ appId: string }> }) {
-  return receiveWebhook(request, (await params).appId, whatsappInboundWebhook);
-}
+export const POST = observedWebhook(
+  "whatsapp",
+  "webhooks.whatsapp",
+  async (request: Request, { params }: { params: Promise<{ appId: string }> }) =>
+    receiveWebhook(request, (await params).appId, whatsappInboundWebhook),
+);

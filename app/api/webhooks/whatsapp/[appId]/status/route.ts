@@ -1,8 +1,12 @@
 import { whatsappStatusWebhook } from "@/lib/channels/whatsapp/webhook";
+import { observedWebhook } from "@/lib/observability/route";
 import { receiveWebhook } from "@/lib/webhooks/receive-webhook";
 
 export const dynamic = "force-dynamic";
 
-export async function POST(request: Request, { params }: { params: Promise<{ appId: string }> }) {
-  return receiveWebhook(request, (await params).appId, whatsappStatusWebhook);
-}
+export const POST = observedWebhook(
+  "whatsapp",
+  "webhooks.whatsapp.status",
+  async (request: Request, { params }: { params: Promise<{ appId: string }> }) =>
+    receiveWebhook(request, (await params).appId, whatsappStatusWebhook),
+);

@@ -1,0 +1,49 @@
+import "server-only";
+import { log } from "@/lib/log";
+import { runWithLogContext } from "./context";
+import { metrics } from "./metrics";
+import { REQUEST_ID_HEADER, requestIdFor } from "./request-id";
+
+type Handler<C> = (request: Request, context: C) => Promise<Response>;
+
+/**
+ * Wraps a route handler so everything it logs or queues carries the request's id (set by the
+ * middleware; a new one if it did not run), and writes one access line per request: route,
+ * method, status, milliseconds. No query string, headers or body: they may hold tokens.
+ */
+export function observedRoute<C>(
+  route: string,
+  handler: Handler<C>,
+  onAnswer?: (status: number, seconds: number) => void,
+): Handler<C> {
+  return (request, context) => {
+    const requestId = requestIdFor(request.headers.get(REQUEST_ID_HEADER));
+    return runWithLogContext({ requestId }, async () => {
+      const started = performance.now();
+      const answered = (status: number) => {
+        const seconds = (performance.now() - started) / 1000;
+        onAnswer?.(status, seconds);
+        const line = { route, method: request.method, status, ms: Math.round(seconds * 10_000) / 10 };
+        if (status >= 500) log.error(line, "request failed");
+        else log.info(line, "request");
+      };
+      try {
+        const response = await handler(request, context);
+        answered(response.status);
+        return response;
+      } catch (error) {
+        log.error({ route, err: error }, "route handler threw");
+        answered(500);
+        throw error;
+      }
+    });
+  };
+}
+
+/** A provider's webhook route: counted by status, and its latency observed as ingest time. */
+export function observedWebhook<C>(provider: "messenger" | "whatsapp", route: string, handler: Handler<C>): Handler<C> {
+  return observedRoute(route, handler, (status, seconds) => {
+    metrics.webhooks.inc({ provider, status: String(status) });
+    metrics.ingestSeconds.observe({ provider }, seconds);
+  });
+}
