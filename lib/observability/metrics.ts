@@ -10,7 +10,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom
  */
 function createMetrics() {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: "switchboard_process_" });
+  collectDefaultMetrics({ register: registry, prefix: "switchboard_" });
   const registers = [registry];
   return {
     registry,
