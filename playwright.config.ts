@@ -30,6 +30,8 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  // Fails the run when the servers' logs hold a secret or a message text (SPEC §15).
+  globalTeardown: "./tests/e2e/support/check-server-logs.ts",
   webServer: {
     command: "bash tests/e2e/support/start-server.sh",
     url: `${baseURL}/api/health`,

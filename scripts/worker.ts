@@ -26,6 +26,8 @@ async function shutDown(signal: NodeJS.Signals): Promise<void> {
     log.error({ err: error }, "the worker did not stop cleanly");
     process.exitCode = 1;
   }
+  // A handed-back job's request may still hang on a provider (10 s timeout): don't wait for it.
+  process.exit();
 }
 
 process.once("SIGINT", shutDown);

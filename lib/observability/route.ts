@@ -1,5 +1,6 @@
 import "server-only";
 import { log } from "@/lib/log";
+import { isShuttingDown } from "@/lib/runtime/shutdown-state";
 import { runWithLogContext } from "./context";
 import { metrics } from "./metrics";
 import { REQUEST_ID_HEADER, requestIdFor } from "./request-id";
@@ -30,7 +31,7 @@ export function observedRoute<C>(
       try {
         const response = await handler(request, context);
         answered(response.status);
-        return response;
+        return isShuttingDown() ? closingConnection(response) : response;
       } catch (error) {
         log.error({ route, err: error }, "route handler threw");
         answered(500);
@@ -46,4 +47,21 @@ export function observedWebhook<C>(provider: "messenger" | "whatsapp", route: st
     metrics.webhooks.inc({ provider, status: String(status) });
     metrics.ingestSeconds.observe({ provider }, seconds);
   });
+}
+
+/**
+ * While the instance shuts down, the server no longer accepts connections but keeps serving
+ * the keep-alive ones it has (a provider's, the proxy's); `Connection: close` ends each after
+ * its answer, so the next request opens a connection to an instance still running.
+ */
+function closingConnection(response: Response): Response {
+  try {
+    response.headers.set("Connection", "close");
+    return response;
+  } catch {
+    // Immutable headers (a fetched response passed through): copy it.
+    const headers = new Headers(response.headers);
+    headers.set("Connection", "close");
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  }
 }

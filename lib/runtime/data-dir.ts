@@ -3,7 +3,7 @@ import path from "node:path";
 
 /** Where the embedded defaults live: PGlite's files, generated secrets, the dev outbox. */
 export function dataDir(): string {
-  const dir = path.resolve(process.env.SWITCHBOARD_DATA_DIR ?? ".data");
+  const dir = path.resolve(/*turbopackIgnore: true*/ process.env.SWITCHBOARD_DATA_DIR ?? ".data");
   fs.mkdirSync(/*turbopackIgnore: true*/ dir, { recursive: true });
   return dir;
 }
@@ -13,7 +13,7 @@ export function dataDir(): string {
  * Written with `wx` so two processes racing on a fresh directory agree on one value.
  */
 export function keptSecret(name: string, generate: () => string): string {
-  const file = path.join(dataDir(), name);
+  const file = path.join(/*turbopackIgnore: true*/ dataDir(), name);
   try {
     return fs.readFileSync(/*turbopackIgnore: true*/ file, "utf8").trim();
   } catch (error) {

@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { createWriteStream } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import postgres from "postgres";
 import { MESSENGER_API_BASE, TWILIO_API_BASE } from "./provider-stand-ins";
 
 /**
- * A second `next start` for specs that need a server Playwright's webServer isn't: another
+ * A second standalone server (what start-server.sh runs) for specs that need a server Playwright's webServer isn't: another
  * instance on the same database (SPEC §3: live updates across instances), or one started with
  * other settings (CLOSED_PROVIDERS). It reuses the suite's build (the same NEXT_DIST_DIR) and
  * never resets the database it is given; `freshDatabase` makes a separate one when wanted.
@@ -22,6 +23,9 @@ export function e2eDatabaseUrl(name = process.env.E2E_DATABASE ?? "switchboard_e
 
 /** The data dir of the main e2e server: it holds AUTH_SECRET and APP_SECRET_KEY, which a second instance must share. */
 export const E2E_DATA_DIR = process.env.SWITCHBOARD_DATA_DIR ?? ".data-e2e";
+
+/** Where every e2e server's output goes, checked for leaks at the end (check-server-logs.ts). */
+const E2E_SERVER_LOG = path.resolve(root, process.env.E2E_SERVER_LOG ?? "test-results/e2e-server.log");
 
 async function onServer<T>(run: (sql: postgres.Sql) => Promise<T>): Promise<T> {
   const sql = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
@@ -71,7 +75,7 @@ function run(command: string, args: string[], env: Record<string, string>): Prom
 export type AppInstance = { url: string; stop(): Promise<void> };
 
 /**
- * Starts `next start -p port` with `env` on top of this process's (DATABASE_URL unset when
+ * Starts the standalone server on `port` with `env` on top of this process's (DATABASE_URL unset when
  * `env.DATABASE_URL` is undefined: the embedded database in SWITCHBOARD_DATA_DIR) and
  * resolves once /api/health answers 200.
  */
@@ -89,28 +93,37 @@ export async function startAppInstance(options: {
   }
   if (await isHealthy(url)) throw new Error(`Something already answers on ${url}; free port ${options.port} or pick another`);
 
-  // Its own process group, so stopping it stops next's worker processes too.
-  const child = spawn(bin("next"), ["start", "-p", String(options.port)], {
+  // The standalone server runs from its own folder: a relative data dir would move with it.
+  if (env.SWITCHBOARD_DATA_DIR) env.SWITCHBOARD_DATA_DIR = path.resolve(root, env.SWITCHBOARD_DATA_DIR);
+  Object.assign(env, { PORT: String(options.port), HOSTNAME: "0.0.0.0" });
+  const dist = process.env.NEXT_DIST_DIR || ".next";
+  // Its own process group, so stopping it stops everything it started.
+  const child = spawn(process.execPath, [path.join(root, dist, "standalone/server.js")], {
     cwd: root,
     env,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
-  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000));
+  const serverLog = createWriteStream(E2E_SERVER_LOG, { flags: "a" });
+  const keep = (chunk: Buffer) => {
+    serverLog.write(chunk);
+    output = (output + chunk.toString()).slice(-4000);
+  };
   child.stdout!.on("data", keep);
   child.stderr!.on("data", keep);
+  child.on("exit", () => serverLog.end());
   const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
 
   const stop = () => stopProcess(child, exited);
   const deadline = Date.now() + (options.timeoutMs ?? 60_000);
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start on ${url} exited ${child.exitCode}:\n${output}`);
+    if (child.exitCode !== null) throw new Error(`the server on ${url} exited ${child.exitCode}:\n${output}`);
     if (await isHealthy(url)) return { url, stop };
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   await stop();
-  throw new Error(`next start on ${url} did not become healthy in time:\n${output}`);
+  throw new Error(`the server on ${url} did not become healthy in time:\n${output}`);
 }
 
 async function isHealthy(url: string): Promise<boolean> {

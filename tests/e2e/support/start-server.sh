@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# Playwright's webServer: builds the app, gives it a fresh demo database and serves it.
+# Playwright's webServer: builds the app, gives it a fresh demo database and serves it with the
+# standalone server (`output: "standalone"`), exactly what the Dockerfile ships.
 # With DATABASE_URL: a fresh PostgreSQL database `switchboard_e2e` on that server, seeded with
 # `npm run db:seed`. Without: a fresh embedded data dir, which the app seeds on first start.
-# E2E_SKIP_BUILD=1 reuses the last build (handy while writing tests).
+# E2E_SKIP_BUILD=1 reuses the last build (handy while writing tests). The server's output goes to
+# E2E_SERVER_LOG (default test-results/e2e-server.log), which the suite's teardown checks for
+# leaked secrets and message texts (tests/e2e/support/check-server-logs.ts).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 
 port="${E2E_PORT:-3210}"
 # The default .next: a build into another folder makes Next add that folder to tsconfig.json's include.
-export SWITCHBOARD_DATA_DIR="${SWITCHBOARD_DATA_DIR:-.data-e2e}"
+# Absolute: the standalone server runs from its own folder.
+export SWITCHBOARD_DATA_DIR="$(pwd)/${SWITCHBOARD_DATA_DIR:-.data-e2e}"
 export APP_URL="http://localhost:${port}"
 export NODE_ENV=production
 
@@ -17,6 +21,11 @@ if [[ "${E2E_SKIP_BUILD:-}" != "1" || ! -f "${dist}/BUILD_ID" ]]; then
   echo "[e2e] building into ${dist}"
   npx next build
 fi
+# The standalone server serves static files and public/ only from its own folder (Next's docs).
+standalone="${dist}/standalone"
+rm -rf "${standalone:?}/${dist}/static" "${standalone:?}/public"
+cp -r "${dist}/static" "${standalone}/${dist}/static"
+cp -r public "${standalone}/public"
 
 # Secrets (AUTH_SECRET, APP_SECRET_KEY) are kept in the data dir: a fresh one per run for both databases.
 rm -rf "${SWITCHBOARD_DATA_DIR}"
@@ -35,4 +44,9 @@ fi
 export MESSENGER_API_BASE="${MESSENGER_API_BASE:-http://localhost:3291}"
 export TWILIO_API_BASE="${TWILIO_API_BASE:-http://localhost:3292}"
 
-exec npx next start -p "${port}"
+log="${E2E_SERVER_LOG:-test-results/e2e-server.log}"
+mkdir -p "$(dirname "${log}")"
+: >"${log}"
+echo "[e2e] standalone server on port ${port}, output in ${log}"
+export PORT="${port}" HOSTNAME=0.0.0.0
+exec node "${standalone}/server.js" >>"${log}" 2>&1
