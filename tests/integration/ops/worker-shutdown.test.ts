@@ -75,7 +75,10 @@ describe("closing live streams", () => {
     for (let i = 0; i < 3; i++) untrack.push(trackLiveStream({ close: (retryMs) => (hints.push(retryMs), untrack[i]!()) }));
     expect(closeLiveStreams()).toBe(3);
     expect(hints).toHaveLength(3);
-    for (const hint of hints) expect(hint).toBeGreaterThanOrEqual(1_000), expect(hint).toBeLessThan(3_000);
+    for (const hint of hints) {
+      expect(hint).toBeGreaterThanOrEqual(1_000);
+      expect(hint).toBeLessThan(3_000);
+    }
     expect(closeLiveStreams()).toBe(0);
   });
 });
