@@ -1,5 +1,6 @@
 import "server-only";
 import type { z } from "zod";
+import { currentRequestId, runWithLogContext } from "@/lib/observability/context";
 import type { Result } from "@/lib/result";
 import { getActor, type Actor } from "./actor";
 
@@ -25,6 +26,7 @@ export function authedAction<Schema extends z.ZodType, T, Reason extends string>
       }
       return { ok: false, reason: "invalid_input", fieldErrors };
     }
-    return body(actor, parsed.data);
+    // The middleware's request id, so the action's log lines and the jobs it queues carry it.
+    return runWithLogContext({ requestId: await currentRequestId() }, () => body(actor, parsed.data));
   };
 }
