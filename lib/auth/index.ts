@@ -25,9 +25,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
   return {
     ...authConfig,
     logger: {
-      // A wrong password is an expected refusal, not a server error worth a stack trace.
+      // A wrong password is an expected refusal, not a server error worth a stack trace. By
+      // `type`: a production build minifies the class names `name` comes from.
       error(error: Error) {
-        if (error.name !== "CredentialsSignin") log.error({ err: error }, "Auth.js reported an error");
+        if ((error as { type?: string }).type !== "CredentialsSignin") log.error({ err: error }, "Auth.js reported an error");
       },
     },
     secret: process.env.AUTH_SECRET ?? keptSecret("auth-secret", () => randomBytes(32).toString("base64url")),
