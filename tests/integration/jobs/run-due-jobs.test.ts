@@ -5,6 +5,7 @@ import { getDb } from "@/db/index";
 import { jobs } from "@/db/schema";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { defineJobHandler, drainJobs, PermanentJobError, runDueJobs, type JobContext } from "@/lib/jobs/worker";
+import { captureLogs, log } from "@/lib/log";
 
 async function onlyJobIn(queue: string) {
   const found = await (await getDb()).select().from(jobs).where(eq(jobs.queue, queue));
@@ -29,9 +30,8 @@ async function insertAbandonedJob(queue: string, lock: { expiresInSeconds: numbe
   });
 }
 
-let consoleError: ReturnType<typeof vi.spyOn>;
 beforeEach(() => {
-  consoleError = vi.spyOn(console, "error").mockImplementation(() => {});
+  vi.spyOn(log, "error").mockImplementation(() => {});
 });
 afterEach(() => {
   vi.restoreAllMocks();
@@ -94,13 +94,16 @@ describe("runDueJobs", () => {
     });
     await enqueueJob(await getDb(), "test.permanent", {});
 
-    await drainJobs({ queues: ["test.permanent"], retryBaseMs: 0 });
+    vi.mocked(log.error).mockRestore();
+    const { lines } = await captureLogs(() => drainJobs({ queues: ["test.permanent"], retryBaseMs: 0 }));
 
     const job = await onlyJobIn("test.permanent");
     expect(job).toMatchObject({ status: "failed", attempts: 1, lastError: "payload has no messageId", lockedUntil: null });
     expect(job.finishedAt).toBeInstanceOf(Date);
     expect(calls).toBe(1);
-    expect(consoleError).toHaveBeenCalledWith(expect.stringContaining(job.id), expect.any(PermanentJobError));
+    expect(lines).toContainEqual(
+      expect.objectContaining({ level: "error", msg: "job failed", jobId: job.id, err: expect.objectContaining({ message: "payload has no messageId" }) }),
+    );
   });
 
   it("fails a job with its last error once maxAttempts are used up", async () => {
@@ -160,7 +163,7 @@ describe("runDueJobs", () => {
   });
 
   it("keeps the outcome of the worker that took over from one whose lock expired", async () => {
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const warn = vi.spyOn(log, "warn").mockImplementation(() => {});
     let releaseSlowRun!: () => void;
     const slowRunReleased = new Promise<void>((resolve) => (releaseSlowRun = resolve));
     const attempts: number[] = [];
@@ -186,7 +189,7 @@ describe("runDueJobs", () => {
 
     expect(attempts).toEqual([1, 2]);
     expect(await onlyJobIn("test.slow")).toMatchObject({ status: "done", attempts: 2, lastError: null });
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining("outlasted its lock"));
+    expect(warn).toHaveBeenCalledWith(expect.objectContaining({ queue: "test.slow", attempt: 1 }), expect.stringContaining("outlasted its lock"));
   });
 
   it("never claims jobs of a queue with no handler in this process", async () => {

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/index";
 import { publishEvent, subscribeToEvents, waitUntilListening } from "@/lib/realtime/bus";
+import { log } from "@/lib/log";
 import type { RealtimeEvent } from "@/lib/realtime/events";
 
 const workspaceId = randomUUID();
@@ -70,7 +71,7 @@ describe("the realtime event bus", () => {
   });
 
   it("ignores and reports a malformed payload, then keeps delivering", async () => {
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const warn = vi.spyOn(log, "warn").mockImplementation(() => {});
     const received = await collectEvents();
     const db = await getDb();
     const event = messageCreated();
@@ -84,7 +85,7 @@ describe("the realtime event bus", () => {
   });
 
   it("keeps other subscribers served when one throws", async () => {
-    vi.spyOn(console, "error").mockImplementation(() => {});
+    const error = vi.spyOn(log, "error").mockImplementation(() => {});
     unsubscribers.push(
       subscribeToEvents(() => {
         throw new Error("browser went away");
@@ -96,7 +97,7 @@ describe("the realtime event bus", () => {
     await publishEvent(await getDb(), event);
 
     await expect.poll(() => received).toEqual([event]);
-    expect(console.error).toHaveBeenCalledWith(expect.stringContaining("message.created"), expect.any(Error));
+    expect(error).toHaveBeenCalledWith(expect.objectContaining({ event: "message.created", err: expect.any(Error) }), expect.any(String));
   });
 
   it("refuses a toast too long for NOTIFY instead of sending it", async () => {
