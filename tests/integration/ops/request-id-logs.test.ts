@@ -6,6 +6,7 @@ import { jobs } from "@/db/schema";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { defineJobHandler, drainJobs } from "@/lib/jobs/worker";
 import { captureLogs, log } from "@/lib/log";
+import { logRequestError } from "@/lib/observability/request-error";
 import { FETCH_MESSENGER_PROFILE } from "@/lib/inbox/jobs/queues";
 import { NOTIFY_MESSAGE } from "@/lib/notifications/jobs/queues";
 import { createApp, createUser, createWorkspace } from "@/tests/factories";
@@ -83,5 +84,19 @@ describe("request ids", () => {
     const text = JSON.stringify(lines);
     for (const secret of ["hunter2", "s3cret", '"tok"', "Hello", '"c"']) expect(text).not.toContain(secret);
     expect(lines[0]).toMatchObject({ level: "info", msg: "careless", password: "[redacted]" });
+  });
+
+  it("logs a page's or action's error with its request id and without the query string", async () => {
+    const { lines } = await captureLogs(async () =>
+      logRequestError(
+        new Error("boom"),
+        { path: "/login?token=secret-magic-token", method: "GET", headers: { "x-request-id": "req-error-0001", cookie: "session=abc" } },
+        { routerKind: "App Router", routePath: "/login", routeType: "render", renderSource: "server-rendering", revalidateReason: undefined },
+      ),
+    );
+    expect(lines).toEqual([
+      expect.objectContaining({ level: "error", msg: "request failed", requestId: "req-error-0001", path: "/login", route: "/login", routeType: "render" }),
+    ]);
+    expect(JSON.stringify(lines)).not.toMatch(/secret-magic-token|session=abc/);
   });
 });
