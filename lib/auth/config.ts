@@ -1,4 +1,5 @@
 import type { NextAuthConfig } from "next-auth";
+import { safeAuthRedirect } from "./callback-url";
 
 /**
  * The edge-safe half of the Auth.js setup: no providers, no database. The Node half
@@ -11,6 +12,8 @@ export const authConfig = {
   trustHost: true,
   providers: [],
   callbacks: {
+    // Every redirect Auth.js makes (callbackUrl parameter or cookie, sign-in, sign-out) stays on our paths.
+    redirect: safeAuthRedirect,
     jwt({ token, user }) {
       if (user?.id) token.userId = user.id;
       return token;
