@@ -4,6 +4,7 @@ import { LoginForm } from "@/components/auth/login-form";
 import { Logo } from "@/components/ui/logo";
 import { getActor } from "@/lib/auth/actor";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { showDemoHint } from "@/lib/auth/demo-hint";
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const { callbackUrl } = await searchParams;
@@ -21,7 +22,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <div className="rounded-xl border border-line bg-white p-6 shadow-sm">
           <LoginForm callbackUrl={target} />
         </div>
-        {process.env.NODE_ENV !== "production" || !process.env.DATABASE_URL ? (
+        {(await showDemoHint()) ? (
           <p className="mt-4 text-center text-xs text-muted">{t("demoHint")}</p>
         ) : null}
       </div>

@@ -5,15 +5,26 @@ import { log } from "@/lib/log";
 import { scheduleRetention } from "@/lib/retention/schedule";
 import { installAppShutdown } from "./shutdown";
 import "@/lib/jobs/handlers";
+import { assertProductionSecrets, MissingSecretsError, shouldSeedDemo } from "./production-defaults";
 
 /**
- * Everything a server process does once at start: open the database (applying migrations),
- * seed an empty embedded database so a new user sees the demo, start the job worker (and
- * make sure the daily retention job is scheduled), and install the graceful shutdown.
+ * Everything a server process does once at start: refuse to run without the secrets production
+ * needs, open the database (applying migrations), seed the demo workspace where SPEC §9 allows
+ * it, start the job worker (and make sure the daily retention job is scheduled), and install
+ * the graceful shutdown.
  */
 export async function startServer(): Promise<void> {
+  try {
+    assertProductionSecrets();
+  } catch (error) {
+    if (!(error instanceof MissingSecretsError)) throw error;
+    // Next only logs an error thrown from instrumentation and serves on: a server that cannot
+    // share sessions or credentials must not serve at all.
+    console.error(error.message);
+    process.exit(1);
+  }
   const handle = await getDatabaseHandle();
-  if (handle.kind === "pglite" && (await isDatabaseEmpty(handle.db))) {
+  if (shouldSeedDemo({ databaseKind: handle.kind }) && (await isDatabaseEmpty(handle.db))) {
     await seedDemoWorkspace(handle.db);
     log.info("seeded the demo workspace (sign-ins in the README)");
   }

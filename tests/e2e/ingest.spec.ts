@@ -57,7 +57,7 @@ test.describe("webhook ingest", () => {
 test.describe("with CLOSED_PROVIDERS=whatsapp", () => {
   const port = Number(process.env.E2E_CLOSED_PROVIDERS_PORT ?? 3212);
   const dataDir = ".data-e2e-closed";
-  const database = "switchboard_e2e_closed";
+  const database = `${process.env.E2E_DATABASE ?? "switchboard_e2e"}_closed`;
   let server: AppInstance;
 
   test.beforeAll(async () => {

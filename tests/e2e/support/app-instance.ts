@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import postgres from "postgres";
@@ -74,6 +75,33 @@ function run(command: string, args: string[], env: Record<string, string>): Prom
 
 export type AppInstance = { url: string; stop(): Promise<void> };
 
+/** The secret kept in `dataDir/name` (as lib/runtime/data-dir.ts keeps it), created when missing. */
+function keptSecretIn(dataDir: string, name: string, generate: () => string): string {
+  const file = path.resolve(root, dataDir, name);
+  try {
+    return readFileSync(file, "utf8").trim();
+  } catch {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, generate(), { flag: "wx", mode: 0o600 });
+    return readFileSync(file, "utf8").trim();
+  }
+}
+
+/**
+ * A production server on PostgreSQL refuses to start without AUTH_SECRET and APP_SECRET_KEY
+ * (SPEC §9); an instance gets the ones kept in its data dir, so two instances sharing a data
+ * dir share sessions and credentials. The embedded database has no demo unless SEED_DEMO=1.
+ */
+function productionEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const dataDir = env.SWITCHBOARD_DATA_DIR ?? ".data";
+  if (!env.DATABASE_URL) return { SEED_DEMO: "1", ...env };
+  return {
+    ...env,
+    AUTH_SECRET: keptSecretIn(dataDir, "auth-secret", () => randomBytes(32).toString("base64url")),
+    APP_SECRET_KEY: keptSecretIn(dataDir, "app-secret-key", () => randomBytes(32).toString("hex")),
+  };
+}
+
 /**
  * Starts the standalone server on `port` with `env` on top of this process's (DATABASE_URL unset when
  * `env.DATABASE_URL` is undefined: the embedded database in SWITCHBOARD_DATA_DIR) and
@@ -100,7 +128,7 @@ export async function startAppInstance(options: {
   // Its own process group, so stopping it stops everything it started.
   const child = spawn(process.execPath, [path.join(root, dist, "standalone/server.js")], {
     cwd: root,
-    env,
+    env: productionEnv(env),
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -2,7 +2,9 @@
 # Playwright's webServer: builds the app, gives it a fresh demo database and serves it with the
 # standalone server (`output: "standalone"`), exactly what the Dockerfile ships.
 # With DATABASE_URL: a fresh PostgreSQL database `switchboard_e2e` on that server, seeded with
-# `npm run db:seed`. Without: a fresh embedded data dir, which the app seeds on first start.
+# `npm run db:seed`, and AUTH_SECRET/APP_SECRET_KEY set (production refuses to start on PostgreSQL
+# without them). Without: a fresh embedded data dir, seeded on first start because SEED_DEMO=1
+# (a production server never seeds by itself).
 # E2E_SKIP_BUILD=1 reuses the last build (handy while writing tests). The server's output goes to
 # E2E_SERVER_LOG (default test-results/e2e-server.log), which the suite's teardown checks for
 # leaked secrets and message texts (tests/e2e/support/check-server-logs.ts).
@@ -32,12 +34,19 @@ rm -rf "${SWITCHBOARD_DATA_DIR}"
 mkdir -p "${SWITCHBOARD_DATA_DIR}"
 
 if [[ -n "${DATABASE_URL:-}" ]]; then
+  # Kept in the data dir too, where a second instance of the suite (app-instance.ts) reads them.
+  AUTH_SECRET="$(openssl rand -base64 32)"
+  APP_SECRET_KEY="$(openssl rand -hex 32)"
+  printf '%s' "${AUTH_SECRET}" >"${SWITCHBOARD_DATA_DIR}/auth-secret"
+  printf '%s' "${APP_SECRET_KEY}" >"${SWITCHBOARD_DATA_DIR}/app-secret-key"
+  export AUTH_SECRET APP_SECRET_KEY
   DATABASE_URL="$(npx tsx tests/e2e/support/reset-database.ts "${E2E_DATABASE:-switchboard_e2e}")"
   export DATABASE_URL
   echo "[e2e] seeding PostgreSQL database ${E2E_DATABASE:-switchboard_e2e}"
   npm run --silent db:seed >/dev/null
 else
   echo "[e2e] embedded database in ${SWITCHBOARD_DATA_DIR}"
+  export SEED_DEMO=1
 fi
 
 # Replies and profile lookups go to local stand-ins that specs start (tests/e2e/support/provider-stand-ins.ts).
