@@ -1,23 +1,32 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/config";
+import { newNonce, securityHeaders } from "@/lib/http/security-headers";
 import { REQUEST_ID_HEADER, requestIdFor } from "@/lib/observability/request-id";
 
-// Pages that need a session; everything else only gets its request id.
+// Pages that need a session; everything else (sign-in, help, 404, the API) only gets its headers.
 const SIGNED_IN_PATHS = /^\/(?:$|(?:messaging|settings|persons|leads|deals|dev)(?:\/|$))/;
 
 /**
  * Runs on the Edge runtime, so it only looks for the session cookie and never opens the
  * database; pages and actions check the session for real (lib/auth/actor.ts). It also gives
  * every request its id (the caller's sane `X-Request-Id`, else a new one), on the request
- * headers for route handlers, actions and jobs, and on the response for the caller.
+ * headers for route handlers, actions and jobs, and on the response for the caller; and sets
+ * SPEC §15's security headers with a fresh CSP nonce (lib/http/security-headers.ts).
  */
 export function middleware(request: NextRequest) {
   const requestId = requestIdFor(request.headers.get(REQUEST_ID_HEADER));
+  const security = securityHeaders({
+    nonce: newNonce(),
+    development: process.env.NODE_ENV === "development",
+    https: (process.env.APP_URL ?? "").startsWith("https:"),
+  });
   const hasSession = SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name));
   let response: NextResponse;
   if (hasSession || !SIGNED_IN_PATHS.test(request.nextUrl.pathname)) {
     const headers = new Headers(request.headers);
     headers.set(REQUEST_ID_HEADER, requestId);
+    // Next reads the nonce from the request's CSP header and puts it on the scripts it renders.
+    headers.set("Content-Security-Policy", security["Content-Security-Policy"]!);
     response = NextResponse.next({ request: { headers } });
   } else {
     const login = new URL("/login", request.url);
@@ -25,10 +34,11 @@ export function middleware(request: NextRequest) {
     response = NextResponse.redirect(login);
   }
   response.headers.set(REQUEST_ID_HEADER, requestId);
+  for (const [name, value] of Object.entries(security)) response.headers.set(name, value);
   return response;
 }
 
 export const config = {
-  // Everything but build assets, so every request and response has an id.
+  // Everything but build assets, so every request and response has an id and every page its headers.
   matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg).*)"],
 };

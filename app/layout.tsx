@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale } from "next-intl/server";
 import { TimeZoneReporter } from "@/components/time-zone-reporter";
@@ -7,6 +8,9 @@ import "./globals.css";
 export const metadata: Metadata = { title: "Switchboard", description: "The shared messaging inbox for your sales CRM" };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page renders per request: its scripts carry that request's CSP nonce (middleware.ts),
+  // which a page prerendered at build time could not.
+  await connection();
   const locale = await getLocale();
   return (
     <html lang={locale}>

@@ -1,4 +1,4 @@
-import { test as base, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { InboxPage } from "./pages/inbox-page";
 import { LoginPage } from "./pages/login-page";
 
@@ -15,7 +15,16 @@ export type Role = keyof typeof USERS;
 type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
 export type SignedIn = { page: Page; inbox: InboxPage };
 
+/** CSP violations the browser reported during the test; any left at its end fail it. */
+export type CspViolations = {
+  /** Every violation so far, as "directive: blocked" lines. */
+  readonly seen: string[];
+  /** Removes and returns what was seen: for the one spec that provokes a violation on purpose. */
+  take(): string[];
+};
+
 type TestFixtures = {
+  cspViolations: CspViolations;
   loginPage: LoginPage;
   inboxPage: InboxPage;
   /** A new browser context signed in as the role, on its own page. */
@@ -41,6 +50,32 @@ export async function signInThroughForm(browser: Browser, baseURL: string, role:
   }
 }
 
+const CSP_MESSAGE = /Content Security Policy|Content-Security-Policy|CSP violation/i;
+
+/**
+ * Watches a browser context for CSP violations: Chromium's console errors ("Refused to … because
+ * it violates the following Content Security Policy directive") and every page's
+ * `securitypolicyviolation` events, which a script added before the page's own reports.
+ */
+const watched = new WeakSet<BrowserContext>();
+
+async function watchCsp(context: BrowserContext, seen: string[]): Promise<void> {
+  if (watched.has(context)) return;
+  watched.add(context);
+  await context.exposeBinding("__reportCspViolation", (_source, line: string) => {
+    seen.push(line);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      const report = (window as unknown as { __reportCspViolation?: (line: string) => void }).__reportCspViolation;
+      report?.(`${event.effectiveDirective}: ${event.blockedURI || "inline"} (${event.sourceFile}:${event.lineNumber})`);
+    });
+  });
+  context.on("console", (message) => {
+    if (message.type() === "error" && CSP_MESSAGE.test(message.text())) seen.push(`console: ${message.text()}`);
+  });
+}
+
 // Fixtures receive their value through `provide` (Playwright calls it `use`; React's lint rule would read that as a hook).
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   // Each role signs in through the real form once per worker; later tests reuse its cookie.
@@ -57,6 +92,34 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: "worker" },
   ],
+
+  // Every test, every browser context it opens (the default one, signInAs's, its own
+  // browser.newContext() calls, the sign-in of `sessions`): the app must run under its CSP
+  // with zero violations (SPEC §15).
+  cspViolations: [
+    async ({ browser }, provide) => {
+      const seen: string[] = [];
+      const newContext = browser.newContext.bind(browser);
+      browser.newContext = async (...args: Parameters<Browser["newContext"]>) => {
+        const context = await newContext(...args);
+        await watchCsp(context, seen);
+        return context;
+      };
+      try {
+        await provide({ seen, take: () => seen.splice(0, seen.length) });
+      } finally {
+        browser.newContext = newContext;
+      }
+      expect(seen, "CSP violations in the browser").toEqual([]);
+    },
+    { auto: true },
+  ],
+
+  // The default context is made by Playwright itself, not through browser.newContext().
+  context: async ({ context, cspViolations }, provide) => {
+    await watchCsp(context, cspViolations.seen);
+    await provide(context);
+  },
 
   signInAs: async ({ browser, sessions, baseURL, locale }, provide) => {
     const contexts: BrowserContext[] = [];
