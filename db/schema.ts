@@ -109,15 +109,36 @@ export const verificationTokens = pgTable(
   (t) => [primaryKey({ columns: [t.identifier, t.token] })],
 );
 
-/** One row per failed sign-in, keyed by email and by client, so the limit holds across instances. */
+/**
+ * The sign-in limit's counters, one row per (email, client) pair: `failures` within the window
+ * that began at `window_started_at`; `failed_at` is the latest. Counting an attempt is one
+ * upsert on `key`, so the check and the count are one atomic step (lib/auth/sign-in-limit.ts).
+ */
 export const signInFailures = pgTable(
   "sign_in_failures",
   {
     id: id(),
+    /** `email client`, lower-cased email and the client address. */
     key: text("key").notNull(),
+    email: text("email").notNull().default(""),
+    failures: integer("failures").notNull().default(1),
+    windowStartedAt: at("window_started_at").notNull().defaultNow(),
     failedAt: at("failed_at").notNull().defaultNow(),
   },
-  (t) => [index("sign_in_failures_key_idx").on(t.key, t.failedAt)],
+  (t) => [uniqueIndex("sign_in_failures_key").on(t.key), index("sign_in_failures_email_idx").on(t.email, t.failedAt)],
+);
+
+/** When a user last did an action that is limited per user (the test notification: once per 10 s). */
+export const userActionMarks = pgTable(
+  "user_action_marks",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    action: text("action").notNull(),
+    lastAt: at("last_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.action] })],
 );
 
 export const messagingApps = pgTable(
@@ -533,9 +554,10 @@ export const notes = pgTable(
     updatedAt: at("updated_at").notNull().defaultNow(),
   },
   (t) => [
-    index("notes_person_idx").on(t.personId, t.createdAt),
-    index("notes_lead_idx").on(t.leadId, t.createdAt),
-    index("notes_deal_idx").on(t.dealId, t.createdAt),
+    // The feed pages by (updated_at, id), newest first (lib/crm/notes.ts).
+    index("notes_person_idx").on(t.personId, t.updatedAt, t.id),
+    index("notes_lead_idx").on(t.leadId, t.updatedAt, t.id),
+    index("notes_deal_idx").on(t.dealId, t.updatedAt, t.id),
     index("notes_history_idx").on(t.conversationId, t.createdAt),
   ],
 );

@@ -22,6 +22,8 @@ export const REFUSALS = [
   "record_not_found",
   "already_linked",
   "invalid_person",
+  "push_endpoint_refused",
+  "test_notification_too_soon",
 ] as const;
 
 export type Refusal = (typeof REFUSALS)[number];

@@ -5,6 +5,7 @@ import webpush from "web-push";
 import { getDb } from "@/db/index";
 import { pushSubscriptions } from "@/db/schema";
 import { claimDelivery, finishDelivery, type DeliveryClaim } from "./deliveries";
+import { pushEndpointRefusal } from "./push-endpoints";
 import { pushRequestOptions } from "./push-transport";
 import { getVapidKeys } from "./vapid";
 
@@ -35,6 +36,8 @@ export async function pushToUser(deliveryKey: string, claim: DeliveryClaim, payl
   const vapid = getVapidKeys();
   let retryable: unknown = null;
   for (const subscription of subscriptions) {
+    // Checked again at send time: a row saved before the rule, or PUSH_SERVICE_HOSTS narrowed since.
+    if (pushEndpointRefusal(subscription.endpoint)) continue;
     const key = `${deliveryKey}:push:${subscription.id}`;
     if (!(await claimDelivery(key, claim))) continue;
     try {

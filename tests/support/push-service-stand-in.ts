@@ -127,6 +127,11 @@ export async function startPushServiceStandIn(): Promise<PushServiceStandIn> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const origin = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const agent = new https.Agent({ ca: cert, keepAlive: false });
+  // The server pushes only to known push services (lib/notifications/push-endpoints.ts); this
+  // stand-in is one for as long as it runs.
+  const hostsBefore = process.env.PUSH_SERVICE_HOSTS;
+  const listed = new URL(origin).host;
+  process.env.PUSH_SERVICE_HOSTS = hostsBefore ? `${hostsBefore},${listed}` : listed;
 
   return {
     origin,
@@ -154,6 +159,8 @@ export async function startPushServiceStandIn(): Promise<PushServiceStandIn> {
       };
     },
     async close() {
+      if (hostsBefore === undefined) delete process.env.PUSH_SERVICE_HOSTS;
+      else process.env.PUSH_SERVICE_HOSTS = hostsBefore;
       agent.destroy();
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,12 +1,10 @@
 "use server";
 
 import { z } from "zod";
-import { getDb } from "@/db/index";
 import { authedAction } from "@/lib/auth/authed-action";
-import { enqueueTestNotification } from "@/lib/notifications/enqueue";
 import { preferenceMatrixSchema, savePreferences } from "@/lib/notifications/preferences";
 import { pushSubscriptionSchema, removePushSubscription, savePushSubscription } from "@/lib/notifications/push-subscriptions";
-import { ok } from "@/lib/result";
+import { requestTestNotification } from "@/lib/notifications/test-notification";
 
 export const saveNotificationPreferencesAction = authedAction(preferenceMatrixSchema, (actor, matrix) =>
   savePreferences(actor.userId, matrix),
@@ -20,7 +18,4 @@ export const unsubscribePushAction = authedAction(z.object({ endpoint: z.url().m
   removePushSubscription(actor.userId, input.endpoint),
 );
 
-export const sendTestNotificationAction = authedAction(z.object({}), async (actor) => {
-  await enqueueTestNotification(await getDb(), actor.userId);
-  return ok(null);
-});
+export const sendTestNotificationAction = authedAction(z.object({}), (actor) => requestTestNotification(actor.userId));

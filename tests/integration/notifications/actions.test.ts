@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { User } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { DEFAULT_PREFERENCES, NOTIFICATION_EVENTS, type PreferenceMatrix } from "@/lib/notifications/events";
@@ -18,6 +18,14 @@ const signInAs = (user: User | null) => {
 };
 
 afterEach(() => signInAs(null));
+
+// The server pushes only to known push services; this file's made-up one is listed.
+beforeAll(() => {
+  vi.stubEnv("PUSH_SERVICE_HOSTS", "push.example.test");
+});
+afterAll(() => {
+  vi.unstubAllEnvs();
+});
 
 const everythingOff = Object.fromEntries(NOTIFICATION_EVENTS.map((event) => [event, { desktop: false, email: false }])) as PreferenceMatrix;
 
@@ -73,7 +81,6 @@ describe("subscribing a browser to web push", () => {
   });
 
   const bad: [string, unknown][] = [
-    ["a non-https endpoint", subscription("http://push.example.test/send/abc")],
     ["missing keys", { endpoint: "https://push.example.test/send/abc" }],
     ["a missing auth secret", { endpoint: "https://push.example.test/send/abc", keys: { p256dh: "B".repeat(87) } }],
     ["an over-long endpoint", subscription(`https://push.example.test/${"x".repeat(2048)}`)],
@@ -89,5 +96,36 @@ describe("subscribing a browser to web push", () => {
 
     expect(result).toMatchObject({ ok: false, reason: "invalid_input" });
     expect(await snapshotDatabase()).toEqual(before);
+  });
+
+  it.each([
+    ["a non-https endpoint", "http://push.example.test/send/abc"],
+    ["an unlisted host", "https://push.elsewhere.example/send/abc"],
+    ["a private address", "https://192.168.0.10/send/abc"],
+  ])("refuses %s with the push-service reason and stores nothing", async (_, endpoint) => {
+    const bob = await createUser({ name: "Bob" });
+    signInAs(bob);
+    const before = await snapshotDatabase();
+
+    expect(await actions.subscribePushAction(subscription(endpoint))).toEqual({ ok: false, reason: "push_endpoint_refused" });
+    expect(await snapshotDatabase()).toEqual(before);
+  });
+});
+
+describe("sending a test notification", () => {
+  it("queues one, then refuses the next within 10 s with the seconds to wait", async () => {
+    const bob = await createUser({ name: "Bob" });
+    signInAs(bob);
+
+    expect(await actions.sendTestNotificationAction({})).toEqual({ ok: true, value: null });
+    const before = await snapshotDatabase();
+    const again = await actions.sendTestNotificationAction({});
+
+    expect(again).toMatchObject({ ok: false, reason: "test_notification_too_soon", params: { seconds: expect.any(Number) } });
+    expect(await snapshotDatabase()).toEqual(before);
+  });
+
+  it("refuses a signed-out visitor", async () => {
+    expect(await actions.sendTestNotificationAction({})).toEqual({ ok: false, reason: "signed_out" });
   });
 });
