@@ -5,6 +5,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db/index";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
+import { clientAddress } from "@/lib/http/client-address";
 import { keptSecret } from "@/lib/runtime/data-dir";
 import { checkCredentials } from "./credentials";
 import { authConfig } from "./config";
@@ -12,11 +13,6 @@ import { log } from "@/lib/log";
 
 class SignInRateLimited extends CredentialsSignin {
   code = "rate_limited";
-}
-
-/** The first address in X-Forwarded-For, set by the proxy in front of the app; null without one. */
-function clientKey(request: Request): string | null {
-  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null;
 }
 
 // Lazy: the database opens on the first auth call, never while `next build` imports this file.
@@ -42,7 +38,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
       Credentials({
         credentials: { email: {}, password: {} },
         async authorize(credentials, request) {
-          const result = await checkCredentials(credentials, clientKey(request));
+          const result = await checkCredentials(credentials, clientAddress(request.headers));
           if (result.ok) return result.user;
           if (result.reason === "rate_limited") throw new SignInRateLimited();
           return null;

@@ -1,5 +1,6 @@
 import { getDatabaseHandle } from "@/db/index";
 import { isDatabaseEmpty, seedDemoWorkspace } from "@/db/seed";
+import { parseTrustedProxies } from "@/lib/http/client-address";
 import { startJobWorker } from "@/lib/jobs/worker";
 import { log } from "@/lib/log";
 import { scheduleRetention } from "@/lib/retention/schedule";
@@ -16,8 +17,10 @@ import { assertProductionSecrets, MissingSecretsError, shouldSeedDemo } from "./
 export async function startServer(): Promise<void> {
   try {
     assertProductionSecrets();
+    // A typo in TRUSTED_PROXIES stops the start, instead of every sign-in failing later.
+    parseTrustedProxies(process.env.TRUSTED_PROXIES);
   } catch (error) {
-    if (!(error instanceof MissingSecretsError)) throw error;
+    if (!(error instanceof MissingSecretsError) && !(error instanceof Error && error.message.startsWith("TRUSTED_PROXIES"))) throw error;
     // Next only logs an error thrown from instrumentation and serves on: a server that cannot
     // share sessions or credentials must not serve at all.
     console.error(error.message);
