@@ -53,6 +53,13 @@ export function LiveUpdates({ onEvent }: { onEvent?: (event: LiveEvent) => void 
     ]) {
       source.addEventListener(type, onMessage as EventListener);
     }
+    // The server dropped events this tab could not keep up with: refetch the page instead.
+    source.addEventListener("resync", refresh);
+    // A newer tab of this user took this one's place (at most 10 streams a user): stop reconnecting.
+    source.addEventListener("replaced", () => {
+      source.close();
+      document.documentElement.dataset.live = "replaced";
+    });
     source.onerror = () => {
       document.documentElement.dataset.live = "reconnecting";
     };

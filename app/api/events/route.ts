@@ -1,57 +1,32 @@
 import { getActor } from "@/lib/auth/actor";
-import { mayReceive } from "@/lib/realtime/audience";
-import { subscribeToEvents } from "@/lib/realtime/bus";
-import { trackLiveStream } from "@/lib/realtime/live-streams";
 import { log } from "@/lib/log";
 import { observedRoute } from "@/lib/observability/route";
+import { mayReceive } from "@/lib/realtime/audience";
+import { subscribeToEvents } from "@/lib/realtime/bus";
+import { createLiveStream } from "@/lib/realtime/live-stream";
+import { trackLiveStream } from "@/lib/realtime/live-streams";
 
 export const dynamic = "force-dynamic";
 
-const HEARTBEAT_MS = 25_000;
-
-/** Server-Sent Events for the signed-in user (spec §10): every change they may see, from any instance. */
+/**
+ * Server-Sent Events for the signed-in user (spec §10): every change they may see, from any
+ * instance. Bounded per user and per slow reader (lib/realtime/live-stream.ts); a shutdown
+ * closes it with a retry hint (lib/realtime/live-streams.ts).
+ */
 export const GET = observedRoute("events", openEventStream);
 
 async function openEventStream(request: Request): Promise<Response> {
   const actor = await getActor();
   if (!actor) return new Response("Unauthorized", { status: 401 });
   const subject = { userId: actor.userId, workspaceId: actor.workspaceId };
-  const encoder = new TextEncoder();
 
-  const stream = new ReadableStream<Uint8Array>({
-    start(controller) {
-      let closed = false;
-      const write = (chunk: string) => {
-        if (!closed) controller.enqueue(encoder.encode(chunk));
-      };
-      // Events are checked one after another so the stream keeps their order.
-      let queue = Promise.resolve();
-      const unsubscribe = subscribeToEvents((event) => {
-        queue = queue
-          .then(async () => {
-            if (await mayReceive(subject, event)) write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
-          })
-          .catch((error) => log.error({ err: error }, "could not deliver a live event"));
-      });
-      const heartbeat = setInterval(() => write(": keep-alive\n\n"), HEARTBEAT_MS);
-      write("retry: 3000\nevent: ready\ndata: {}\n\n");
-      const end = () => {
-        if (closed) return;
-        closed = true;
-        clearInterval(heartbeat);
-        unsubscribe();
-        untrack();
-        controller.close();
-      };
-      // A shutting-down instance ends the stream with a retry hint; the browser reconnects elsewhere.
-      const untrack = trackLiveStream({
-        close(retryMs) {
-          write(`retry: ${retryMs}\n\n`);
-          end();
-        },
-      });
-      request.signal.addEventListener("abort", end);
-    },
+  const stream = createLiveStream({
+    userId: actor.userId,
+    signal: request.signal,
+    subscribe: subscribeToEvents,
+    accept: (event) => mayReceive(subject, event),
+    track: trackLiveStream,
+    onError: (error) => log.error({ err: error }, "could not deliver a live event"),
   });
 
   return new Response(stream, {
