@@ -1,11 +1,13 @@
+import Link from "next/link";
 import { getFormatter, getNow, getTranslations } from "next-intl/server";
 import { MessageText } from "@/components/inbox/message-text";
 import { Avatar } from "@/components/ui/avatar";
-import type { NoteWithAuthor } from "@/lib/crm/notes";
+import type { NotesPage, NoteWithAuthor } from "@/lib/crm/notes";
 import type { RecordType } from "@/lib/crm/schemas";
 import { HistoryNoteContent, historyNotePlainText } from "./history-note";
 import { NoteComposer } from "./note-composer";
 import { NoteShell } from "./note-shell";
+import { recordHref } from "./record-paths";
 
 async function NoteItem({ note }: { note: NoteWithAuthor }) {
   const t = await getTranslations("crm.notes");
@@ -57,9 +59,25 @@ async function NoteItem({ note }: { note: NoteWithAuthor }) {
   );
 }
 
-/** A record's notes, newest first, with the box for a new one on top. */
-export async function NotesFeed({ type, recordId, notes }: { type: RecordType; recordId: string; notes: NoteWithAuthor[] }) {
+const pagerLink = "inline-flex items-center rounded-md px-2 py-1 text-sm font-medium text-brand-600 hover:bg-brand-50";
+
+/**
+ * A record's notes, newest first, a page at a time (lib/crm/notes.ts NOTES_PAGE_SIZE), with the
+ * box for a new one on top. Older pages are links (`?notesBefore=`), so each render is bounded.
+ */
+export async function NotesFeed({
+  type,
+  recordId,
+  page,
+  isFirstPage,
+}: {
+  type: RecordType;
+  recordId: string;
+  page: NotesPage;
+  isFirstPage: boolean;
+}) {
   const t = await getTranslations("crm.notes");
+  const { notes } = page;
   return (
     <section aria-labelledby="notes-heading" className="flex min-w-0 flex-col gap-3">
       <h2 id="notes-heading" className="text-sm font-semibold">
@@ -68,6 +86,11 @@ export async function NotesFeed({ type, recordId, notes }: { type: RecordType; r
       <div className="rounded-lg border border-line bg-white p-3">
         <NoteComposer type={type} recordId={recordId} />
       </div>
+      {!isFirstPage ? (
+        <Link href={recordHref(type, recordId)} scroll={false} className={`${pagerLink} self-start`}>
+          {t("showNewest")}
+        </Link>
+      ) : null}
       {notes.length > 0 ? (
         <ol className="flex flex-col gap-3">
           {notes.map((note) => (
@@ -75,8 +98,13 @@ export async function NotesFeed({ type, recordId, notes }: { type: RecordType; r
           ))}
         </ol>
       ) : (
-        <p className="px-1 py-4 text-sm text-muted">{t("empty")}</p>
+        <p className="px-1 py-4 text-sm text-muted">{t(isFirstPage ? "empty" : "noOlder")}</p>
       )}
+      {page.olderCursor ? (
+        <Link href={`${recordHref(type, recordId)}?notesBefore=${page.olderCursor}`} scroll={false} className={`${pagerLink} self-center`}>
+          {t("showOlder")}
+        </Link>
+      ) : null}
     </section>
   );
 }

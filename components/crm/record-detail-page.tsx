@@ -104,13 +104,13 @@ export async function recordLabel(type: RecordType, id: string): Promise<string 
 }
 
 /** `/persons/{id}`, `/leads/{id}`, `/deals/{id}`: the record, its notes and its conversations; 404 otherwise. */
-export async function RecordDetailPage({ type, id }: { type: RecordType; id: string }) {
+export async function RecordDetailPage({ type, id, notesBefore = null }: { type: RecordType; id: string; notesBefore?: string | null }) {
   const actor = await requireUser();
   const record = await loadRecord(type, id);
   if (!record) notFound();
   const t = await getTranslations("crm");
   const format = await getFormatter();
-  const [notes, conversations] = await Promise.all([listNotes(actor, type, id), listLinkedConversations(actor, type, id)]);
+  const [notes, conversations] = await Promise.all([listNotes(actor, type, id, notesBefore), listLinkedConversations(actor, type, id)]);
 
   return (
     <main className="h-full overflow-y-auto">
@@ -161,7 +161,7 @@ export async function RecordDetailPage({ type, id }: { type: RecordType; id: str
             </section>
             <LinkedConversations conversations={conversations} />
           </div>
-          <NotesFeed type={type} recordId={id} notes={notes} />
+          <NotesFeed type={type} recordId={id} page={notes} isFirstPage={!notesBefore} />
         </div>
       </div>
     </main>

@@ -1,9 +1,9 @@
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/index";
 import { notes, users, type Note } from "@/db/schema";
 import type { AccessSubject } from "@/lib/inbox/access";
-import { isUuid } from "@/lib/inbox/views";
+import { decodeCursor, encodeCursor, isUuid } from "@/lib/inbox/views";
 import { ok, refuse, type Result } from "@/lib/result";
 import { RECORD_COLUMN } from "./history-notes";
 import { findRecord } from "./records";
@@ -13,17 +13,41 @@ const noteColumn = { person: notes.personId, lead: notes.leadId, deal: notes.dea
 
 export type NoteWithAuthor = Note & { authorName: string | null };
 
-/** The record's notes feed, newest first. */
-export async function listNotes(subject: AccessSubject, type: RecordType, recordId: string): Promise<NoteWithAuthor[]> {
-  if (!isUuid(recordId)) return [];
+/** Notes a record's page shows at once; "Show older notes" pages on (spec'd bound, issue 9). */
+export const NOTES_PAGE_SIZE = 20;
+
+export type NotesPage = { notes: NoteWithAuthor[]; olderCursor: string | null };
+
+/**
+ * One page of the record's notes feed, newest (last changed) first, before the opaque cursor
+ * `before` (a malformed one shows the first page). Times are compared at millisecond precision,
+ * the cursor's, so notes written within one millisecond are never split across pages and lost.
+ */
+export async function listNotes(subject: AccessSubject, type: RecordType, recordId: string, before?: string | null): Promise<NotesPage> {
+  if (!isUuid(recordId)) return { notes: [], olderCursor: null };
+  const cursor = decodeCursor(before);
   const db = await getDb();
+  const changedAt = sql`date_trunc('milliseconds', ${notes.updatedAt})`;
   const rows = await db
     .select({ note: notes, authorName: users.name })
     .from(notes)
     .leftJoin(users, eq(users.id, notes.authorId))
-    .where(and(eq(noteColumn[type], recordId), eq(notes.workspaceId, subject.workspaceId)))
-    .orderBy(desc(notes.updatedAt), desc(notes.id));
-  return rows.map((row) => ({ ...row.note, authorName: row.authorName }));
+    .where(
+      and(
+        eq(noteColumn[type], recordId),
+        eq(notes.workspaceId, subject.workspaceId),
+        cursor ? sql`(${changedAt}, ${notes.id}) < (${cursor.lastActivityAt.toISOString()}::timestamptz, ${cursor.id}::uuid)` : undefined,
+      ),
+    )
+    .orderBy(desc(changedAt), desc(notes.id))
+    .limit(NOTES_PAGE_SIZE + 1);
+  const page = rows.slice(0, NOTES_PAGE_SIZE).map((row) => ({ ...row.note, authorName: row.authorName }));
+  const last = page.at(-1);
+  const olderCursor =
+    rows.length > NOTES_PAGE_SIZE && last
+      ? encodeCursor({ lastActivityAt: last.updatedAt, id: last.id })
+      : null;
+  return { notes: page, olderCursor };
 }
 
 export async function addNote(

@@ -189,7 +189,7 @@ describe("history notes", () => {
     await drainHistoryNotes();
 
     expect([...(await notesOf("person", personId)), ...(await notesOf("deal", dealId))]).toEqual(before);
-    const feed = await listNotes(subjectOf(alice), "person", personId);
+    const { notes: feed } = await listNotes(subjectOf(alice), "person", personId);
     expect(feed.map((note) => textsOf(note))).toEqual([["Please keep this"]]);
     expect(feed[0]!.history!.conversationId).toBe(conversation.id);
   });

@@ -7,6 +7,13 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   return { title: t("metaTitle", { section: (await recordLabel("person", (await params).id)) ?? t("types.person.one") }) };
 }
 
-export default async function Page({ params }: { params: Promise<{ id: string }> }) {
-  return <RecordDetailPage type="person" id={(await params).id} />;
+export default async function Page({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ notesBefore?: string | string[] }>;
+}) {
+  const { notesBefore } = await searchParams;
+  return <RecordDetailPage type="person" id={(await params).id} notesBefore={typeof notesBefore === "string" ? notesBefore : null} />;
 }
