@@ -1,5 +1,5 @@
 import "server-only";
-import { aliasedTable, and, asc, desc, eq, gte, isNotNull, isNull, lt, ne, sql, type SQL } from "drizzle-orm";
+import { aliasedTable, and, desc, eq, gte, isNotNull, isNull, lt, ne, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/index";
 import {
   conversationActivities,
@@ -10,6 +10,7 @@ import {
   users,
 } from "@/db/schema";
 import { appAccessibleBy, type AccessSubject } from "./access";
+import { fitActivitiesToPage, MAX_ACTIVITY_LINES_PER_PAGE } from "./thread-activity-bound";
 import { encodeCursor, isUuid, type Cursor, type View } from "./views";
 
 export const PAGE_SIZE = 25;
@@ -172,11 +173,17 @@ export async function loadThreadPage(conversationId: string, before: Cursor | nu
         before ? lt(conversationActivities.occurredAt, before.lastActivityAt) : undefined,
       ),
     )
-    .orderBy(asc(conversationActivities.occurredAt));
+    .orderBy(desc(conversationActivities.occurredAt), desc(conversationActivities.id))
+    .limit(MAX_ACTIVITY_LINES_PER_PAGE + 1);
 
-  return {
+  const fitted = fitActivitiesToPage({
     messages: page,
-    activities,
-    olderCursor: hasOlder && oldest ? encodeCursor({ lastActivityAt: oldest.occurredAt, id: oldest.id }) : null,
+    activitiesNewestFirst: activities,
+    olderCursor: hasOlder && oldest ? { lastActivityAt: oldest.occurredAt, id: oldest.id } : null,
+  });
+  return {
+    messages: fitted.messages,
+    activities: fitted.activities,
+    olderCursor: fitted.olderCursor ? encodeCursor(fitted.olderCursor) : null,
   };
 }
