@@ -30,7 +30,9 @@ export type DeliveryEvent = {
 
 export type InboundEvent = MessageEvent | DeliveryEvent;
 
-export type ParseResult = { ok: true; events: InboundEvent[] } | { ok: false; reason: "malformed" };
+/** `too_large`: more parts than anyone sends (SPEC §15 caps), answered 413 rather than 400. */
+export type ParseFailure = { ok: false; reason: "malformed" | "too_large" };
+export type ParseResult = { ok: true; events: InboundEvent[] } | ParseFailure;
 
 export type SendRequest = {
   contactId: string;

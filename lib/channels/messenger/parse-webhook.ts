@@ -58,6 +58,27 @@ function toAttachment(raw: RawAttachment): Attachment | null {
   return { type, url };
 }
 
+/** Meta sends a handful of events per POST; SPEC §15 caps it so one body cannot fan out without end. */
+export const MAX_EVENTS_PER_POST = 1000;
+
+/**
+ * Entries plus the events inside them, counted before any schema runs: zod walks a huge array
+ * item by item, building an issue for each, so the count is what keeps a signed bomb cheap.
+ */
+function countEvents(json: unknown): number {
+  if (typeof json !== "object" || json === null || !("entry" in json) || !Array.isArray(json.entry)) return 0;
+  if (json.entry.length > MAX_EVENTS_PER_POST) return json.entry.length;
+  let count = 0;
+  for (const entry of json.entry as unknown[]) {
+    if (typeof entry !== "object" || entry === null) continue;
+    for (const key of ["messaging", "standby"] as const) {
+      const list = (entry as Record<string, unknown>)[key];
+      if (Array.isArray(list)) count += list.length;
+    }
+  }
+  return Math.max(count, json.entry.length);
+}
+
 /** `null` = malformed; `[]` = an event type we don't handle (postback, reaction, optin…). */
 function parseEvent(event: Record<string, unknown>): InboundEvent[] | null {
   if ("message" in event) {
@@ -119,6 +140,7 @@ function parseEvent(event: Record<string, unknown>): InboundEvent[] | null {
  * nothing is half-stored.
  */
 export function parseMessengerWebhook(json: unknown, pageId: string): ParseResult {
+  if (countEvents(json) > MAX_EVENTS_PER_POST) return { ok: false, reason: "too_large" };
   const envelope = envelopeSchema.safeParse(json);
   if (!envelope.success) return { ok: false, reason: "malformed" };
   const events: InboundEvent[] = [];
