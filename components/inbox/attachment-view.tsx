@@ -3,6 +3,18 @@ import type { Attachment } from "@/db/schema";
 import { isHttpUrl } from "@/lib/channels/safe-url";
 import { cn } from "@/components/ui/cn";
 
+/** The last path segment of a URL ("3.pdf"), when it looks like a file name. */
+function fileNameOf(url: string): string | null {
+  const raw = new URL(url).pathname.split("/").pop() ?? "";
+  let segment: string;
+  try {
+    segment = decodeURIComponent(raw).trim();
+  } catch {
+    segment = raw;
+  }
+  return /\.[A-Za-z0-9]{1,8}$/.test(segment) ? segment : null;
+}
+
 /** Spec §8: only http(s) URLs become image sources or links; anything else stays as text. */
 export function AttachmentView({ attachment, isOutbound }: { attachment: Attachment; isOutbound: boolean }) {
   const t = useTranslations("conversation");
@@ -28,6 +40,20 @@ export function AttachmentView({ attachment, isOutbound }: { attachment: Attachm
       </a>
     );
   }
+  if (attachment.type === "audio") {
+    return (
+      <audio controls preload="none" src={attachment.url} aria-label={label} className="w-64 max-w-full">
+        <a href={attachment.url} target="_blank" rel="noopener noreferrer nofollow">{t("openAttachment", { type: label })}</a>
+      </audio>
+    );
+  }
+  if (attachment.type === "video") {
+    return (
+      <video controls preload="metadata" src={attachment.url} aria-label={label} className="max-h-72 max-w-full rounded-lg bg-black">
+        <a href={attachment.url} target="_blank" rel="noopener noreferrer nofollow">{t("openAttachment", { type: label })}</a>
+      </video>
+    );
+  }
   return (
     <a
       href={attachment.url}
@@ -44,7 +70,7 @@ export function AttachmentView({ attachment, isOutbound }: { attachment: Attachm
           strokeLinecap="round"
         />
       </svg>
-      <span className="truncate">{t("openAttachment", { type: label })}</span>
+      <span className="truncate">{attachment.name ?? fileNameOf(attachment.url) ?? t("openAttachment", { type: label })}</span>
     </a>
   );
 }

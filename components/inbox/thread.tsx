@@ -138,6 +138,12 @@ export function Thread({
       direction: "outbound",
       text,
       attachments: [],
+      kind: "text",
+      payload: null,
+      reaction: null,
+      editedAt: null,
+      replyToProviderMessageId: null,
+      quoted: null,
       state: "pending",
       failureReason: null,
       occurredAt: new Date(),
@@ -195,6 +201,7 @@ export function Thread({
                     <MessageItem
                       message={entry.message}
                       contactName={contactName}
+                      provider={provider}
                       conversationId={conversationId}
                       isContinuation={!startsDay && continuesRun(previous, entry)}
                       showsDelivery={!(next?.kind === "message" && continuesRun(entry, next) && next.message.state === entry.message.state)}
