@@ -10,6 +10,9 @@ import { mapUrl, placeOf, type MessageContent } from "@/lib/content/message-cont
  * the thread's items these use next-intl's hooks only, so they render on server and client.
  */
 
+/** Five decimals are about a metre: enough to read, the map link keeps the exact value. */
+const roundCoordinate = (value: number) => Number(value.toFixed(5));
+
 const linkClass = "font-medium underline underline-offset-2";
 
 function LocationCard({ content, isOutbound }: { content: Extract<MessageContent, { kind: "location" }>; isOutbound: boolean }) {
@@ -26,7 +29,7 @@ function LocationCard({ content, isOutbound }: { content: Extract<MessageContent
       </figcaption>
       {content.name && content.address ? <p className={cn("break-words text-xs", isOutbound ? "text-white/80" : "text-muted")}>{content.address}</p> : null}
       <p className={cn("text-xs tabular-nums", isOutbound ? "text-white/80" : "text-muted")}>
-        {content.latitude}, {content.longitude}
+        {roundCoordinate(content.latitude)}, {roundCoordinate(content.longitude)}
       </p>
       <a href={mapUrl(content)} target="_blank" rel="noopener noreferrer nofollow" className={cn("text-xs", linkClass)} aria-label={`${t("openMap")}: ${placeOf(content)}`}>
         {t("openMap")}

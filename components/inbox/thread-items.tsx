@@ -4,6 +4,7 @@ import { isHttpUrl } from "@/lib/channels/safe-url";
 import { failureKey } from "@/lib/inbox/failure-reasons";
 import type { ThreadActivity, ThreadMessage } from "@/lib/inbox/queries";
 import type { Provider } from "@/db/schema";
+import { attachmentHref } from "@/lib/content/media-href";
 import { readContent } from "@/lib/content/message-content";
 import { AttachmentView } from "./attachment-view";
 import { ContentCard, QuotedMessage, ReactionBadge } from "./message-content";
@@ -141,6 +142,7 @@ export function MessageItem({
   const isOutbound = message.direction === "outbound";
   const onBrand = isOutbound && message.state !== "failed";
   const content = readContent(message.kind, message.payload);
+  const mediaHref = (index: number) => attachmentHref(provider, message, index);
   const sender = isOutbound ? (message.senderName ?? t("sentFromElsewhere")) : contactName;
   const fullTime = format.dateTime(message.occurredAt, { dateStyle: "full", timeStyle: "short" });
   return (
@@ -171,10 +173,12 @@ export function MessageItem({
           />
         ) : null}
         {message.text ? <MessageText text={message.text} /> : null}
-        <ContentCard content={content} provider={provider} isOutbound={onBrand} />
-        {message.attachments.map((attachment, index) => (
-          <AttachmentView key={index} attachment={attachment} isOutbound={onBrand} />
-        ))}
+        <ContentCard content={content} provider={provider} isOutbound={onBrand} mediaHref={mediaHref} />
+        {message.attachments.map((attachment, index) =>
+          content.kind === "contact" && content.mediaIndex === index ? null : (
+            <AttachmentView key={index} attachment={attachment} href={mediaHref(index)} isOutbound={onBrand} />
+          ),
+        )}
         {message.editedAt || content.buttonPayload ? (
           <p className={cn("text-xs", onBrand ? "text-white/75" : "text-muted")}>
             {[content.buttonPayload ? tc("buttonReply") : null, message.editedAt ? tc("edited") : null].filter(Boolean).join(" · ")}

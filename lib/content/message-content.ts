@@ -23,7 +23,7 @@ export const contentSchemas = {
   }),
   /** `url` only when it is http(s); otherwise the word "Sticker" stands for it. */
   sticker: z.object({ ...tapped, url: shortText(4000).optional() }),
-  /** A vCard the customer shared; `mediaIndex` names the Twilio media that holds it. */
+  /** A vCard the customer shared; `mediaIndex` names the attachment that holds it. */
   contact: z.object({ ...tapped, name: shortText(500).optional(), mediaIndex: z.number().int().min(0).max(9).optional() }),
   /** A structured template (Messenger echoes of receipts, generic templates): its title. */
   template: z.object({ ...tapped, title: shortText(1000).optional() }),

@@ -25,7 +25,7 @@ function attachmentType(contentType: string | undefined): Attachment["type"] {
   return family === "image" || family === "video" || family === "audio" ? family : "file";
 }
 
-type Media = { index: number; url: string; contentType?: string };
+type Media = { url: string; contentType?: string };
 
 function mediaOf(params: FormParams): Media[] {
   const count = Number(single(params, "NumMedia") ?? "0");
@@ -34,7 +34,7 @@ function mediaOf(params: FormParams): Media[] {
     const url = single(params, `MediaUrl${index}`);
     if (!url || !isHttpUrl(url)) continue;
     const contentType = single(params, `MediaContentType${index}`);
-    media.push({ index, url, ...(contentType ? { contentType } : {}) });
+    media.push({ url, ...(contentType ? { contentType } : {}) });
   }
   return media;
 }
@@ -63,15 +63,15 @@ export function twilioContent(params: FormParams): { text: string; content: Mess
   const text = single(params, "ButtonText")?.trim() || body;
   const buttonPayload = single(params, "ButtonPayload");
   const tapped = buttonPayload ? { buttonPayload: buttonPayload.slice(0, 2000) } : {};
-  const media = mediaOf(params);
-  const vcard = media.find((item) => isVcard(item.contentType));
-  const attachments = media
-    .filter((item) => item !== vcard)
-    .map((item): Attachment => ({ type: attachmentType(item.contentType), url: item.url, ...(item.contentType ? { contentType: item.contentType } : {}) }));
+  const attachments = mediaOf(params).map(
+    (item): Attachment => ({ type: attachmentType(item.contentType), url: item.url, ...(item.contentType ? { contentType: item.contentType } : {}) }),
+  );
+  // The vCard stays an attachment (the media proxy serves it by index); the card names which one.
+  const vcardIndex = attachments.findIndex((item) => isVcard(item.contentType));
 
   const location = locationOf(params);
   if (location) return { text, content: { ...location, ...tapped }, attachments };
-  if (vcard) return { text, content: { kind: "contact", ...tapped, mediaIndex: vcard.index }, attachments };
+  if (vcardIndex >= 0) return { text, content: { kind: "contact", ...tapped, mediaIndex: vcardIndex }, attachments };
   if (!text && attachments.length === 0) {
     const type = single(params, "MessageType");
     return { text, content: { kind: "unsupported", ...tapped, ...(type ? { type: type.slice(0, 64) } : {}) }, attachments };

@@ -177,10 +177,10 @@ describe("parseTwilioInbound content (SPEC §14)", () => {
     expect(eventOf({ ReferralHeadline: "Ad", ReferralSourceUrl: "javascript:alert(1)" }).referral).toEqual({ source: "Ad" });
   });
 
-  it("turns a vCard into a contact card that names its media", () => {
+  it("turns a vCard into a contact card that names its attachment", () => {
     const event = eventOf({ Body: "", NumMedia: "1", MediaUrl0: "https://api.twilio.com/x/Media/ME1", MediaContentType0: "text/vcard" });
     expect(event.content).toEqual({ kind: "contact", mediaIndex: 0 });
-    expect(event.attachments).toEqual([]);
+    expect(event.attachments).toEqual([{ type: "file", url: "https://api.twilio.com/x/Media/ME1", contentType: "text/vcard" }]);
   });
 
   it("says a message with nothing to show is unsupported instead of leaving it empty", () => {
