@@ -66,6 +66,8 @@ export type SendRequest = {
   statusCallbackUrl?: string;
   /** Our message id, sent where the provider echoes it back (Messenger `metadata`). */
   reference?: string;
+  /** Messenger, 24 h – 7 days after the customer wrote: a person's reply (lib/content/reply-window.ts). */
+  tag?: "HUMAN_AGENT";
 };
 
 /**
