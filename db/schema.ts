@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import type { MessageKind, MessagePayload } from "../lib/content/message-content";
 import {
   boolean,
   index,
@@ -39,7 +40,10 @@ export const activityKindEnum = pgEnum("activity_kind", [
   "reopened_by_message",
   "linked",
   "unlinked",
+  "referral",
 ]);
+/** lib/content/message-content.ts holds each kind's payload schema. */
+export const messageKindEnum = pgEnum("message_kind", ["text", "location", "sticker", "contact", "template", "unsupported"]);
 export const jobStatusEnum = pgEnum("job_status", ["queued", "running", "done", "failed"]);
 
 export const workspaces = pgTable("workspaces", {
@@ -199,6 +203,8 @@ export const conversations = pgTable(
     lastActivityAt: at("last_activity_at").notNull().default(sql`date_trunc('milliseconds', now())`),
     lastMessageAt: at("last_message_at"),
     lastMessagePreview: text("last_message_preview"),
+    /** The list's preview line words a location or sticker in the reader's language from this. */
+    lastMessageKind: messageKindEnum("last_message_kind").notNull().default("text"),
     createdAt: createdAt(),
     /** A deleted conversation stays as a tombstone (no messages) so links in CRM notes can say so. */
     deletedAt: at("deleted_at"),
@@ -216,7 +222,8 @@ export const conversations = pgTable(
   ],
 );
 
-export type Attachment = { type: "image" | "video" | "audio" | "file"; url: string; contentType?: string };
+/** `name`: a file's or shared link's title when the provider gives one. */
+export type Attachment = { type: "image" | "video" | "audio" | "file"; url: string; contentType?: string; name?: string };
 
 export const messages = pgTable(
   "messages",
@@ -235,6 +242,14 @@ export const messages = pgTable(
     providerMessageId: text("provider_message_id"),
     text: text("text").notNull().default(""),
     attachments: jsonb("attachments").$type<Attachment[]>().notNull().default([]),
+    /** SPEC §14: what the message holds beyond text; `payload` is read back through readContent(). */
+    kind: messageKindEnum("kind").notNull().default("text"),
+    payload: jsonb("payload").$type<MessagePayload>(),
+    /** The contact's reaction (an emoji), removed again on unreact. */
+    reaction: text("reaction"),
+    editedAt: at("edited_at"),
+    /** The provider id of the message this one quotes; the thread shows it when it is stored. */
+    replyToProviderMessageId: text("reply_to_provider_message_id"),
     senderUserId: uuid("sender_user_id").references(() => users.id),
     state: deliveryStateEnum("state").notNull(),
     failureReason: text("failure_reason"),
@@ -519,6 +534,9 @@ export type HistoryEntry = {
   text: string;
   attachments: number;
   at: string;
+  /** Absent in notes written before message kinds existed: plain text. */
+  kind?: MessageKind;
+  payload?: MessagePayload | null;
 };
 export type HistoryContent = {
   conversationId: string;

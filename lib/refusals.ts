@@ -18,6 +18,7 @@ export const REFUSALS = [
   "already_in_state",
   "empty_reply",
   "reply_too_long",
+  "outside_reply_window",
   "not_failed",
   "record_not_found",
   "already_linked",

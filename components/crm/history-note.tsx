@@ -3,6 +3,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { MessageText } from "@/components/inbox/message-text";
 import { cn } from "@/components/ui/cn";
 import type { HistoryContent } from "@/db/schema";
+import { describeKind, type Translate } from "@/lib/content/describe-content";
+import { readContent } from "@/lib/content/message-content";
 import { appUrl } from "@/lib/env";
 import { conversationHref } from "./record-paths";
 
@@ -14,6 +16,7 @@ const ENTRY_TIME = { day: "numeric", month: "short", hour: "numeric", minute: "2
  */
 export async function HistoryNoteContent({ history }: { history: HistoryContent }) {
   const t = await getTranslations("crm.history");
+  const tr = await getTranslations();
   const format = await getFormatter();
   const isOpen = history.status === "open";
   return (
@@ -41,6 +44,9 @@ export async function HistoryNoteContent({ history }: { history: HistoryContent 
                     {format.dateTime(at, ENTRY_TIME)}
                   </time>
                 </p>
+                {entry.kind && entry.kind !== "text" ? (
+                  <p className="mt-0.5 text-sm">{describeKind(tr as Translate, readContent(entry.kind, entry.payload))}</p>
+                ) : null}
                 {entry.text ? (
                   <div className="mt-0.5 text-sm">
                     <MessageText text={entry.text} />
@@ -79,10 +85,12 @@ export async function HistoryNoteContent({ history }: { history: HistoryContent 
 /** The note as plain text, to prefill the editor: editing turns it into the editor's own text. */
 export async function historyNotePlainText(history: HistoryContent): Promise<string> {
   const t = await getTranslations("crm.history");
+  const tr = await getTranslations();
   const format = await getFormatter();
   const messages = history.entries.map((entry) => {
     const attachments = entry.attachments > 0 ? t("attachments", { count: entry.attachments }) : "";
-    const text = [entry.text, attachments ? `(${attachments})` : ""].filter(Boolean).join(" ");
+    const kind = entry.kind && entry.kind !== "text" ? describeKind(tr as Translate, readContent(entry.kind, entry.payload)) : "";
+    const text = [kind, entry.text, attachments ? `(${attachments})` : ""].filter(Boolean).join(" ");
     return t("plainMessage", { time: format.dateTime(new Date(entry.at), ENTRY_TIME), sender: entry.sender, text });
   });
   return [

@@ -3,23 +3,37 @@ import type { Attachment } from "@/db/schema";
 import { isHttpUrl } from "@/lib/channels/safe-url";
 import { cn } from "@/components/ui/cn";
 
+/** The last path segment of a URL ("3.pdf"), when it looks like a file name. */
+function fileNameOf(url: string): string | null {
+  const raw = new URL(url).pathname.split("/").pop() ?? "";
+  let segment: string;
+  try {
+    segment = decodeURIComponent(raw).trim();
+  } catch {
+    segment = raw;
+  }
+  return /\.[A-Za-z0-9]{1,8}$/.test(segment) ? segment : null;
+}
+
 /** Spec §8: only http(s) URLs become image sources or links; anything else stays as text. */
-export function AttachmentView({ attachment, isOutbound }: { attachment: Attachment; isOutbound: boolean }) {
+export function AttachmentView({ attachment, href, isOutbound }: { attachment: Attachment; href?: string | null; isOutbound: boolean }) {
   const t = useTranslations("conversation");
   const label = t(`attachment.${attachment.type}`);
-  if (!isHttpUrl(attachment.url)) {
+  if (!isHttpUrl(attachment.url) || href === null) {
     return (
       <p className={cn("break-all text-xs", isOutbound ? "text-white/80" : "text-muted")}>
         {label}: {attachment.url}
       </p>
     );
   }
+  // Twilio media needs the app's credentials: the inbox shows it through /api/media (SPEC §14).
+  const url = href ?? attachment.url;
   if (attachment.type === "image") {
     return (
-      <a href={attachment.url} target="_blank" rel="noopener noreferrer nofollow" className="block" aria-label={t("openAttachment", { type: label })}>
+      <a href={url} target="_blank" rel="noopener noreferrer nofollow" className="block" aria-label={t("openAttachment", { type: label })}>
         {/* eslint-disable-next-line @next/next/no-img-element -- provider-hosted images of unknown size and host */}
         <img
-          src={attachment.url}
+          src={url}
           alt={label}
           loading="lazy"
           referrerPolicy="no-referrer"
@@ -28,9 +42,23 @@ export function AttachmentView({ attachment, isOutbound }: { attachment: Attachm
       </a>
     );
   }
+  if (attachment.type === "audio") {
+    return (
+      <audio controls preload="none" src={url} aria-label={label} className="w-64 max-w-full">
+        <a href={url} target="_blank" rel="noopener noreferrer nofollow">{t("openAttachment", { type: label })}</a>
+      </audio>
+    );
+  }
+  if (attachment.type === "video") {
+    return (
+      <video controls preload="metadata" src={url} aria-label={label} className="max-h-72 max-w-full rounded-lg bg-black">
+        <a href={url} target="_blank" rel="noopener noreferrer nofollow">{t("openAttachment", { type: label })}</a>
+      </video>
+    );
+  }
   return (
     <a
-      href={attachment.url}
+      href={url}
       target="_blank"
       rel="noopener noreferrer nofollow"
       className="inline-flex max-w-full items-center gap-2 self-start rounded-md border border-line bg-white px-2.5 py-1.5 text-sm text-brand-700 hover:bg-canvas"
@@ -44,7 +72,7 @@ export function AttachmentView({ attachment, isOutbound }: { attachment: Attachm
           strokeLinecap="round"
         />
       </svg>
-      <span className="truncate">{t("openAttachment", { type: label })}</span>
+      <span className="truncate">{attachment.name ?? fileNameOf(attachment.url) ?? t("openAttachment", { type: label })}</span>
     </a>
   );
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getFormatter, getNow, getTranslations } from "next-intl/server";
 import { Avatar } from "@/components/ui/avatar";
 import { cn } from "@/components/ui/cn";
+import { describePreview } from "@/lib/content/describe-content";
 import type { ConversationRow } from "@/lib/inbox/queries";
 import type { View } from "@/lib/inbox/views";
 import { inboxHref } from "./inbox-href";
@@ -23,6 +24,7 @@ export async function ConversationList({
   isFirstPage: boolean;
 }) {
   const t = await getTranslations("inbox");
+  const tr = await getTranslations();
   const format = await getFormatter();
   const now = await getNow();
   return (
@@ -50,7 +52,7 @@ export async function ConversationList({
                     </time>
                   </div>
                   <p className={cn("truncate text-sm", row.isUnread ? "text-ink" : "text-muted")}>
-                    {row.lastMessagePreview || t("noPreview")}
+                    {describePreview(tr, row.lastMessagePreview, row.lastMessageKind) || t("noPreview")}
                   </p>
                   <div className="mt-1 flex items-center gap-2 text-xs text-muted">
                     <ProviderIcon provider={row.provider} className="h-3.5 w-3.5" />

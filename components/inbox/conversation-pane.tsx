@@ -1,15 +1,19 @@
+import { getDb } from "@/db/index";
 import type { Conversation, MessagingApp } from "@/db/schema";
+import { lastInboundAt } from "@/lib/content/last-inbound";
+import { replyWindow } from "@/lib/content/reply-window";
 import type { Actor } from "@/lib/auth/actor";
 import { canDeleteConversation } from "@/lib/inbox/delete-conversation";
 import type { ThreadPage } from "@/lib/inbox/thread-page";
 import { ConversationHeader, type AssigneeOption } from "./conversation-header";
+import type { ShownReplyWindow } from "./reply-window-note";
 import { Thread } from "./thread";
 
 /**
  * The open conversation: header, thread and reply box, and on wide screens room for a
  * right-hand panel (the CRM links of spec §7 go there); nothing is drawn when there is none.
  */
-export function ConversationPane({
+export async function ConversationPane({
   actor,
   conversation,
   app,
@@ -26,6 +30,8 @@ export function ConversationPane({
   backHref: string;
   aside?: React.ReactNode;
 }) {
+  const window = replyWindow(app.provider, await lastInboundAt(await getDb(), conversation.id));
+  const shownWindow: ShownReplyWindow = "until" in window ? { kind: window.kind, until: window.until.toISOString() } : { kind: window.kind };
   return (
     <div className="flex min-h-0 min-w-0 flex-1">
       <div className="flex min-w-0 flex-1 flex-col">
@@ -52,6 +58,7 @@ export function ConversationPane({
           isClosed={conversation.status === "closed"}
           page={thread}
           senderName={actor.name}
+          replyWindow={shownWindow}
         />
       </div>
       {aside ? <div className="hidden w-80 shrink-0 flex-col overflow-y-auto border-l border-line bg-white xl:flex">{aside}</div> : null}

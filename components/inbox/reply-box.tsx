@@ -8,6 +8,7 @@ import { cn } from "@/components/ui/cn";
 import type { Provider } from "@/db/schema";
 import { checkReplyText, REPLY_LIMITS } from "@/lib/inbox/reply-limits";
 import { RefusalAlert, type ShownRefusal } from "@/components/ui/refusal-alert";
+import { canSendFreeForm, ReplyWindowNote, type ShownReplyWindow } from "./reply-window-note";
 
 /** The counter appears once a reply uses this share of the provider's limit. */
 const COUNTER_FROM = 0.8;
@@ -21,11 +22,13 @@ export function ReplyBox({
   conversationId,
   provider,
   isClosed,
+  replyWindow = { kind: "unknown" },
   onSending,
 }: {
   conversationId: string;
   provider: Provider;
   isClosed: boolean;
+  replyWindow?: ShownReplyWindow;
   onSending: (text: string) => void;
 }) {
   const t = useTranslations("conversation.reply");
@@ -44,8 +47,9 @@ export function ReplyBox({
   const showCounter = length >= limit * COUNTER_FROM;
   const providerName = tCommon(`providers.${provider}`);
 
+  const mayFreeForm = canSendFreeForm(replyWindow);
   const send = () => {
-    if (!check.ok) return;
+    if (!check.ok || !mayFreeForm) return;
     const text = check.text;
     setDraft("");
     setRefusal(null);
@@ -80,6 +84,7 @@ export function ReplyBox({
             {t("closedNote")}
           </p>
         ) : null}
+        <ReplyWindowNote window={replyWindow} />
         {refusal ? <RefusalAlert refusal={refusal} onDismiss={() => setRefusal(null)} /> : null}
         <form
           onSubmit={(event) => {
@@ -129,7 +134,7 @@ export function ReplyBox({
             {isTooLong ? (
               <span className="shrink-0 text-xs font-medium tabular-nums text-danger">{t("counter", { count: length, limit })}</span>
             ) : null}
-            <Button type="submit" disabled={!check.ok} className="shrink-0 px-4">
+            <Button type="submit" disabled={!check.ok || !mayFreeForm} className="shrink-0 px-4">
               {t("send")}
             </Button>
           </div>

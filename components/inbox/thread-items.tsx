@@ -1,8 +1,13 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
+import { isHttpUrl } from "@/lib/channels/safe-url";
 import { failureKey } from "@/lib/inbox/failure-reasons";
 import type { ThreadActivity, ThreadMessage } from "@/lib/inbox/queries";
+import type { Provider } from "@/db/schema";
+import { attachmentHref } from "@/lib/content/media-href";
+import { readContent } from "@/lib/content/message-content";
 import { AttachmentView } from "./attachment-view";
+import { ContentCard, QuotedMessage, ReactionBadge } from "./message-content";
 import { MessageText } from "./message-text";
 import { ResendButton } from "./resend-button";
 
@@ -26,6 +31,7 @@ export function DayDivider({ at }: { at: Date }) {
 export function ActivityLine({ activity }: { activity: ThreadActivity }) {
   const t = useTranslations("conversation");
   const format = useFormatter();
+  if (activity.kind === "referral") return <ReferralLine activity={activity} />;
   const actor = activity.actorName ?? t("someone");
   const text =
     activity.kind === "assigned" && activity.actorName && activity.actorName === activity.targetName
@@ -35,6 +41,28 @@ export function ActivityLine({ activity }: { activity: ThreadActivity }) {
     <li className="flex justify-center px-4 text-center text-xs text-muted">
       <p className="rounded-full bg-black/[0.03] px-3 py-1">
         {text} · <time dateTime={activity.occurredAt.toISOString()}>{format.dateTime(activity.occurredAt, { timeStyle: "short" })}</time>
+      </p>
+    </li>
+  );
+}
+
+/** "Came from: {source}" (SPEC §14), linking the ad or page only when it is an http(s) URL. */
+function ReferralLine({ activity }: { activity: ThreadActivity }) {
+  const t = useTranslations("content");
+  const format = useFormatter();
+  const source = activity.detail?.source ?? "";
+  const url = activity.detail?.url;
+  return (
+    <li className="flex justify-center px-4 text-center text-xs text-muted" data-testid="referral-line">
+      <p className="rounded-full bg-black/[0.03] px-3 py-1">
+        {url && isHttpUrl(url) ? (
+          <a href={url} target="_blank" rel="noopener noreferrer nofollow" className="underline underline-offset-2">
+            {t("cameFrom", { source })}
+          </a>
+        ) : (
+          t("cameFrom", { source })
+        )}{" "}
+        · <time dateTime={activity.occurredAt.toISOString()}>{format.dateTime(activity.occurredAt, { timeStyle: "short" })}</time>
       </p>
     </li>
   );
@@ -96,19 +124,25 @@ export function MessageItem({
   message,
   contactName,
   conversationId,
+  provider,
   isContinuation = false,
   showsDelivery = true,
 }: {
   message: ThreadMessage;
   contactName: string;
   conversationId: string;
+  provider: Provider;
   isContinuation?: boolean;
   /** False when the next message of the run says the same, so a run carries its state once. */
   showsDelivery?: boolean;
 }) {
   const t = useTranslations("conversation");
+  const tc = useTranslations("content");
   const format = useFormatter();
   const isOutbound = message.direction === "outbound";
+  const onBrand = isOutbound && message.state !== "failed";
+  const content = readContent(message.kind, message.payload);
+  const mediaHref = (index: number) => attachmentHref(provider, message, index);
   const sender = isOutbound ? (message.senderName ?? t("sentFromElsewhere")) : contactName;
   const fullTime = format.dateTime(message.occurredAt, { dateStyle: "full", timeStyle: "short" });
   return (
@@ -131,11 +165,31 @@ export function MessageItem({
           message.state === "pending" && "opacity-70",
         )}
       >
+        {message.quoted ? (
+          <QuotedMessage
+            quoted={message.quoted}
+            senderName={message.quoted.direction === "inbound" ? contactName : t("you")}
+            isOutbound={onBrand}
+          />
+        ) : null}
         {message.text ? <MessageText text={message.text} /> : null}
-        {message.attachments.map((attachment, index) => (
-          <AttachmentView key={index} attachment={attachment} isOutbound={isOutbound && message.state !== "failed"} />
-        ))}
+        <ContentCard content={content} provider={provider} isOutbound={onBrand} mediaHref={mediaHref} />
+        {message.attachments.map((attachment, index) =>
+          content.kind === "contact" && content.mediaIndex === index ? null : (
+            <AttachmentView key={index} attachment={attachment} href={mediaHref(index)} isOutbound={onBrand} />
+          ),
+        )}
+        {message.editedAt || content.buttonPayload ? (
+          <p className={cn("text-xs", onBrand ? "text-white/75" : "text-muted")}>
+            {[content.buttonPayload ? tc("buttonReply") : null, message.editedAt ? tc("edited") : null].filter(Boolean).join(" · ")}
+          </p>
+        ) : null}
       </div>
+      {message.reaction ? (
+        <div className={cn("flex", isOutbound ? "justify-end" : "justify-start")}>
+          <ReactionBadge emoji={message.reaction} contactName={contactName} />
+        </div>
+      ) : null}
       {isOutbound && (showsDelivery || message.state === "failed") ? <DeliveryLine message={message} conversationId={conversationId} /> : null}
     </li>
   );

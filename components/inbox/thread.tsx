@@ -8,6 +8,7 @@ import type { ThreadActivity, ThreadMessage } from "@/lib/inbox/queries";
 import { RefusalAlert, type ShownRefusal } from "@/components/ui/refusal-alert";
 import { ReplyBox } from "./reply-box";
 import { entriesOf, mergeEntries, type ThreadEntry } from "./thread-entries";
+import type { ShownReplyWindow } from "./reply-window-note";
 import { ActivityLine, DayDivider, MessageItem } from "./thread-items";
 
 type ThreadPage = { messages: ThreadMessage[]; activities: ThreadActivity[]; olderCursor: string | null };
@@ -36,6 +37,7 @@ export function Thread({
   isClosed,
   page,
   senderName,
+  replyWindow,
 }: {
   conversationId: string;
   contactName: string;
@@ -43,6 +45,7 @@ export function Thread({
   isClosed: boolean;
   page: ThreadPage;
   senderName: string;
+  replyWindow?: ShownReplyWindow;
 }) {
   const t = useTranslations("conversation");
   const format = useFormatter();
@@ -138,6 +141,12 @@ export function Thread({
       direction: "outbound",
       text,
       attachments: [],
+      kind: "text",
+      payload: null,
+      reaction: null,
+      editedAt: null,
+      replyToProviderMessageId: null,
+      quoted: null,
       state: "pending",
       failureReason: null,
       occurredAt: new Date(),
@@ -195,6 +204,7 @@ export function Thread({
                     <MessageItem
                       message={entry.message}
                       contactName={contactName}
+                      provider={provider}
                       conversationId={conversationId}
                       isContinuation={!startsDay && continuesRun(previous, entry)}
                       showsDelivery={!(next?.kind === "message" && continuesRun(entry, next) && next.message.state === entry.message.state)}
@@ -206,7 +216,7 @@ export function Thread({
           </ol>
         </div>
       </div>
-      <ReplyBox conversationId={conversationId} provider={provider} isClosed={isClosed} onSending={onSending} />
+      <ReplyBox conversationId={conversationId} provider={provider} isClosed={isClosed} replyWindow={replyWindow} onSending={onSending} />
     </div>
   );
 }

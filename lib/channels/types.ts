@@ -1,4 +1,5 @@
 import type { Attachment } from "@/db/schema";
+import type { MessageContent } from "@/lib/content/message-content";
 
 export type MessengerCredentials = { pageId: string; pageAccessToken: string; appSecret: string };
 export type WhatsappCredentials = { accountSid: string; authToken: string; sender: string };
@@ -16,7 +17,32 @@ export type MessageEvent = {
   occurredAt: Date;
   /** Messenger echoes carry back the `metadata` we sent: the id of our own outbound message. */
   reference?: string | null;
+  /** Kind and payload beyond text and attachments (SPEC §14); absent means plain text. */
+  content?: MessageContent;
+  /** The provider id of the message this one quotes (Messenger `reply_to.mid`, Twilio `OriginalRepliedMessageSid`). */
+  replyTo?: string | null;
+  /** Where the customer came from (an ad, an m.me link), shown as an activity line above the message. */
+  referral?: Referral | null;
 };
+
+/** "Came from: {source}", with an http(s) link when the provider gave one. */
+export type Referral = { source: string; url?: string };
+
+/** A contact's reaction on one of the conversation's messages; `emoji: null` removes it (unreact). */
+export type ReactionEvent = {
+  kind: "reaction";
+  contactId: string;
+  providerMessageId: string;
+  emoji: string | null;
+};
+
+/** The contact edited a message they sent: it shows the new text and "Edited". */
+export type EditEvent = { kind: "edit"; contactId: string; providerMessageId: string; text: string };
+
+/** An existing thread opened from an ad or link, without a message (Messenger `referral`). */
+export type ReferralEvent = { kind: "referral"; contactId: string; referral: Referral; occurredAt: Date };
+
+export type ContentEvent = ReactionEvent | EditEvent | ReferralEvent;
 
 /** Progress of outbound messages: by provider ids, and/or (Messenger) everything up to a watermark. */
 export type DeliveryEvent = {
@@ -28,9 +54,11 @@ export type DeliveryEvent = {
   failureReason: string | null;
 };
 
-export type InboundEvent = MessageEvent | DeliveryEvent;
+export type InboundEvent = MessageEvent | DeliveryEvent | ContentEvent;
 
-export type ParseResult = { ok: true; events: InboundEvent[] } | { ok: false; reason: "malformed" };
+/** `too_large`: more parts than anyone sends (SPEC §15 caps), answered 413 rather than 400. */
+export type ParseFailure = { ok: false; reason: "malformed" | "too_large" };
+export type ParseResult = { ok: true; events: InboundEvent[] } | ParseFailure;
 
 export type SendRequest = {
   contactId: string;
@@ -38,6 +66,8 @@ export type SendRequest = {
   statusCallbackUrl?: string;
   /** Our message id, sent where the provider echoes it back (Messenger `metadata`). */
   reference?: string;
+  /** Messenger, 24 h – 7 days after the customer wrote: a person's reply (lib/content/reply-window.ts). */
+  tag?: "HUMAN_AGENT";
 };
 
 /**

@@ -1,6 +1,7 @@
 import "server-only";
 import { aliasedTable, desc, eq } from "drizzle-orm";
 import type { Executor } from "@/db/index";
+import type { MessageKind, MessagePayload } from "@/lib/content/message-content";
 import { conversations, messages, messagingApps, users, type HistoryEntry } from "@/db/schema";
 
 const senders = aliasedTable(users, "senders");
@@ -28,7 +29,16 @@ export async function getConversationSummary(db: Executor, conversationId: strin
 }
 
 function toEntry(
-  row: { id: string; direction: "inbound" | "outbound"; text: string; attachments: unknown[]; occurredAt: Date; senderName: string | null },
+  row: {
+    id: string;
+    direction: "inbound" | "outbound";
+    text: string;
+    attachments: unknown[];
+    kind: MessageKind;
+    payload: MessagePayload | null;
+    occurredAt: Date;
+    senderName: string | null;
+  },
   contactName: string,
 ): HistoryEntry {
   return {
@@ -38,6 +48,7 @@ function toEntry(
     text: row.text,
     attachments: row.attachments.length,
     at: row.occurredAt.toISOString(),
+    ...(row.kind !== "text" || row.payload ? { kind: row.kind, payload: row.payload } : {}),
   };
 }
 
@@ -46,6 +57,8 @@ const entryColumns = {
   direction: messages.direction,
   text: messages.text,
   attachments: messages.attachments,
+  kind: messages.kind,
+  payload: messages.payload,
   occurredAt: messages.occurredAt,
   senderName: senders.name,
 };

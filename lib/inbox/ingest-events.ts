@@ -7,7 +7,7 @@ import { publishEvent } from "@/lib/realtime/bus";
 import { advanceableFrom, type OutboundState } from "./delivery-state";
 import { enqueueMessageNotifications } from "@/lib/notifications/enqueue";
 import { enqueueMessageFollowUps, enqueueNewConversationFollowUps } from "./follow-ups";
-import { messagePreview } from "./message-preview";
+import { applyContentEvent, contentColumns, previewColumns, recordReferral } from "@/lib/content/ingest-content";
 import { FAILURE } from "./failure-reasons";
 import { isUuid } from "./views";
 
@@ -35,8 +35,10 @@ export async function ingestEvents(app: MessagingApp, events: InboundEvent[]): P
         const stored = await storeMessage(tx, app, event);
         if (stored) summary.storedMessages++;
         else summary.duplicateMessages++;
-      } else {
+      } else if (event.kind === "delivery") {
         summary.updatedDeliveries += await applyDelivery(tx, app, event);
+      } else {
+        await applyContentEvent(tx, app, event);
       }
     }
   });
@@ -144,12 +146,17 @@ async function storeMessage(tx: Transaction, app: MessagingApp, raw: MessageEven
       providerMessageId: event.providerMessageId,
       text: event.text,
       attachments: event.attachments,
+      ...contentColumns(event),
       state: event.direction === "inbound" ? "received" : "sent",
       occurredAt: event.occurredAt,
     })
     .onConflictDoNothing({ target: [messages.appId, messages.providerMessageId] })
     .returning();
-  if (!message) return false;
+  if (!message) {
+    // A provider id we already hold, from another contact (upstream fixtures reuse ids): no empty conversation left behind.
+    if (isNew) await tx.delete(conversations).where(eq(conversations.id, conversation.id));
+    return false;
+  }
 
   const reopens = event.direction === "inbound" && conversation.status === "closed";
   const newName = event.contactName && event.contactName !== conversation.contactName ? event.contactName : null;
@@ -158,7 +165,7 @@ async function storeMessage(tx: Transaction, app: MessagingApp, raw: MessageEven
     .set({
       lastActivityAt: now,
       lastMessageAt: now,
-      lastMessagePreview: messagePreview(event.text),
+      ...previewColumns(event),
       ...(reopens ? { status: "open" as const } : {}),
       ...(newName ? { contactName: newName } : {}),
     })
@@ -168,6 +175,7 @@ async function storeMessage(tx: Transaction, app: MessagingApp, raw: MessageEven
     await tx.insert(conversationActivities).values({ ...scope, kind: "reopened_by_message", occurredAt: now });
   }
 
+  if (event.referral) await recordReferral(tx, scope, event.referral, event.occurredAt);
   if (isNew) await enqueueNewConversationFollowUps(tx, app, conversation.id);
   await enqueueMessageFollowUps(tx, message);
   if (message.direction === "inbound") await enqueueMessageNotifications(tx, message, conversation.assigneeId);

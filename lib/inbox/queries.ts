@@ -9,6 +9,7 @@ import {
   messagingApps,
   users,
 } from "@/db/schema";
+import { withQuotedMessages } from "@/lib/content/quoted-message";
 import { appAccessibleBy, type AccessSubject } from "./access";
 import { fitActivitiesToPage, MAX_ACTIVITY_LINES_PER_PAGE } from "./thread-activity-bound";
 import { encodeCursor, isUuid, type Cursor, type View } from "./views";
@@ -65,6 +66,7 @@ export async function listConversations(
       assigneeName: assignees.name,
       lastActivityAt: conversations.lastActivityAt,
       lastMessagePreview: conversations.lastMessagePreview,
+      lastMessageKind: conversations.lastMessageKind,
       appName: messagingApps.name,
       provider: messagingApps.provider,
       isUnread: sql<boolean>`(${conversations.lastMessageAt} is not null and (${conversationReads.readAt} is null or ${conversations.lastMessageAt} > ${conversationReads.readAt}))`,
@@ -133,6 +135,11 @@ export async function loadThreadPage(conversationId: string, before: Cursor | nu
       direction: messages.direction,
       text: messages.text,
       attachments: messages.attachments,
+      kind: messages.kind,
+      payload: messages.payload,
+      reaction: messages.reaction,
+      editedAt: messages.editedAt,
+      replyToProviderMessageId: messages.replyToProviderMessageId,
       state: messages.state,
       failureReason: messages.failureReason,
       occurredAt: messages.occurredAt,
@@ -152,7 +159,7 @@ export async function loadThreadPage(conversationId: string, before: Cursor | nu
     .limit(THREAD_PAGE_SIZE + 1);
 
   const hasOlder = newestFirst.length > THREAD_PAGE_SIZE;
-  const page = newestFirst.slice(0, THREAD_PAGE_SIZE).reverse();
+  const page = await withQuotedMessages(conversationId, newestFirst.slice(0, THREAD_PAGE_SIZE).reverse());
   const oldest = page[0];
   const activities = await db
     .select({

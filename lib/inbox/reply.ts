@@ -5,6 +5,8 @@ import { conversations, messages, type Conversation, type Message } from "@/db/s
 import { enqueueJob } from "@/lib/jobs/queue";
 import { publishEvent } from "@/lib/realtime/bus";
 import { ok, refuse, type Result } from "@/lib/result";
+import { lastInboundAt } from "@/lib/content/last-inbound";
+import { replyWindow } from "@/lib/content/reply-window";
 import { lockAccessibleConversation, type AccessSubject } from "./access";
 import { enqueueMessageFollowUps } from "./follow-ups";
 import { SEND_REPLY } from "./jobs/queues";
@@ -13,7 +15,7 @@ import { markConversationReadIn } from "./read-markers";
 import { checkReplyText } from "./reply-limits";
 import { isUuid } from "./views";
 
-export type ReplyRefusal = "not_found" | "empty_reply" | "reply_too_long" | "not_failed";
+export type ReplyRefusal = "not_found" | "empty_reply" | "reply_too_long" | "not_failed" | "outside_reply_window";
 
 /**
  * No dedupe key: each enqueue is a send the user asked for, and the job itself refuses to
@@ -44,6 +46,11 @@ export async function sendReply(
         ? refuse("reply_too_long", { limit: checked.limit, provider: app.provider === "messenger" ? "Messenger" : "WhatsApp" })
         : refuse("empty_reply");
     }
+    // SPEC §14: after the window no free-form reply reaches the customer; refuse before storing one.
+    const window = replyWindow(app.provider, await lastInboundAt(tx, conversation.id));
+    if (window.kind === "template_only" || window.kind === "closed") {
+      return refuse("outside_reply_window", { provider: app.provider === "messenger" ? "Messenger" : "WhatsApp" });
+    }
     const now = new Date();
     const [message] = await tx
       .insert(messages)
@@ -60,7 +67,7 @@ export async function sendReply(
       .returning();
     await tx
       .update(conversations)
-      .set({ lastActivityAt: now, lastMessagePreview: messagePreview(checked.text) })
+      .set({ lastActivityAt: now, lastMessagePreview: messagePreview(checked.text), lastMessageKind: "text" })
       .where(eq(conversations.id, conversation.id));
     await markConversationReadIn(tx, conversation.id, actor.userId, now);
     await queueSend(tx, conversation, message!, true);

@@ -1,6 +1,7 @@
 import "server-only";
 import { render } from "@react-email/render";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { describeMessage, type Translate } from "@/lib/content/describe-content";
 import { NewMessagesEmail } from "@/components/emails/new-messages-email";
 import { getDb } from "@/db/index";
 import { conversations, emailCursors, emailDigestItems, messages, messagingApps, users, workspaces } from "@/db/schema";
@@ -96,7 +97,7 @@ export async function sendEmailDigest(userId: string, conversationId: string): P
         messages={pending.map(({ message }) => ({
           sender: contact,
           time: format.dateTime(message.occurredAt, emailTime),
-          text: message.text || t("notify.attachmentBody"),
+          text: describeMessage(t as Translate, { ...message, attachments: message.attachments.length }, row.app.provider),
         }))}
       />
     );

@@ -4,10 +4,14 @@ import { recordAppError, recordWebhookReceived } from "@/lib/apps/health";
 import { findInstalledApp } from "@/lib/apps/installed-app";
 import { readBodyWithLimit } from "@/lib/http/read-body";
 import { ingestEvents } from "@/lib/inbox/ingest-events";
+import type { ParseFailure } from "@/lib/channels/types";
 import type { WebhookChannel } from "./types";
 
 const text = (body: string, status: number) =>
   new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+
+const refusal = (failure: ParseFailure) =>
+  failure.reason === "too_large" ? text("Too many parts in one request", 413) : text("Malformed body", 400);
 
 /**
  * Spec §8, in order: unknown app 404, body over 1 MiB 413, bad signature 401, malformed 400 —
@@ -20,6 +24,9 @@ export async function receiveWebhook(request: Request, appId: string, channel: W
   const body = await readBodyWithLimit(request);
   if (!body.ok) return text("Payload too large", 413);
 
+  const tooBig = channel.refuseUnsigned?.(body.body);
+  if (tooBig) return refusal(tooBig);
+
   const db = await getDb();
   if (!channel.isSigned(found, body.body, request)) {
     await recordAppError(db, found.app.id, "A webhook arrived with a missing or invalid signature");
@@ -28,7 +35,7 @@ export async function receiveWebhook(request: Request, appId: string, channel: W
   const parsed = channel.parse(found, body.body);
   if (!parsed.ok) {
     await recordAppError(db, found.app.id, "A signed webhook could not be read (malformed body)");
-    return text("Malformed body", 400);
+    return refusal(parsed);
   }
   try {
     await ingestEvents(found.app, parsed.events);

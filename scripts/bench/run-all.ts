@@ -7,7 +7,7 @@ import path from "node:path";
  * else APP_URL, else http://localhost:3000; arguments given here are passed to each one.
  * Exits non-zero if any benchmark does.
  */
-const benches = ["ingest.ts", "events.ts", "push.ts"];
+const benches = ["ingest.ts", "events.ts", "push.ts", "abuse.ts"];
 
 const tsx = path.resolve(import.meta.dirname, "../../node_modules/.bin/tsx");
 let failed = 0;

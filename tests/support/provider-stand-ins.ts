@@ -17,7 +17,9 @@ export type ReceivedRequest = {
 };
 
 /** `destroy` cuts the connection after reading the request, so the caller cannot know whether it arrived. */
-export type StandInReply = { status: number; json?: unknown; text?: string } | "destroy";
+export type StandInReply =
+  | { status: number; json?: unknown; text?: string; bytes?: Buffer; contentType?: string; headers?: Record<string, string> }
+  | "destroy";
 
 /** A reply, or a function that decides it (it may await something first, e.g. an echo webhook). */
 export type StandInAnswer = StandInReply | ((request: ReceivedRequest) => StandInReply | Promise<StandInReply>);
@@ -62,8 +64,13 @@ async function startStandIn(options: Options): Promise<ProviderStandIn> {
             req.socket.destroy();
             return;
           }
+          if (reply.bytes) {
+            res.writeHead(reply.status, { "content-type": reply.contentType ?? "application/octet-stream", ...reply.headers });
+            res.end(reply.bytes);
+            return;
+          }
           const isJson = reply.json !== undefined;
-          res.writeHead(reply.status, { "content-type": isJson ? "application/json" : "text/html" });
+          res.writeHead(reply.status, { "content-type": isJson ? "application/json" : "text/html", ...reply.headers });
           res.end(isJson ? JSON.stringify(reply.json) : (reply.text ?? ""));
         },
         (error: unknown) => {
@@ -174,10 +181,22 @@ export const twilioAnswers = {
   }),
 };
 
+/** A 1×1 PNG, as Twilio serves an inbound image's media. */
+export const TINY_PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+  "base64",
+);
+
+/** `GET …/Messages/{sid}/Media/{sid}`: Twilio's media URL, here without redirecting to a CDN. */
+export const isTwilioMediaRequest = (request: ReceivedRequest) => request.method === "GET" && /\/Messages\/[^/]+\/Media\/[^/]+$/.test(request.path);
+
 export function startTwilioStandIn(): Promise<ProviderStandIn> {
   return startStandIn({
     envVariable: "TWILIO_API_BASE",
-    success: (request) => twilioAnswers.created(newTwilioSid(), request),
+    success: (request) =>
+      isTwilioMediaRequest(request)
+        ? { status: 200, bytes: TINY_PNG, contentType: "image/png" }
+        : twilioAnswers.created(newTwilioSid(), request),
   });
 }
 

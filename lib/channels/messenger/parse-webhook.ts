@@ -1,13 +1,19 @@
 import { z } from "zod";
-import type { Attachment } from "@/db/schema";
 import type { InboundEvent, ParseResult } from "@/lib/channels/types";
-import { isHttpUrl } from "@/lib/channels/safe-url";
+import { messengerContent, messengerReferral, rawAttachmentSchema, referralSchema } from "./content";
+
+/** Ids arrive as strings today; 2016-era bodies (and restfb's fixtures) send JSON numbers. */
+const idSchema = z
+  .union([z.string(), z.number().int().nonnegative()])
+  .transform(String)
+  // PSIDs and page ids are short digit strings; the cap keeps a signed but absurd id out of the index.
+  .pipe(z.string().min(1).max(128));
 
 const envelopeSchema = z.object({
   object: z.literal("page"),
   entry: z.array(
     z.object({
-      id: z.string(),
+      id: idSchema,
       // Handover protocol: while another app owns the thread, events arrive in `standby`.
       messaging: z.array(z.record(z.string(), z.unknown())).optional(),
       standby: z.array(z.record(z.string(), z.unknown())).optional(),
@@ -15,25 +21,57 @@ const envelopeSchema = z.object({
   ),
 });
 
-// PSIDs and page ids are short digit strings; the cap keeps a signed but absurd id out of the index.
-const participantSchema = z.object({ id: z.string().min(1).max(128) });
+const participantSchema = z.object({ id: idSchema });
 /** Milliseconds that make a valid Date; anything else is a malformed event, not a crash. */
 const epochMs = z.number().int().min(0).max(8.64e15);
+const mid = z.string().min(1).max(512);
+/** Optional parts we only show: a broken one is dropped, never a reason to refuse the batch. */
+const lenient = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 
 const messageEventSchema = z.object({
   sender: participantSchema,
   recipient: participantSchema,
   timestamp: epochMs,
   message: z.object({
-    mid: z.string().min(1),
+    mid,
     text: z.string().optional(),
     is_echo: z.boolean().optional(),
     metadata: z.string().max(1000).optional(),
-    // Lenient on purpose: an attachment we can't show is dropped, not a reason to refuse the batch.
-    attachments: z
-      .array(z.object({ type: z.string(), payload: z.object({ url: z.unknown().optional() }).nullish().catch(null) }))
-      .optional(),
+    sticker_id: z.unknown().optional(),
+    quick_reply: lenient(z.object({ payload: z.string().max(2000) })),
+    reply_to: lenient(z.object({ mid })),
+    referral: lenient(referralSchema),
+    attachments: z.array(rawAttachmentSchema).max(100).optional(),
   }),
+});
+
+const postbackEventSchema = z.object({
+  sender: participantSchema,
+  recipient: participantSchema,
+  timestamp: epochMs,
+  postback: z.object({
+    title: z.string().max(2000).optional(),
+    payload: z.string().max(2000).optional(),
+    mid: mid.optional(),
+    referral: lenient(referralSchema),
+  }),
+});
+
+const referralEventSchema = z.object({ sender: participantSchema, timestamp: epochMs, referral: referralSchema });
+
+const reactionEventSchema = z.object({
+  sender: participantSchema,
+  reaction: z.object({
+    mid,
+    action: z.enum(["react", "unreact"]),
+    emoji: z.string().max(64).optional(),
+    reaction: z.string().max(64).optional(),
+  }),
+});
+
+const editEventSchema = z.object({
+  sender: participantSchema,
+  message_edit: z.object({ mid, text: z.string() }),
 });
 
 const deliveryEventSchema = z.object({
@@ -46,25 +84,40 @@ const readEventSchema = z.object({
   read: z.object({ watermark: epochMs }),
 });
 
-type RawAttachment = NonNullable<z.infer<typeof messageEventSchema>["message"]["attachments"]>[number];
+/** Meta sends a handful of events per POST; SPEC §15 caps it so one body cannot fan out without end. */
+export const MAX_EVENTS_PER_POST = 1000;
 
-const SHOWN_TYPES = new Set<Attachment["type"]>(["image", "video", "audio", "file"]);
-
-function toAttachment(raw: RawAttachment): Attachment | null {
-  const url = raw.payload?.url;
-  if (typeof url !== "string" || !isHttpUrl(url)) return null;
-  // fallback, template, reel…: still worth a link when Meta gives one.
-  const type = SHOWN_TYPES.has(raw.type as Attachment["type"]) ? (raw.type as Attachment["type"]) : "file";
-  return { type, url };
+/**
+ * Entries plus the events inside them, counted before any schema runs: zod walks a huge array
+ * item by item, building an issue for each, so the count is what keeps a signed bomb cheap.
+ */
+function countEvents(json: unknown): number {
+  if (typeof json !== "object" || json === null || !("entry" in json) || !Array.isArray(json.entry)) return 0;
+  if (json.entry.length > MAX_EVENTS_PER_POST) return json.entry.length;
+  let count = 0;
+  for (const entry of json.entry as unknown[]) {
+    if (typeof entry !== "object" || entry === null) continue;
+    for (const key of ["messaging", "standby"] as const) {
+      const list = (entry as Record<string, unknown>)[key];
+      if (Array.isArray(list)) count += list.length;
+    }
+  }
+  return Math.max(count, json.entry.length);
 }
 
-/** `null` = malformed; `[]` = an event type we don't handle (postback, reaction, optin…). */
+/** `null` = malformed; `[]` = an event type we don't handle (optin, handover, policy…). */
 function parseEvent(event: Record<string, unknown>): InboundEvent[] | null {
-  if ("message" in event) {
+  if (Object.hasOwn(event, "message")) {
     const parsed = messageEventSchema.safeParse(event);
     if (!parsed.success) return null;
     const { sender, recipient, timestamp, message } = parsed.data;
     const isEcho = message.is_echo === true;
+    const text = message.text ?? "";
+    const { content, attachments } = messengerContent(message.attachments ?? [], {
+      text,
+      stickerId: message.sticker_id !== undefined && message.sticker_id !== null,
+      quickReplyPayload: message.quick_reply?.payload,
+    });
     return [
       {
         kind: "message",
@@ -73,14 +126,61 @@ function parseEvent(event: Record<string, unknown>): InboundEvent[] | null {
         contactId: isEcho ? recipient.id : sender.id,
         contactName: null,
         providerMessageId: message.mid,
-        text: message.text ?? "",
-        attachments: (message.attachments ?? []).map(toAttachment).filter((a) => a !== null),
+        text,
+        attachments,
+        content,
+        replyTo: message.reply_to?.mid ?? null,
+        referral: message.referral ? messengerReferral(message.referral) : null,
         occurredAt: new Date(timestamp),
         reference: isEcho ? (message.metadata ?? null) : null,
       },
     ];
   }
-  if ("delivery" in event) {
+  if (Object.hasOwn(event, "postback")) {
+    const parsed = postbackEventSchema.safeParse(event);
+    if (!parsed.success) return null;
+    const { sender, timestamp, postback } = parsed.data;
+    const title = postback.title?.trim() ?? "";
+    const buttonPayload = postback.payload ? { buttonPayload: postback.payload } : {};
+    return [
+      {
+        kind: "message",
+        direction: "inbound",
+        contactId: sender.id,
+        contactName: null,
+        // Older postbacks carry no mid: sender and time name the tap, so a retry stays one message.
+        providerMessageId: postback.mid ?? `postback:${sender.id}:${timestamp}`,
+        text: title,
+        attachments: [],
+        content: title ? { kind: "text", ...buttonPayload } : { kind: "unsupported", type: "postback", ...buttonPayload },
+        referral: postback.referral ? messengerReferral(postback.referral) : null,
+        occurredAt: new Date(timestamp),
+      },
+    ];
+  }
+  if (Object.hasOwn(event, "referral")) {
+    const parsed = referralEventSchema.safeParse(event);
+    if (!parsed.success) return null;
+    const referral = messengerReferral(parsed.data.referral);
+    return referral
+      ? [{ kind: "referral", contactId: parsed.data.sender.id, referral, occurredAt: new Date(parsed.data.timestamp) }]
+      : [];
+  }
+  if (Object.hasOwn(event, "reaction")) {
+    const parsed = reactionEventSchema.safeParse(event);
+    if (!parsed.success) return null;
+    const { sender, reaction } = parsed.data;
+    const emoji = reaction.action === "unreact" ? null : (reaction.emoji ?? reaction.reaction ?? null);
+    if (reaction.action === "react" && !emoji) return [];
+    return [{ kind: "reaction", contactId: sender.id, providerMessageId: reaction.mid, emoji }];
+  }
+  if (Object.hasOwn(event, "message_edit")) {
+    const parsed = editEventSchema.safeParse(event);
+    if (!parsed.success) return null;
+    const { sender, message_edit } = parsed.data;
+    return [{ kind: "edit", contactId: sender.id, providerMessageId: message_edit.mid, text: message_edit.text }];
+  }
+  if (Object.hasOwn(event, "delivery")) {
     const parsed = deliveryEventSchema.safeParse(event);
     if (!parsed.success) return null;
     const { sender, delivery } = parsed.data;
@@ -96,7 +196,7 @@ function parseEvent(event: Record<string, unknown>): InboundEvent[] | null {
       },
     ];
   }
-  if ("read" in event) {
+  if (Object.hasOwn(event, "read")) {
     const parsed = readEventSchema.safeParse(event);
     if (!parsed.success) return null;
     return [
@@ -119,6 +219,7 @@ function parseEvent(event: Record<string, unknown>): InboundEvent[] | null {
  * nothing is half-stored.
  */
 export function parseMessengerWebhook(json: unknown, pageId: string): ParseResult {
+  if (countEvents(json) > MAX_EVENTS_PER_POST) return { ok: false, reason: "too_large" };
   const envelope = envelopeSchema.safeParse(json);
   if (!envelope.success) return { ok: false, reason: "malformed" };
   const events: InboundEvent[] = [];

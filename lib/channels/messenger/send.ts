@@ -44,7 +44,7 @@ export async function sendMessengerMessage(
       headers: { "content-type": "application/json", accept: "application/json" },
       body: JSON.stringify({
         recipient: { id: request.contactId },
-        messaging_type: "RESPONSE",
+        ...(request.tag ? { messaging_type: "MESSAGE_TAG", tag: request.tag } : { messaging_type: "RESPONSE" }),
         message: request.reference ? { text: request.text, metadata: request.reference } : { text: request.text },
       }),
     },

@@ -1,47 +1,43 @@
 import { z } from "zod";
-import type { Attachment } from "@/db/schema";
 import type { DeliveryEvent, ParseResult } from "@/lib/channels/types";
-import { isHttpUrl } from "@/lib/channels/safe-url";
+import { single, twilioContent, twilioReferral } from "@/lib/channels/whatsapp/content";
 import { describeTwilioError } from "@/lib/channels/whatsapp/errors";
 import type { FormParams } from "@/lib/channels/whatsapp/form";
 
 const MALFORMED = { ok: false, reason: "malformed" } as const;
 
-const messageSid = z.string().regex(/^(SM|MM)[0-9a-fA-F]{32}$/);
-/** Twilio sends at most 10 media per message; the cap keeps a forged count from looping long. */
-const MAX_MEDIA = 10;
+/** `SM…`/`MM…` from Twilio; test tools and older callbacks send other shapes, which only need to be stable. */
+const messageSid = z.string().regex(/^[A-Za-z0-9_-]{2,64}$/);
 
 // Fields we read are single values: a repeated one is not something Twilio sends.
 const inboundSchema = z.object({
   MessageSid: messageSid,
-  From: z.string().regex(/^whatsapp:\+[1-9]\d{5,14}$/),
-  ProfileName: z.string().optional(),
-  Body: z.string().optional(),
+  // `whatsapp:+E164`, or a business-scoped id / username for senders without a phone (SPEC §14).
+  From: z.string().regex(/^whatsapp:[^\s]{1,100}$/),
+  ProfileName: z.string().max(500).optional(),
   NumMedia: z.string().regex(/^\d+$/).optional(),
+  OriginalRepliedMessageSid: messageSid.optional().catch(undefined),
 });
 
-function attachmentType(contentType: string | undefined): Attachment["type"] {
-  const family = contentType?.split("/")[0];
-  return family === "image" || family === "video" || family === "audio" ? family : "file";
-}
-
-function mediaAttachments(params: FormParams, count: number): Attachment[] {
-  const attachments: Attachment[] = [];
-  for (let i = 0; i < Math.min(count, MAX_MEDIA); i++) {
-    const url = params[`MediaUrl${i}`];
-    const contentType = params[`MediaContentType${i}`];
-    if (typeof url !== "string" || !isHttpUrl(url)) continue;
-    const type = typeof contentType === "string" ? contentType : undefined;
-    attachments.push({ type: attachmentType(type), url, ...(type ? { contentType: type } : {}) });
-  }
-  return attachments;
-}
+/**
+ * Real Twilio always sends MessageSid; its legacy twins stand in only when it is absent (test
+ * tools leave it out). A repeated one is not a sid at all.
+ */
+const sidOf = (params: FormParams) =>
+  Object.hasOwn(params, "MessageSid") ? single(params, "MessageSid") : (single(params, "SmsMessageSid") ?? single(params, "SmsSid"));
 
 /** An inbound WhatsApp message webhook (PROVIDERS.md §2) → one inbound MessageEvent. */
 export function parseTwilioInbound(params: FormParams): ParseResult {
-  const parsed = inboundSchema.safeParse(params);
+  const parsed = inboundSchema.safeParse({
+    MessageSid: sidOf(params),
+    From: single(params, "From"),
+    ProfileName: single(params, "ProfileName"),
+    NumMedia: single(params, "NumMedia"),
+    OriginalRepliedMessageSid: single(params, "OriginalRepliedMessageSid"),
+  });
   if (!parsed.success) return MALFORMED;
-  const { MessageSid, From, ProfileName, Body, NumMedia } = parsed.data;
+  const { MessageSid, From, ProfileName, OriginalRepliedMessageSid } = parsed.data;
+  const { text, content, attachments } = twilioContent(params);
   return {
     ok: true,
     events: [
@@ -49,10 +45,13 @@ export function parseTwilioInbound(params: FormParams): ParseResult {
         kind: "message",
         direction: "inbound",
         contactId: From,
-        contactName: ProfileName || null,
+        contactName: ProfileName?.trim() || null,
         providerMessageId: MessageSid,
-        text: Body ?? "",
-        attachments: mediaAttachments(params, Number(NumMedia ?? "0")),
+        text,
+        attachments,
+        content,
+        replyTo: OriginalRepliedMessageSid ?? null,
+        referral: twilioReferral(params),
         // Twilio's inbound webhook carries no timestamp; it calls us as the message arrives.
         occurredAt: new Date(),
       },
@@ -93,7 +92,13 @@ function failureReason(status: string, code?: string, message?: string): string 
 
 /** A status callback for one of our outbound messages (PROVIDERS.md §3) → zero or one DeliveryEvent. */
 export function parseTwilioStatus(params: FormParams): ParseResult {
-  const parsed = statusSchema.safeParse(params);
+  const parsed = statusSchema.safeParse({
+    MessageSid: sidOf(params),
+    MessageStatus: single(params, "MessageStatus"),
+    To: single(params, "To"),
+    ErrorCode: single(params, "ErrorCode"),
+    ErrorMessage: single(params, "ErrorMessage"),
+  });
   if (!parsed.success) return MALFORMED;
   const { MessageSid, MessageStatus, To, ErrorCode, ErrorMessage } = parsed.data;
   const state = STATES[MessageStatus];

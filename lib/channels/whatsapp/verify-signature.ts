@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { stringify, parse } from "node:querystring";
 import { constantTimeEqual } from "@/lib/crypto/constant-time";
 import type { FormParams } from "@/lib/channels/whatsapp/form";
-import { signTwilioRequest } from "@/lib/channels/whatsapp/sign";
+import { signedParams, signTwilioParts, signTwilioRequest } from "@/lib/channels/whatsapp/sign";
 
 export { signTwilioRequest as computeTwilioSignature };
 
@@ -47,9 +47,8 @@ export function verifyTwilioSignature(
   const parsed = new URL(url);
   const normalised = [withoutPort(parsed), withPort(parsed)];
   const candidates = new Set([url, ...normalised, ...normalised.map(withLegacyQuery)]);
-  return [...candidates].some((candidate) =>
-    constantTimeEqual(header, signTwilioRequest(authToken, candidate, params)),
-  );
+  const paramsPart = Buffer.from(signedParams(params), "utf8");
+  return [...candidates].some((candidate) => constantTimeEqual(header, signTwilioParts(authToken, candidate, paramsPart)));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { appUrl } from "@/lib/env";
 import type { WebhookChannel } from "@/lib/webhooks/types";
-import { parseFormBody } from "./form";
+import { hasTooManyFormFields, parseFormBody } from "./form";
 import { parseTwilioInbound, parseTwilioStatus } from "./parse-webhook";
 import { verifyTwilioSignature } from "./verify-signature";
 
@@ -13,6 +13,8 @@ function publicUrl(request: Request): string {
 function twilioChannel(parse: typeof parseTwilioInbound): WebhookChannel {
   return {
     provider: "whatsapp",
+    // The signature covers every parameter, so the form is parsed before it can be checked.
+    refuseUnsigned: (rawBody) => (hasTooManyFormFields(rawBody) ? { ok: false, reason: "too_large" } : null),
     isSigned: (found, rawBody, request) =>
       found.provider === "whatsapp" &&
       verifyTwilioSignature(

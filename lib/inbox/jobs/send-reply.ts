@@ -4,6 +4,8 @@ import { getDb, type Executor } from "@/db/index";
 import { conversations, messages, messagingApps, type Message } from "@/db/schema";
 import { withCredentials } from "@/lib/apps/credentials";
 import { sendMessengerMessage } from "@/lib/channels/messenger/send";
+import { lastInboundAt } from "@/lib/content/last-inbound";
+import { replyWindow } from "@/lib/content/reply-window";
 import type { SendOutcome } from "@/lib/channels/types";
 import { sendWhatsappMessage } from "@/lib/channels/whatsapp/send";
 import { webhookUrls } from "@/lib/channels/webhook-urls";
@@ -57,7 +59,10 @@ async function callProvider(claimed: NonNullable<Claimed>): Promise<SendOutcome>
     text: claimed.message.text,
     reference: claimed.message.id,
   };
-  if (found.provider === "messenger") return sendMessengerMessage(found.credentials, request);
+  if (found.provider === "messenger") {
+    const window = replyWindow("messenger", await lastInboundAt(await getDb(), claimed.conversation.id));
+    return sendMessengerMessage(found.credentials, { ...request, ...(window.kind === "human_agent" ? { tag: "HUMAN_AGENT" as const } : {}) });
+  }
   const { statusCallbackUrl } = webhookUrls("whatsapp", claimed.app.id, appUrl());
   return sendWhatsappMessage(found.credentials, { ...request, statusCallbackUrl: statusCallbackUrl ?? undefined });
 }

@@ -2,6 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/index";
 import { conversations, messages, messagingApps } from "@/db/schema";
+import { describeMessage, type Translate } from "@/lib/content/describe-content";
 import { translatorFor } from "@/lib/i18n/translator";
 import { defineJobHandler } from "@/lib/jobs/worker";
 import { loadCandidates } from "../candidates";
@@ -39,7 +40,7 @@ defineJobHandler(NOTIFY_MESSAGE, async (payload) => {
           { ...claim, channel: "desktop", workspaceId: app.workspaceId, appId: app.id },
           {
             title: t("notify.messageTitle", { contact: conversation.contactName, app: app.name }),
-            body: message.text.slice(0, 180) || t("notify.attachmentBody"),
+            body: describeMessage(t as Translate, { ...message, attachments: message.attachments.length }, app.provider).slice(0, 180),
             url: `/messaging/c/${conversation.id}`,
             tag: `conversation-${conversation.id}`,
           },

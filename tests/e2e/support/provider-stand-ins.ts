@@ -21,7 +21,8 @@ export type ReceivedRequest = {
 export const MESSENGER_API_BASE = process.env.MESSENGER_API_BASE ?? "http://localhost:3291";
 export const TWILIO_API_BASE = process.env.TWILIO_API_BASE ?? "http://localhost:3292";
 
-type Answer = { status: number; body: Record<string, unknown> };
+/** `bytes`: a raw body (media) instead of JSON. */
+type Answer = { status: number; body: Record<string, unknown>; bytes?: { data: Buffer; contentType: string } };
 
 type Request = Omit<ReceivedRequest, "answer">;
 
@@ -65,10 +66,10 @@ abstract class StandIn {
       headers: req.headers,
       body: Buffer.concat(chunks).toString("utf8"),
     };
-    const { status, body } = this.answer(request);
+    const { status, body, bytes } = this.answer(request);
     this.requests.push({ ...request, answer: body });
-    res.writeHead(status, { "content-type": "application/json" });
-    res.end(JSON.stringify(body));
+    res.writeHead(status, { "content-type": bytes?.contentType ?? "application/json" });
+    res.end(bytes ? bytes.data : JSON.stringify(body));
   }
 }
 
@@ -105,13 +106,35 @@ export class MessengerStandIn extends StandIn {
   }
 }
 
-/** Twilio's Messages API: `POST /2010-04-01/Accounts/{sid}/Messages.json` → 201 with a new `SM…` sid, queued. */
+/** A 1×1 PNG, served for every media URL, so the browser shows something real. */
+export const TINY_PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+  "base64",
+);
+
+/**
+ * Twilio's Messages API: `POST /2010-04-01/Accounts/{sid}/Messages.json` → 201 with a new `SM…`
+ * sid, queued; and inbound media, `GET …/Messages/{sid}/Media/{sid}` with Basic auth → an image.
+ */
 export class TwilioStandIn extends StandIn {
   constructor(base = TWILIO_API_BASE) {
     super(base);
   }
 
+  /** The media URL of an inbound message, as Twilio puts it in MediaUrl0. */
+  mediaUrl(accountSid: string, media = `ME${randomBytes(16).toString("hex")}`): string {
+    return `${TWILIO_API_BASE}/2010-04-01/Accounts/${accountSid}/Messages/MM${randomBytes(16).toString("hex")}/Media/${media}`;
+  }
+
+  mediaRequests(): ReceivedRequest[] {
+    return this.requests.filter((request) => request.method === "GET" && /\/Media\/[^/]+$/.test(request.path));
+  }
+
   protected answer(request: Request): Answer {
+    if (request.method === "GET" && /^\/2010-04-01\/Accounts\/AC[0-9a-fA-F]{32}\/Messages\/[^/]+\/Media\/[^/]+$/.test(request.path)) {
+      if (!request.headers.authorization?.startsWith("Basic ")) return { status: 401, body: { code: 20003, message: "Authenticate", status: 401 } };
+      return { status: 200, body: {}, bytes: { data: TINY_PNG, contentType: "image/png" } };
+    }
     const match = /^\/2010-04-01\/Accounts\/(AC[0-9a-fA-F]{32})\/Messages\.json$/.exec(request.path);
     if (request.method !== "POST" || !match) {
       return { status: 404, body: { code: 20404, message: "The requested resource was not found", status: 404 } };

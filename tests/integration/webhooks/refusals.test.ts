@@ -277,16 +277,17 @@ const whatsappCases = (route: "whatsapp" | "whatsapp-status"): Case[] => {
         post(twilioRequest(w.whatsapp, params(w.whatsapp), { route: route === "whatsapp" ? "whatsapp-status" : "whatsapp" })),
     },
     {
-      name: "a form without MessageSid, correctly signed",
+      name: "a form without MessageSid or its legacy SmsSid/SmsMessageSid twins, correctly signed",
       status: 400,
       send: () => {
-        return post(twilioRequest(w.whatsapp, without(params(w.whatsapp), "MessageSid"), { route }));
+        const form = without(without(without(params(w.whatsapp), "MessageSid"), "SmsSid"), "SmsMessageSid");
+        return post(twilioRequest(w.whatsapp, form, { route }));
       },
     },
     {
-      name: "a MessageSid that is not SM/MM + 32 hex, correctly signed",
+      name: "a MessageSid with characters no sid has, correctly signed",
       status: 400,
-      send: () => post(twilioRequest(w.whatsapp, { ...params(w.whatsapp), MessageSid: "SM-not-a-sid" }, { route })),
+      send: () => post(twilioRequest(w.whatsapp, { ...params(w.whatsapp), MessageSid: "SM not/a sid" }, { route })),
     },
     {
       name: "a MessageSid sent twice, correctly signed",
@@ -388,10 +389,11 @@ describe("refusals", () => {
   });
 });
 
-describe("Messenger events we do not handle", () => {
+// Postbacks are stored as the tapped button's text (SPEC §14; tests/integration/webhooks/fixture-replay.test.ts);
+// reactions and referrals only change a conversation that exists.
+describe("Messenger events that store nothing here", () => {
   const base = () => ({ sender: { id: newPsid() }, recipient: { id: w.messenger.credentials.pageId }, timestamp: Date.now() });
   const events: [string, () => object][] = [
-    ["a postback", () => ({ ...base(), postback: { title: "Get Started", payload: "GET_STARTED", mid: "m_postback" } })],
     ["a reaction", () => ({ ...base(), reaction: { mid: "m_reacted", action: "react", reaction: "love", emoji: "❤" } })],
     ["a referral", () => ({ ...base(), referral: { ref: "ad-42", source: "ADS", type: "OPEN_THREAD" } })],
     ["an opt-in", () => ({ ...base(), optin: { ref: "newsletter" } })],

@@ -75,6 +75,9 @@ describe("parseMessengerWebhook", () => {
         providerMessageId: "m_AbC123textmid",
         text: "hello, world!",
         attachments: [],
+        content: { kind: "text" },
+        replyTo: null,
+        referral: null,
         occurredAt: new Date(1718000000400),
         reference: null,
       },
@@ -86,6 +89,9 @@ describe("parseMessengerWebhook", () => {
         providerMessageId: "m_AbC124imagemid",
         text: "",
         attachments: [{ type: "image", url: "https://scontent.xx.fbcdn.net/v/t1.15752-9/abc.jpg" }],
+        content: { kind: "text" },
+        replyTo: null,
+        referral: null,
         occurredAt: new Date(1718000001400),
         reference: null,
       },
@@ -107,6 +113,9 @@ describe("parseMessengerWebhook", () => {
         providerMessageId: "m_AbC125echomid",
         text: "Thanks, we are on it",
         attachments: [],
+        content: { kind: "text" },
+        replyTo: null,
+        referral: null,
         occurredAt: new Date(1718000002400),
         reference: "inbox-msg-42",
       },
@@ -158,15 +167,51 @@ describe("parseMessengerWebhook", () => {
     expect(events).toMatchObject([{ kind: "message", providerMessageId: "m_standby", text: "while handed over" }]);
   });
 
-  it("ignores event types it doesn't handle, keeping the rest", () => {
+  it("reads postbacks, reactions, referrals and edits, ignores optins, and keeps the rest (SPEC §14)", () => {
     const json = envelope([
-      { sender: { id: PSID }, recipient: { id: PAGE_ID }, timestamp: 1, postback: { title: "Start", payload: "GET_STARTED" } },
+      { sender: { id: PSID }, recipient: { id: PAGE_ID }, timestamp: 1, postback: { title: "Start", payload: "GET_STARTED", referral: { ref: "spring", source: "SHORTLINK", type: "OPEN_THREAD" } } },
       { sender: { id: PSID }, recipient: { id: PAGE_ID }, timestamp: 2, reaction: { mid: "m_1", action: "react", emoji: "👍" } },
-      { sender: { id: PSID }, recipient: { id: PAGE_ID }, timestamp: 3, referral: { ref: "ad", source: "ADS" } },
+      { sender: { id: PSID }, recipient: { id: PAGE_ID }, timestamp: 3, referral: { ref: "ad", source: "ADS", ads_context_data: { ad_title: "Spring sale" } } },
       { sender: { id: PSID }, recipient: { id: PAGE_ID }, timestamp: 4, optin: { ref: "x" } },
+      { sender: { id: PSID }, recipient: { id: PAGE_ID }, timestamp: 5, reaction: { mid: "m_1", action: "unreact" } },
+      { sender: { id: Number(PSID) }, recipient: { id: Number(PAGE_ID) }, timestamp: 6, message_edit: { mid: "m_1", text: "fixed", num_edit: "2" } },
       inbound({ mid: "m_kept", text: "kept" }),
     ]);
-    expect(eventsOf(json)).toMatchObject([{ providerMessageId: "m_kept" }]);
+    expect(eventsOf(json)).toMatchObject([
+      { kind: "message", providerMessageId: `postback:${PSID}:1`, text: "Start", content: { kind: "text", buttonPayload: "GET_STARTED" }, referral: { source: "SHORTLINK · spring" } },
+      { kind: "reaction", contactId: PSID, providerMessageId: "m_1", emoji: "👍" },
+      { kind: "referral", contactId: PSID, referral: { source: "Spring sale" } },
+      { kind: "reaction", providerMessageId: "m_1", emoji: null },
+      { kind: "edit", contactId: PSID, providerMessageId: "m_1", text: "fixed" },
+      { kind: "message", providerMessageId: "m_kept" },
+    ]);
+  });
+
+  it("reads locations, stickers, quick replies, reply quotes and templates", () => {
+    const events = eventsOf(
+      envelope([
+        inbound({ mid: "m_loc", attachments: [{ type: "location", title: "Home", payload: { coordinates: { lat: 1.2, long: -1.3 } } }] }),
+        inbound({ mid: "m_st1", sticker_id: 369239263222822, attachments: [{ type: "image", payload: { url: "https://scontent.example/s.png", sticker_id: 369239263222822 } }] }),
+        inbound({ mid: "m_st2", attachments: [{ type: "sticker", payload: { url: "<STICKER_URL>" } }] }),
+        inbound({ mid: "m_qr", text: "Red", quick_reply: { payload: "PICK_RED" }, reply_to: { mid: "m_orig" } }),
+        inbound({ mid: "m_tpl", is_echo: true, attachments: [{ type: "template", title: "Receipt", url: null, payload: { template_type: "receipt" } }] }),
+        inbound({ mid: "m_odd", attachments: [{ type: "ig_story_mention", payload: null }] }),
+      ]),
+    );
+    expect(events).toMatchObject([
+      { content: { kind: "location", latitude: 1.2, longitude: -1.3, name: "Home" }, attachments: [] },
+      { content: { kind: "sticker", url: "https://scontent.example/s.png" }, attachments: [] },
+      { content: { kind: "sticker" }, attachments: [] },
+      { text: "Red", content: { kind: "text", buttonPayload: "PICK_RED" }, replyTo: "m_orig" },
+      { content: { kind: "template", title: "Receipt" } },
+      { content: { kind: "unsupported", type: "ig_story_mention" } },
+    ]);
+    expect(events[2]!.kind === "message" && events[2]!.content).toEqual({ kind: "sticker" });
+  });
+
+  it("accepts ids that arrive as JSON numbers", () => {
+    const json = { object: "page", entry: [{ id: Number(PAGE_ID), messaging: [{ sender: { id: 987654321432 }, recipient: { id: Number(PAGE_ID) }, timestamp: 1, message: { mid: "m_n", text: "n" } }] }] };
+    expect(eventsOf(json)).toMatchObject([{ contactId: "987654321432", text: "n" }]);
   });
 
   it("accepts an envelope with no events", () => {

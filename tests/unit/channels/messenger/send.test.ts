@@ -42,6 +42,18 @@ describe("sendMessengerMessage", () => {
     });
   });
 
+  it("sends a reply 24 h – 7 days after the customer wrote with the HUMAN_AGENT message tag", async () => {
+    useStub();
+    reply = { status: 200, json: { recipient_id: REQUEST.contactId, message_id: "m_tagged" } };
+    await sendMessengerMessage(CREDENTIALS, { ...REQUEST, tag: "HUMAN_AGENT" });
+    expect(JSON.parse(stub.requests[0]!.body)).toEqual({
+      recipient: { id: "7000000000000001" },
+      messaging_type: "MESSAGE_TAG",
+      tag: "HUMAN_AGENT",
+      message: { text: "hello, world" },
+    });
+  });
+
   it("tolerates a trailing slash on MESSENGER_API_BASE", async () => {
     vi.stubEnv("MESSENGER_API_BASE", `${stub.baseUrl}/v21.0/`);
     reply = { status: 200, json: { message_id: "m_1" } };

@@ -63,6 +63,9 @@ describe("parseTwilioInbound", () => {
               contentType: "image/jpeg",
             },
           ],
+          content: { kind: "text" },
+          replyTo: null,
+          referral: null,
           occurredAt: expect.any(Date),
         },
       ],
@@ -119,15 +122,69 @@ describe("parseTwilioInbound", () => {
 
   it.each([
     ["a missing MessageSid", { From: MINIMAL.From }],
-    ["a MessageSid that isn't a Twilio SID", { ...MINIMAL, MessageSid: "SM123" }],
-    ["a MessageSid with another prefix", { ...MINIMAL, MessageSid: "AC0123456789abcdef0123456789abcdef" }],
+    ["a MessageSid with spaces", { ...MINIMAL, MessageSid: "SM 123" }],
+    ["an over-long MessageSid", { ...MINIMAL, MessageSid: `SM${"a".repeat(70)}` }],
     ["a missing From", { MessageSid: SID }],
     ["a From without the whatsapp: prefix", { ...MINIMAL, From: "+14155551234" }],
-    ["a From that isn't E.164", { ...MINIMAL, From: "whatsapp:14155551234" }],
+    ["a From with whitespace", { ...MINIMAL, From: "whatsapp:+1 415 555" }],
+    ["an empty whatsapp: From", { ...MINIMAL, From: "whatsapp:" }],
     ["a repeated From", { ...MINIMAL, From: ["whatsapp:+14155551234", "whatsapp:+14155550000"] }],
     ["a non-numeric NumMedia", { ...MINIMAL, NumMedia: "one" }],
   ])("rejects %s as malformed", (_case, params) => {
     expect(parseTwilioInbound(params as FormParams)).toEqual({ ok: false, reason: "malformed" });
+  });
+});
+
+describe("parseTwilioInbound content (SPEC §14)", () => {
+  const eventOf = (params: FormParams) => {
+    const result = parseTwilioInbound({ ...MINIMAL, ...params });
+    if (!result.ok || result.events[0]?.kind !== "message") throw new Error("expected one message");
+    return result.events[0];
+  };
+
+  it("accepts senders without a phone number, keyed as they come", () => {
+    expect(eventOf({ From: "whatsapp:US.1234" }).contactId).toBe("whatsapp:US.1234");
+    expect(eventOf({ From: "whatsapp:ana_lopez" }).contactId).toBe("whatsapp:ana_lopez");
+  });
+
+  it("falls back to SmsSid when a test tool leaves MessageSid out", () => {
+    expect(parseTwilioInbound({ From: MINIMAL.From, SmsSid: "SMxx" })).toMatchObject({ events: [{ providerMessageId: "SMxx" }] });
+  });
+
+  it("reads a shared location with its label and address; the empty Body does not make it empty", () => {
+    const event = eventOf({ Body: "", Latitude: "52.303897857666016", Longitude: "4.750025749206543", Label: "Microsoft", Address: "Evert van de Beekstraat 354" });
+    expect(event.content).toEqual({ kind: "location", latitude: 52.303897857666016, longitude: 4.750025749206543, name: "Microsoft", address: "Evert van de Beekstraat 354" });
+  });
+
+  it("ignores coordinates out of range rather than drawing a wrong place", () => {
+    expect(eventOf({ Body: "hi", Latitude: "123", Longitude: "4" }).content).toEqual({ kind: "text" });
+  });
+
+  it("shows the tapped button's text and keeps its payload", () => {
+    const event = eventOf({ Body: "Msg", ButtonText: "Confirm", ButtonPayload: "{verifyEmail:asd@asd.com}" });
+    expect(event.text).toBe("Confirm");
+    expect(event.content).toEqual({ kind: "text", buttonPayload: "{verifyEmail:asd@asd.com}" });
+  });
+
+  it("reads the quoted message and a click-to-WhatsApp referral", () => {
+    const event = eventOf({
+      OriginalRepliedMessageSid: "MM3c146d6483ab26bddabeeedf9565afea",
+      ReferralHeadline: "German citizenship lawyer",
+      ReferralSourceUrl: "https://fb.me/4tBfhWhjr",
+    });
+    expect(event.replyTo).toBe("MM3c146d6483ab26bddabeeedf9565afea");
+    expect(event.referral).toEqual({ source: "German citizenship lawyer", url: "https://fb.me/4tBfhWhjr" });
+    expect(eventOf({ ReferralHeadline: "Ad", ReferralSourceUrl: "javascript:alert(1)" }).referral).toEqual({ source: "Ad" });
+  });
+
+  it("turns a vCard into a contact card that names its attachment", () => {
+    const event = eventOf({ Body: "", NumMedia: "1", MediaUrl0: "https://api.twilio.com/x/Media/ME1", MediaContentType0: "text/vcard" });
+    expect(event.content).toEqual({ kind: "contact", mediaIndex: 0 });
+    expect(event.attachments).toEqual([{ type: "file", url: "https://api.twilio.com/x/Media/ME1", contentType: "text/vcard" }]);
+  });
+
+  it("says a message with nothing to show is unsupported instead of leaving it empty", () => {
+    expect(eventOf({ Body: "", MessageType: "interactive" }).content).toEqual({ kind: "unsupported", type: "interactive" });
   });
 });
 
@@ -185,7 +242,7 @@ describe("parseTwilioStatus", () => {
 
   it.each([
     ["a missing MessageSid", { MessageStatus: "delivered" }],
-    ["a malformed MessageSid", { MessageSid: "nope", MessageStatus: "delivered" }],
+    ["a malformed MessageSid", { MessageSid: "no pe", MessageStatus: "delivered" }],
     ["a missing MessageStatus", { MessageSid: SID }],
     ["an unknown MessageStatus", { MessageSid: SID, MessageStatus: "teleported" }],
     ["an inherited property name as MessageStatus", { MessageSid: SID, MessageStatus: "toString" }],
