@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { MessagingApp } from "@/db/schema";
 import { cn } from "@/components/ui/cn";
-import type { ViewCounts } from "@/lib/inbox/queries";
+import { formatCount, type ViewCounts } from "@/lib/inbox/queries";
 import { VIEWS, type View } from "@/lib/inbox/views";
 import { inboxHref } from "./inbox-href";
 import { ProviderIcon } from "./provider-icon";
@@ -38,7 +38,7 @@ export async function ViewNav({
                   data-testid={`count-${option}`}
                   className={cn("min-w-6 rounded-full px-1.5 text-center text-xs tabular-nums", option === view ? "bg-brand-100" : "bg-canvas text-muted")}
                 >
-                  {counts[option]}
+                  {formatCount(counts[option])}
                 </span>
               </Link>
             </li>

@@ -1,0 +1,6 @@
+DROP INDEX "conversations_view_idx";--> statement-breakpoint
+DROP INDEX "conversations_app_view_idx";--> statement-breakpoint
+CREATE INDEX "conversations_app_unassigned_idx" ON "conversations" USING btree ("app_id","last_activity_at","id") WHERE "conversations"."deleted_at" is null and "conversations"."status" = 'open' and "conversations"."assignee_id" is null;--> statement-breakpoint
+CREATE INDEX "conversations_app_assignee_idx" ON "conversations" USING btree ("app_id","assignee_id","last_activity_at","id") WHERE "conversations"."deleted_at" is null and "conversations"."status" = 'open' and "conversations"."assignee_id" is not null;--> statement-breakpoint
+CREATE INDEX "conversations_app_assigned_idx" ON "conversations" USING btree ("app_id","last_activity_at","id","assignee_id") WHERE "conversations"."deleted_at" is null and "conversations"."status" = 'open' and "conversations"."assignee_id" is not null;--> statement-breakpoint
+CREATE INDEX "conversations_app_closed_idx" ON "conversations" USING btree ("app_id","last_activity_at","id") WHERE "conversations"."deleted_at" is null and "conversations"."status" = 'closed';
