@@ -5,6 +5,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { requireUser } from "@/lib/auth/actor";
 import { loadInboxData } from "@/lib/inbox/inbox-data";
+import { PAGE_SIZE } from "@/lib/inbox/queries";
 import { isView } from "@/lib/inbox/views";
 import { CrmPanel } from "@/components/crm/crm-panel";
 import { NotificationBell } from "@/components/notifications/notification-bell";
@@ -84,6 +85,7 @@ export async function InboxPage({
             appId={appId}
             nextCursor={list.nextCursor}
             isFirstPage={!after}
+            pageSize={PAGE_SIZE}
           />
         </div>
       </div>

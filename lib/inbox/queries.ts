@@ -11,6 +11,7 @@ import {
   users,
 } from "@/db/schema";
 import { listAccessibleApps, type AccessSubject } from "./access";
+import { COUNT_CAP, formatCount, type ViewCounts } from "./count-format";
 import { fitActivitiesToPage, MAX_ACTIVITY_LINES_PER_PAGE } from "./thread-activity-bound";
 import { encodeCursor, isUuid, type Cursor, type View } from "./views";
 
@@ -60,10 +61,19 @@ const assignees = aliasedTable(users, "assignees");
  * One ordered index cannot serve "any of these apps, newest first", and a filter on the
  * workspace's index would read past every row of the apps the viewer cannot reach.
  */
-function pageCandidates(db: Database, scope: ConversationScope, view: View, after: Cursor | null, take: number) {
+function pageCandidates(db: Database, scope: ConversationScope, view: View, after: Cursor | null, take: number, ids?: string[]) {
   const perApp = scope.appIds.map((appId) =>
     db
-      .select({ id: conversations.id })
+      .select({
+        id: conversations.id,
+        appId: conversations.appId,
+        contactName: conversations.contactName,
+        status: conversations.status,
+        assigneeId: conversations.assigneeId,
+        lastActivityAt: conversations.lastActivityAt,
+        lastMessageAt: conversations.lastMessageAt,
+        lastMessagePreview: conversations.lastMessagePreview,
+      })
       .from(conversations)
       .where(
         and(
@@ -72,6 +82,7 @@ function pageCandidates(db: Database, scope: ConversationScope, view: View, afte
           eq(conversations.appId, appId),
           isNull(conversations.deletedAt),
           viewCondition(view, scope.subject.userId),
+          ids ? inArray(conversations.id, ids) : undefined,
           after
             ? sql`(${conversations.lastActivityAt}, ${conversations.id}) < (${after.lastActivityAt.toISOString()}::timestamptz, ${after.id}::uuid)`
             : undefined,
@@ -81,7 +92,7 @@ function pageCandidates(db: Database, scope: ConversationScope, view: View, afte
       .limit(take),
   );
   const [first, second, ...rest] = perApp;
-  return second ? unionAll(first!, second, ...rest) : first!;
+  return (second ? unionAll(first!, second, ...rest) : first!).as("candidates");
 }
 
 export type ConversationRow = Awaited<ReturnType<typeof listConversations>>["rows"][number];
@@ -89,58 +100,53 @@ export type ConversationRow = Awaited<ReturnType<typeof listConversations>>["row
 export async function listConversations(
   subject: AccessSubject,
   view: View,
-  options: { appId?: string | null; after?: Cursor | null; limit?: number; scope?: ConversationScope } = {},
+  options: {
+    appId?: string | null;
+    after?: Cursor | null;
+    limit?: number;
+    scope?: ConversationScope;
+    /** Only these conversations (those a live event named), where they are in the view. */
+    ids?: string[];
+  } = {},
 ) {
   const scope = options.scope ?? (await conversationScope(subject, options.appId ?? null));
   const limit = options.limit ?? PAGE_SIZE;
-  if (scope.appIds.length === 0) return { rows: [], nextCursor: null };
+  if (scope.appIds.length === 0 || options.ids?.length === 0) return { rows: [], nextCursor: null };
   const db = await getDb();
   const after = options.after;
+  // The page's rows come whole from the per-app index walks; the joins add names to at most
+  // (apps × take) rows, and conversations is never read again.
+  const page = pageCandidates(db, scope, view, after ?? null, limit + 1, options.ids);
   const rows = await db
     .select({
-      id: conversations.id,
-      appId: conversations.appId,
-      contactName: conversations.contactName,
-      status: conversations.status,
-      assigneeId: conversations.assigneeId,
+      id: page.id,
+      appId: page.appId,
+      contactName: page.contactName,
+      status: page.status,
+      assigneeId: page.assigneeId,
       assigneeName: assignees.name,
-      lastActivityAt: conversations.lastActivityAt,
-      lastMessagePreview: conversations.lastMessagePreview,
+      lastActivityAt: page.lastActivityAt,
+      lastMessagePreview: page.lastMessagePreview,
       appName: messagingApps.name,
       provider: messagingApps.provider,
-      isUnread: sql<boolean>`(${conversations.lastMessageAt} is not null and (${conversationReads.readAt} is null or ${conversations.lastMessageAt} > ${conversationReads.readAt}))`,
+      isUnread: sql<boolean>`(${page.lastMessageAt} is not null and (${conversationReads.readAt} is null or ${page.lastMessageAt} > ${conversationReads.readAt}))`,
     })
-    .from(conversations)
-    .innerJoin(messagingApps, eq(messagingApps.id, conversations.appId))
-    .leftJoin(assignees, eq(assignees.id, conversations.assigneeId))
-    .leftJoin(
-      conversationReads,
-      and(eq(conversationReads.conversationId, conversations.id), eq(conversationReads.userId, subject.userId)),
-    )
-    .where(inArray(conversations.id, pageCandidates(db, scope, view, after ?? null, limit + 1)))
-    .orderBy(desc(conversations.lastActivityAt), desc(conversations.id))
+    .from(page)
+    .innerJoin(messagingApps, eq(messagingApps.id, page.appId))
+    .leftJoin(assignees, eq(assignees.id, page.assigneeId))
+    .leftJoin(conversationReads, and(eq(conversationReads.conversationId, page.id), eq(conversationReads.userId, subject.userId)))
+    .orderBy(desc(page.lastActivityAt), desc(page.id))
     .limit(limit + 1);
 
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
+  const shown = rows.slice(0, limit);
+  const last = shown.at(-1);
   return {
-    rows: page,
+    rows: shown,
     nextCursor: rows.length > limit && last ? encodeCursor({ lastActivityAt: last.lastActivityAt, id: last.id }) : null,
   };
 }
 
-/**
- * Counts are exact up to COUNT_CAP; above it the view shows "999+" (formatCount). Each count
- * reads at most COUNT_CAP + 1 entries of its view's index, so it costs the same at 10k and at
- * 1M conversations and needs no counter that every writer would have to keep (docs/decisions.md).
- */
-export const COUNT_CAP = 999;
-
-export type ViewCounts = Record<View, number>;
-
-export function formatCount(count: number): string {
-  return count > COUNT_CAP ? `${COUNT_CAP}+` : String(count);
-}
+export { COUNT_CAP, formatCount, type ViewCounts };
 
 export async function countViews(
   subject: AccessSubject,
