@@ -3,6 +3,9 @@ import postgres from "postgres";
 import type { Database } from "@/db/index";
 import { DEMO, seedDemoWorkspace } from "@/db/seed";
 
+/** The server and the bench seal and read the same app credentials and sessions. */
+export const BENCH_SECRETS = { APP_SECRET_KEY: "ab".repeat(32), AUTH_SECRET: "bench-views-auth-secret-0123456789abcdef" };
+
 /** Two apps beside the demo's two: one open to everyone, one Bob (the bench's user) cannot reach. */
 export const BENCH_APPS = {
   everyone: "00000000-0000-4000-8900-000000000001",

@@ -1,6 +1,3 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { drizzle } from "drizzle-orm/postgres-js";
@@ -12,9 +9,10 @@ import { DEMO } from "@/db/seed";
 import { countViews } from "@/lib/inbox/queries";
 import { loadInboxData, type InboxRequest } from "@/lib/inbox/inbox-data";
 import { VIEWS } from "@/lib/inbox/views";
+import { startServer } from "./server";
 import { signIn, type CookieJar } from "./session";
 import { percentile } from "./stats";
-import { BENCH_APPS, buildWorkspace, ensureDatabase } from "./views-data";
+import { BENCH_APPS, BENCH_SECRETS, buildWorkspace, ensureDatabase } from "./views-data";
 
 const usage = `Usage: npm run bench:views -- [--sizes 10k,100k] [--runs N] [--port P] [--json]
 
@@ -64,9 +62,7 @@ const log = (line: string) => {
   if (!values.json) console.log(line);
 };
 
-// The server and this process seal and read the same app credentials and sessions.
-const secrets = { APP_SECRET_KEY: "ab".repeat(32), AUTH_SECRET: "bench-views-auth-secret-0123456789abcdef" };
-Object.assign(process.env, secrets);
+Object.assign(process.env, BENCH_SECRETS);
 
 const bob = { userId: DEMO.users.bob, workspaceId: DEMO.workspaceId };
 
@@ -152,36 +148,6 @@ async function time(run: () => Promise<unknown>, n: number): Promise<number[]> {
   return samples.sort((a, b) => a - b);
 }
 
-async function startServer(databaseUrl: string): Promise<{ child: ChildProcess; stop: () => Promise<void> }> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), "sb-views-"));
-  const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(port)], {
-    env: { ...process.env, ...secrets, DATABASE_URL: databaseUrl, SWITCHBOARD_DATA_DIR: dataDir, APP_URL: `http://localhost:${port}`, NODE_ENV: "production" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`http://localhost:${port}/api/health`)).ok) break;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline) throw new Error("next start did not answer /api/health within 60 s");
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-  return {
-    child,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once("exit", () => {
-          rmSync(dataDir, { recursive: true, force: true });
-          resolve();
-        });
-        child.kill("SIGTERM");
-      }),
-  };
-}
-
 async function fetchPage(baseUrl: string, jar: CookieJar, pathname: string): Promise<void> {
   const response = await fetch(`${baseUrl}${pathname}`, { headers: { cookie: jar.header() }, redirect: "manual" });
   const body = await response.text();
@@ -239,7 +205,7 @@ async function benchSize(label: string): Promise<Figures[]> {
   }
 
   if (!values["no-render"]) {
-    const server = await startServer(url);
+    const server = await startServer(url, port);
     try {
       const baseUrl = `http://localhost:${port}`;
       const jar = await signIn(baseUrl, "bob@demo.test", DEMO.password);
