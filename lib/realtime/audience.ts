@@ -22,7 +22,7 @@ async function loadReach(subject: AccessSubject): Promise<Reach> {
  * Which events one signed-in user's live stream may carry. What the user reaches (active or
  * not, which apps) is loaded once per stream and kept until an `access.changed` event of the
  * workspace: database triggers on users, app_access and messaging_apps send it in the same
- * transaction as the change (db/migrations/0008), so it arrives before any later event and a
+ * transaction as the change (db/migrations/0010_view_indexes.sql), so it arrives before any later event and a
  * removed or deactivated user stops receiving at once, with no query per event.
  */
 export function streamAudience(subject: AccessSubject) {

@@ -56,7 +56,7 @@ async function openClient(jar: CookieJar, onRows: (rows: Row[]) => void, stop: A
     pending = new Set();
     timer = undefined;
     try {
-      const rows = await fetch(`${baseUrl}/api/inbox/rows?view=unassigned&ids=${ids.join(",")}`, { headers: { cookie: jar.header() }, signal: stop });
+      const rows = await fetch(`${baseUrl}/api/inbox/rows?view=unassigned&ids=${ids.join(",")}`, { headers: { cookie: jar.header() } });
       if (rows.ok) onRows(((await rows.json()) as { rows: Row[] }).rows);
     } catch {
       // stopped
