@@ -213,12 +213,23 @@ export const conversations = pgTable(
     uniqueIndex("conversations_app_contact_key")
       .on(t.appId, t.externalContactId)
       .where(sql`${t.deletedAt} is null`),
-    index("conversations_view_idx")
-      .on(t.workspaceId, t.status, t.assigneeId, t.lastActivityAt.desc(), t.id.desc())
-      .where(sql`${t.deletedAt} is null`),
-    index("conversations_app_view_idx")
-      .on(t.appId, t.status, t.lastActivityAt.desc(), t.id.desc())
-      .where(sql`${t.deletedAt} is null`),
+    // One partial index per view shape (docs/decisions.md, "Views at scale"), led by the app
+    // and in the view's order: a page reads its 26 rows per app and a capped count at most
+    // COUNT_CAP + 1 entries per app, on the index alone (assignee_id for "others"). Ascending
+    // on purpose: scanned backwards it yields `desc` = DESC NULLS FIRST, the queries' order;
+    // a DESC NULLS LAST index cannot provide that order and the planner sorts instead.
+    index("conversations_app_unassigned_idx")
+      .on(t.appId, t.lastActivityAt, t.id)
+      .where(sql`${t.deletedAt} is null and ${t.status} = 'open' and ${t.assigneeId} is null`),
+    index("conversations_app_assignee_idx")
+      .on(t.appId, t.assigneeId, t.lastActivityAt, t.id)
+      .where(sql`${t.deletedAt} is null and ${t.status} = 'open' and ${t.assigneeId} is not null`),
+    index("conversations_app_assigned_idx")
+      .on(t.appId, t.lastActivityAt, t.id, t.assigneeId)
+      .where(sql`${t.deletedAt} is null and ${t.status} = 'open' and ${t.assigneeId} is not null`),
+    index("conversations_app_closed_idx")
+      .on(t.appId, t.lastActivityAt, t.id)
+      .where(sql`${t.deletedAt} is null and ${t.status} = 'closed'`),
   ],
 );
 

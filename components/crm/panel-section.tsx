@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -11,9 +12,12 @@ import type { RecordType } from "@/lib/crm/schemas";
 import type { RecordDraft } from "./drafts";
 import type { ActionOutcome } from "./field-errors";
 import { RecordCombobox } from "./record-combobox";
-import { RecordForm } from "./record-form";
 import { recordHref } from "./record-paths";
 import { RefusalAlert } from "@/components/ui/refusal-alert";
+
+// Loaded when "create" is picked: the form's validation (zod and the CRM schemas) is most of
+// its weight and the inbox's first load should not carry it (issue 13, ≤ 150 kB).
+const RecordForm = dynamic(() => import("./record-form").then((module) => module.RecordForm));
 
 const smallButton = "px-2 py-1 text-xs";
 

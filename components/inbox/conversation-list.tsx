@@ -1,20 +1,41 @@
+"use client";
+
 import Link from "next/link";
-import { getFormatter, getNow, getTranslations } from "next-intl/server";
+import { useFormatter, useNow, useTranslations } from "next-intl";
+import { useEffect, useMemo, useState } from "react";
 import { Avatar } from "@/components/ui/avatar";
 import { cn } from "@/components/ui/cn";
 import { describePreview } from "@/lib/content/describe-content";
 import type { ConversationRow } from "@/lib/inbox/queries";
-import type { View } from "@/lib/inbox/views";
+import { encodeCursor, type View } from "@/lib/inbox/views";
 import { inboxHref } from "./inbox-href";
+import { batcher, useLiveEvents } from "./live-bus";
 import { ProviderIcon } from "./provider-icon";
 
-export async function ConversationList({
+const FETCH_BATCH_MS = 100;
+const LIST_EVENTS = new Set(["conversation.created", "conversation.updated", "conversation.deleted", "message.created", "message.updated"]);
+
+type RowJson = Omit<ConversationRow, "lastActivityAt"> & { lastActivityAt: string };
+
+function newestFirst(a: ConversationRow, b: ConversationRow): number {
+  const byTime = b.lastActivityAt.getTime() - a.lastActivityAt.getTime();
+  return byTime !== 0 ? byTime : a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+}
+
+/**
+ * The view's list. Live events change it row by row: the rows an event names are fetched
+ * (batched, GET /api/inbox/rows) and put in place, moved to the top or dropped when they left
+ * the view; the first page also takes in conversations that just entered the view. The page
+ * keeps its size, and "Older" continues after the last row shown.
+ */
+export function ConversationList({
   view,
   rows,
   openId,
   appId,
   nextCursor,
   isFirstPage,
+  pageSize,
 }: {
   view: View;
   rows: ConversationRow[];
@@ -22,57 +43,100 @@ export async function ConversationList({
   appId: string | null;
   nextCursor: string | null;
   isFirstPage: boolean;
+  pageSize: number;
 }) {
-  const t = await getTranslations("inbox");
-  const tr = await getTranslations();
-  const format = await getFormatter();
-  const now = await getNow();
+  const t = useTranslations("inbox");
+  const tr = useTranslations();
+  const format = useFormatter();
+  const now = useNow({ updateInterval: 60_000 });
+  const [shown, setShown] = useState({ rows, from: rows, hasMore: nextCursor !== null });
+  // A new server render (navigation, refresh) replaces what the events built up.
+  if (shown.from !== rows) setShown({ rows, from: rows, hasMore: nextCursor !== null });
+
+  const fetcher = useMemo(
+    () =>
+      batcher(FETCH_BATCH_MS, async (ids) => {
+        const query = new URLSearchParams({ view, ids: ids.join(",") });
+        if (appId) query.set("app", appId);
+        const response = await fetch(`/api/inbox/rows?${query}`, { cache: "no-store" });
+        if (!response.ok) return;
+        const { rows: fetched } = (await response.json()) as { rows: RowJson[] };
+        const inView = new Map(fetched.map((row) => [row.id, { ...row, lastActivityAt: new Date(row.lastActivityAt) }]));
+        setShown((current) => {
+          const kept = current.rows.filter((row) => !ids.includes(row.id));
+          const arriving = [...inView.values()].filter((row) => isFirstPage || current.rows.some((shownRow) => shownRow.id === row.id));
+          const merged = [...kept, ...arriving].sort(newestFirst);
+          return { ...current, rows: merged.slice(0, pageSize), hasMore: current.hasMore || merged.length > pageSize };
+        });
+      }),
+    [view, appId, isFirstPage, pageSize],
+  );
+  useEffect(() => () => fetcher.cancel(), [fetcher]);
+
+  useLiveEvents((event) => {
+    if (!LIST_EVENTS.has(event.type) || !event.conversationId) return false;
+    if (event.type === "conversation.deleted") {
+      const id = event.conversationId;
+      setShown((current) => ({ ...current, rows: current.rows.filter((row) => row.id !== id) }));
+    } else if (!appId || event.appId === appId) {
+      fetcher.add(event.conversationId);
+    }
+    return true;
+  });
+
+  const last = shown.rows.at(-1);
+  const olderCursor = shown.hasMore && last ? encodeCursor({ lastActivityAt: last.lastActivityAt, id: last.id }) : null;
   return (
     <section aria-label={t("conversations")} className="flex min-h-0 min-w-0 flex-1 flex-col">
-      {rows.length === 0 ? (
+      {shown.rows.length === 0 ? (
         <p className="px-4 py-10 text-center text-sm text-muted">{t(`empty.${view}`)}</p>
       ) : (
         <ul className="min-h-0 flex-1 divide-y divide-line overflow-y-auto">
-          {rows.map((row) => (
-            <li key={row.id}>
-              <Link
-                href={inboxHref(view, { conversationId: row.id, appId })}
-                aria-current={row.id === openId ? "page" : undefined}
-                className={cn(
-                  "flex gap-3 px-4 py-3 hover:bg-canvas",
-                  row.id === openId && "bg-brand-50 hover:bg-brand-50",
-                )}
-              >
-                <Avatar name={row.contactName} />
-                <div className="min-w-0 flex-1">
-                  <div className="flex items-baseline gap-2">
-                    <span className={cn("truncate", row.isUnread ? "font-semibold" : "font-medium")}>{row.contactName}</span>
-                    <time dateTime={row.lastActivityAt.toISOString()} className="ml-auto shrink-0 text-xs text-muted" title={format.dateTime(row.lastActivityAt, { dateStyle: "medium", timeStyle: "short" })}>
-                      {format.relativeTime(row.lastActivityAt, now)}
-                    </time>
+          {shown.rows.map((row) => {
+            // The open conversation is being read: a message arriving in it is not unread.
+            const isUnread = row.isUnread && row.id !== openId;
+            return (
+              <li key={row.id}>
+                <Link
+                  href={inboxHref(view, { conversationId: row.id, appId })}
+                  aria-current={row.id === openId ? "page" : undefined}
+                  className={cn("flex gap-3 px-4 py-3 hover:bg-canvas", row.id === openId && "bg-brand-50 hover:bg-brand-50")}
+                >
+                  <Avatar name={row.contactName} />
+                  <div className="min-w-0 flex-1">
+                    <div className="flex items-baseline gap-2">
+                      <span className={cn("truncate", isUnread ? "font-semibold" : "font-medium")}>{row.contactName}</span>
+                      <time
+                        dateTime={row.lastActivityAt.toISOString()}
+                        className="ml-auto shrink-0 text-xs text-muted"
+                        title={format.dateTime(row.lastActivityAt, { dateStyle: "medium", timeStyle: "short" })}
+                      >
+                        {format.relativeTime(row.lastActivityAt, now)}
+                      </time>
+                    </div>
+                    <p className={cn("truncate text-sm", isUnread ? "text-ink" : "text-muted")}>
+                      {describePreview(tr, row.lastMessagePreview, row.lastMessageKind) || t("noPreview")}
+                    </p>
+                    <div className="mt-1 flex items-center gap-2 text-xs text-muted">
+                      <ProviderIcon provider={row.provider} className="h-3.5 w-3.5" />
+                      <span className="truncate">{row.appName}</span>
+                      <span aria-hidden="true">·</span>
+                      <span className="truncate">{row.assigneeName ? t("assignedTo", { name: row.assigneeName }) : t("unassignedLabel")}</span>
+                      {isUnread ? (
+                        <span className="ml-auto flex items-center">
+                          <span className="h-2 w-2 rounded-full bg-brand-500" aria-hidden="true" />
+                          <span className="sr-only">{t("unread")}</span>
+                        </span>
+                      ) : null}
+                    </div>
                   </div>
-                  <p className={cn("truncate text-sm", row.isUnread ? "text-ink" : "text-muted")}>
-                    {describePreview(tr, row.lastMessagePreview, row.lastMessageKind) || t("noPreview")}
-                  </p>
-                  <div className="mt-1 flex items-center gap-2 text-xs text-muted">
-                    <ProviderIcon provider={row.provider} className="h-3.5 w-3.5" />
-                    <span className="truncate">{row.appName}</span>
-                    <span aria-hidden="true">·</span>
-                    <span className="truncate">{row.assigneeName ? t("assignedTo", { name: row.assigneeName }) : t("unassignedLabel")}</span>
-                    {row.isUnread ? (
-                      <span className="ml-auto flex items-center">
-                        <span className="h-2 w-2 rounded-full bg-brand-500" aria-hidden="true" />
-                        <span className="sr-only">{t("unread")}</span>
-                      </span>
-                    ) : null}
-                  </div>
-                </div>
-              </Link>
-            </li>
-          ))}
+                </Link>
+              </li>
+            );
+          })}
         </ul>
       )}
-      {nextCursor || !isFirstPage ? (
+      {olderCursor || !isFirstPage ? (
         <div className="flex justify-between border-t border-line px-4 py-2 text-sm">
           {!isFirstPage ? (
             <Link href={inboxHref(view, { appId })} className="text-brand-600 hover:underline">
@@ -81,8 +145,8 @@ export async function ConversationList({
           ) : (
             <span />
           )}
-          {nextCursor ? (
-            <Link href={inboxHref(view, { appId, after: nextCursor })} className="text-brand-600 hover:underline">
+          {olderCursor ? (
+            <Link href={inboxHref(view, { appId, after: olderCursor })} className="text-brand-600 hover:underline">
               {t("olderPage")}
             </Link>
           ) : null}

@@ -3,13 +3,10 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { getDb } from "@/db/index";
 import { requireUser } from "@/lib/auth/actor";
-import { findAccessibleConversation, listAccessibleApps } from "@/lib/inbox/access";
-import { listAssignableUsers } from "@/lib/inbox/assignable-users";
-import { countViews, listConversations, loadThreadPage } from "@/lib/inbox/queries";
-import { markConversationRead } from "@/lib/inbox/read-markers";
-import { decodeCursor, isUuid, isView } from "@/lib/inbox/views";
+import { loadInboxData } from "@/lib/inbox/inbox-data";
+import { PAGE_SIZE } from "@/lib/inbox/queries";
+import { isView } from "@/lib/inbox/views";
 import { CrmPanel } from "@/components/crm/crm-panel";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { ConversationList } from "./conversation-list";
@@ -37,25 +34,14 @@ export async function InboxPage({
   const view = viewParam;
   const actor = await requireUser();
   const t = await getTranslations("inbox");
-  const db = await getDb();
-
-  const apps = await listAccessibleApps(db, actor);
-  const requestedApp = single(searchParams.app);
-  // A malformed or foreign app id shows the unfiltered first page (spec §10).
-  const appId = requestedApp && isUuid(requestedApp) && apps.some((app) => app.id === requestedApp) ? requestedApp : null;
-  const after = decodeCursor(single(searchParams.after));
-
-  const open = conversationId ? await findAccessibleConversation(db, actor, conversationId) : null;
-  if (conversationId && !open) notFound();
-
-  // Read before the list is queried, so the row of the conversation being opened loses its dot now.
-  if (open) await markConversationRead(open.conversation.id, actor.userId);
-  const [counts, list, thread, assignees] = await Promise.all([
-    countViews(actor, appId),
-    listConversations(actor, view, { appId, after }),
-    open ? loadThreadPage(open.conversation.id) : null,
-    open ? listAssignableUsers(db, open.app) : [],
-  ]);
+  const data = await loadInboxData(actor, {
+    view,
+    conversationId,
+    app: single(searchParams.app),
+    after: single(searchParams.after),
+  });
+  if (data.missing) notFound();
+  const { apps, appId, after, open, counts, list, thread, assignees } = data;
 
   if (apps.length === 0) {
     return (
@@ -99,6 +85,7 @@ export async function InboxPage({
             appId={appId}
             nextCursor={list.nextCursor}
             isFirstPage={!after}
+            pageSize={PAGE_SIZE}
           />
         </div>
       </div>

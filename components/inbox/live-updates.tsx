@@ -2,16 +2,18 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
+import { dispatchLiveEvent, type LiveEvent } from "./live-bus";
+
+export type { LiveEvent };
 
 const REFRESH_DEBOUNCE_MS = 150;
 
-export type LiveEvent = { type: string; conversationId?: string | null; title?: string; body?: string };
-
 /**
- * Keeps the server-rendered inbox current: every event the stream sends re-renders the page's
- * server components in place (views, counts, list, open thread) without a reload. After a
- * dropped connection the browser reconnects by itself and one refresh catches up on what was
- * missed. `onEvent` lets a caller react too (the toast).
+ * Keeps the screen current. Each event goes first to the live components on screen (the
+ * inbox's list, counts and open thread fetch just what changed); an event none of them takes
+ * re-renders the page's server components in place (CRM pages, the open conversation's header
+ * after an assignment). After a dropped connection the browser reconnects by itself and one
+ * full refresh catches up on what was missed. `onEvent` lets a caller react too (the toast).
  */
 function isOpen(conversationId: string): boolean {
   return window.location.pathname.split("/").includes(conversationId);
@@ -35,7 +37,7 @@ export function LiveUpdates({ onEvent }: { onEvent?: (event: LiveEvent) => void 
         router.replace(window.location.pathname.replace(`/${event.conversationId}`, "") + window.location.search);
         return;
       }
-      if (event.type !== "notification.toast") refresh();
+      if (event.type !== "notification.toast" && !dispatchLiveEvent(event)) refresh();
     };
     source.addEventListener("ready", () => {
       if (hasConnected) refresh();

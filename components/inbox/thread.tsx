@@ -1,17 +1,35 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import { Fragment, useCallback, useEffect, useLayoutEffect, useOptimistic, useRef, useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { Fragment, useCallback, useEffect, useLayoutEffect, useMemo, useOptimistic, useRef, useState, useTransition } from "react";
 import { loadOlderMessagesAction } from "@/app/(app)/messaging/actions";
 import type { Provider } from "@/db/schema";
 import type { ThreadActivity, ThreadMessage } from "@/lib/inbox/queries";
 import { RefusalAlert, type ShownRefusal } from "@/components/ui/refusal-alert";
+import { batcher, useLiveEvents } from "./live-bus";
 import { ReplyBox } from "./reply-box";
 import { entriesOf, mergeEntries, type ThreadEntry } from "./thread-entries";
 import type { ShownReplyWindow } from "./reply-window-note";
 import { ActivityLine, DayDivider, MessageItem } from "./thread-items";
 
 type ThreadPage = { messages: ThreadMessage[]; activities: ThreadActivity[]; olderCursor: string | null };
+type ThreadPageJson = {
+  messages: (Omit<ThreadMessage, "occurredAt"> & { occurredAt: string })[];
+  activities: (Omit<ThreadActivity, "occurredAt"> & { occurredAt: string })[];
+  olderCursor: string | null;
+};
+
+function revive(page: ThreadPageJson): ThreadPage {
+  return {
+    messages: page.messages.map((message) => ({ ...message, occurredAt: new Date(message.occurredAt) })),
+    activities: page.activities.map((activity) => ({ ...activity, occurredAt: new Date(activity.occurredAt) })),
+    olderCursor: page.olderCursor,
+  };
+}
+
+const FETCH_BATCH_MS = 100;
+const HEADER_CHANGES = new Set(["status", "assignee", "contact", "links"]);
 
 /** Within this many pixels of the end the thread counts as "at the newest" and follows new items. */
 const STICK_TO_END_PX = 80;
@@ -25,8 +43,9 @@ function continuesRun(previous: ThreadEntry | undefined, entry: ThreadEntry): bo
 }
 
 /**
- * The open conversation's messages and its reply box. The server sends the newest page; every
- * live refresh sends it again, and it is merged into what is shown, so older pages the user
+ * The open conversation's messages and its reply box. The server sends the newest page; each
+ * live event of this conversation fetches it again (GET /api/inbox/conversations/{id}/thread)
+ * and it is merged into what is shown, so older pages the user
  * scrolled back to (and messages that slid out of the newest page) stay put. Keyed by
  * conversation id by its parent, so the draft survives refreshes but not a switch.
  */
@@ -77,6 +96,34 @@ export function Thread({
       setOlderCursor(result.value.olderCursor);
     });
   }, [conversationId, olderCursor, isLoadingOlder]);
+
+  const router = useRouter();
+  const newest = useMemo(
+    () =>
+      batcher(FETCH_BATCH_MS, async () => {
+        const response = await fetch(`/api/inbox/conversations/${conversationId}/thread`, { cache: "no-store" });
+        if (!response.ok) return;
+        const { page: fetched } = (await response.json()) as { page: ThreadPageJson };
+        setShown((current) => ({ ...current, entries: mergeEntries(current.entries, entriesOf(revive(fetched))) }));
+      }),
+    [conversationId],
+  );
+  useEffect(() => () => newest.cancel(), [newest]);
+  // This conversation's events: its newest page is fetched and merged; a change the header or
+  // the CRM panel shows (assignee, status, contact, links) re-renders the page.
+  useLiveEvents((event) => {
+    if (event.conversationId !== conversationId) return false;
+    if (event.type === "message.created" || event.type === "message.updated") {
+      newest.add(conversationId);
+      return true;
+    }
+    if (event.type === "conversation.updated") {
+      if ((event.changes ?? []).some((change) => HEADER_CHANGES.has(change))) router.refresh();
+      else newest.add(conversationId);
+      return true;
+    }
+    return false;
+  });
 
   // The thread opens at its newest message.
   useLayoutEffect(() => {

@@ -2,7 +2,8 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { MessagingApp } from "@/db/schema";
 import { cn } from "@/components/ui/cn";
-import type { ViewCounts } from "@/lib/inbox/queries";
+import type { ViewCounts } from "@/lib/inbox/count-format";
+import { CountsUpdater, LiveCount } from "./live-counts";
 import { VIEWS, type View } from "@/lib/inbox/views";
 import { inboxHref } from "./inbox-href";
 import { ProviderIcon } from "./provider-icon";
@@ -21,6 +22,7 @@ export async function ViewNav({
   const t = await getTranslations("inbox");
   return (
     <div className="flex flex-col gap-2 2xl:gap-4">
+      <CountsUpdater appId={appId} initial={counts} />
       <nav aria-label={t("views")}>
         <ul className="flex flex-wrap gap-1 2xl:flex-col">
           {VIEWS.map((option) => (
@@ -38,7 +40,7 @@ export async function ViewNav({
                   data-testid={`count-${option}`}
                   className={cn("min-w-6 rounded-full px-1.5 text-center text-xs tabular-nums", option === view ? "bg-brand-100" : "bg-canvas text-muted")}
                 >
-                  {counts[option]}
+                  <LiveCount view={option} appId={appId} initial={counts[option]} />
                 </span>
               </Link>
             </li>

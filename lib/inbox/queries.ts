@@ -1,6 +1,7 @@
 import "server-only";
-import { aliasedTable, and, desc, eq, gte, isNotNull, isNull, lt, ne, sql, type SQL } from "drizzle-orm";
-import { getDb } from "@/db/index";
+import { aliasedTable, and, desc, eq, gte, inArray, isNotNull, isNull, lt, ne, sql, type SQL } from "drizzle-orm";
+import { getDb, type Database } from "@/db/index";
+import { unionAll } from "drizzle-orm/pg-core";
 import {
   conversationActivities,
   conversationReads,
@@ -10,7 +11,8 @@ import {
   users,
 } from "@/db/schema";
 import { withQuotedMessages } from "@/lib/content/quoted-message";
-import { appAccessibleBy, type AccessSubject } from "./access";
+import { listAccessibleApps, type AccessSubject } from "./access";
+import { COUNT_CAP, formatCount, type ViewCounts } from "./count-format";
 import { fitActivitiesToPage, MAX_ACTIVITY_LINES_PER_PAGE } from "./thread-activity-bound";
 import { encodeCursor, isUuid, type Cursor, type View } from "./views";
 
@@ -35,79 +37,144 @@ function viewCondition(view: View, viewerId: string): SQL {
   }
 }
 
-function visibleTo(subject: AccessSubject, appId: string | null): SQL {
-  return and(
-    eq(conversations.workspaceId, subject.workspaceId),
-    isNull(conversations.deletedAt),
-    appAccessibleBy(subject),
-    appId && isUuid(appId) ? eq(conversations.appId, appId) : undefined,
-  )!;
+/**
+ * The access rule (access.ts) evaluated once on the small apps table; the conversation queries
+ * then filter by `app_id in (…)`, which the per-view indexes carry, instead of joining the rule
+ * row by row. `appId` narrows to one app (?app=), ignored when the subject cannot reach it.
+ */
+export type ConversationScope = { subject: AccessSubject; appIds: string[] };
+
+export async function conversationScope(subject: AccessSubject, appId: string | null = null): Promise<ConversationScope> {
+  const apps = await listAccessibleApps(await getDb(), subject);
+  return narrowScope(subject, apps.map((app) => app.id), appId);
+}
+
+export function narrowScope(subject: AccessSubject, accessibleAppIds: string[], appId: string | null): ConversationScope {
+  const narrowed = appId && isUuid(appId) ? accessibleAppIds.filter((id) => id === appId) : accessibleAppIds;
+  return { subject, appIds: narrowed };
 }
 
 const assignees = aliasedTable(users, "assignees");
+
+/**
+ * The ids of a page: the first `take` of each app in the view's order (an ordered walk of that
+ * app's partial index that stops after `take` rows), merged; the caller keeps the newest `take`.
+ * One ordered index cannot serve "any of these apps, newest first", and a filter on the
+ * workspace's index would read past every row of the apps the viewer cannot reach.
+ */
+function pageCandidates(db: Database, scope: ConversationScope, view: View, after: Cursor | null, take: number, ids?: string[]) {
+  const perApp = scope.appIds.map((appId) =>
+    db
+      .select({
+        id: conversations.id,
+        appId: conversations.appId,
+        contactName: conversations.contactName,
+        status: conversations.status,
+        assigneeId: conversations.assigneeId,
+        lastActivityAt: conversations.lastActivityAt,
+        lastMessageAt: conversations.lastMessageAt,
+        lastMessagePreview: conversations.lastMessagePreview,
+        lastMessageKind: conversations.lastMessageKind,
+      })
+      .from(conversations)
+      .where(
+        and(
+          // The scope's apps are the subject's workspace's (conversationScope), so the app id
+          // alone places the row; a workspace test here would cost a heap visit per row.
+          eq(conversations.appId, appId),
+          isNull(conversations.deletedAt),
+          viewCondition(view, scope.subject.userId),
+          ids ? inArray(conversations.id, ids) : undefined,
+          after
+            ? sql`(${conversations.lastActivityAt}, ${conversations.id}) < (${after.lastActivityAt.toISOString()}::timestamptz, ${after.id}::uuid)`
+            : undefined,
+        ),
+      )
+      .orderBy(desc(conversations.lastActivityAt), desc(conversations.id))
+      .limit(take),
+  );
+  const [first, second, ...rest] = perApp;
+  return (second ? unionAll(first!, second, ...rest) : first!).as("candidates");
+}
 
 export type ConversationRow = Awaited<ReturnType<typeof listConversations>>["rows"][number];
 
 export async function listConversations(
   subject: AccessSubject,
   view: View,
-  options: { appId?: string | null; after?: Cursor | null; limit?: number } = {},
+  options: {
+    appId?: string | null;
+    after?: Cursor | null;
+    limit?: number;
+    scope?: ConversationScope;
+    /** Only these conversations (those a live event named), where they are in the view. */
+    ids?: string[];
+  } = {},
 ) {
-  const db = await getDb();
+  const scope = options.scope ?? (await conversationScope(subject, options.appId ?? null));
   const limit = options.limit ?? PAGE_SIZE;
+  if (scope.appIds.length === 0 || options.ids?.length === 0) return { rows: [], nextCursor: null };
+  const db = await getDb();
   const after = options.after;
+  // The page's rows come whole from the per-app index walks; the joins add names to at most
+  // (apps × take) rows, and conversations is never read again.
+  const page = pageCandidates(db, scope, view, after ?? null, limit + 1, options.ids);
   const rows = await db
     .select({
-      id: conversations.id,
-      appId: conversations.appId,
-      contactName: conversations.contactName,
-      status: conversations.status,
-      assigneeId: conversations.assigneeId,
+      id: page.id,
+      appId: page.appId,
+      contactName: page.contactName,
+      status: page.status,
+      assigneeId: page.assigneeId,
       assigneeName: assignees.name,
-      lastActivityAt: conversations.lastActivityAt,
-      lastMessagePreview: conversations.lastMessagePreview,
-      lastMessageKind: conversations.lastMessageKind,
+      lastActivityAt: page.lastActivityAt,
+      lastMessagePreview: page.lastMessagePreview,
+      lastMessageKind: page.lastMessageKind,
       appName: messagingApps.name,
       provider: messagingApps.provider,
-      isUnread: sql<boolean>`(${conversations.lastMessageAt} is not null and (${conversationReads.readAt} is null or ${conversations.lastMessageAt} > ${conversationReads.readAt}))`,
+      isUnread: sql<boolean>`(${page.lastMessageAt} is not null and (${conversationReads.readAt} is null or ${page.lastMessageAt} > ${conversationReads.readAt}))`,
     })
-    .from(conversations)
-    .innerJoin(messagingApps, eq(messagingApps.id, conversations.appId))
-    .leftJoin(assignees, eq(assignees.id, conversations.assigneeId))
-    .leftJoin(
-      conversationReads,
-      and(eq(conversationReads.conversationId, conversations.id), eq(conversationReads.userId, subject.userId)),
-    )
-    .where(
-      and(
-        visibleTo(subject, options.appId ?? null),
-        viewCondition(view, subject.userId),
-        after
-          ? sql`(${conversations.lastActivityAt}, ${conversations.id}) < (${after.lastActivityAt.toISOString()}::timestamptz, ${after.id}::uuid)`
-          : undefined,
-      ),
-    )
-    .orderBy(desc(conversations.lastActivityAt), desc(conversations.id))
+    .from(page)
+    .innerJoin(messagingApps, eq(messagingApps.id, page.appId))
+    .leftJoin(assignees, eq(assignees.id, page.assigneeId))
+    .leftJoin(conversationReads, and(eq(conversationReads.conversationId, page.id), eq(conversationReads.userId, subject.userId)))
+    .orderBy(desc(page.lastActivityAt), desc(page.id))
     .limit(limit + 1);
 
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
+  const shown = rows.slice(0, limit);
+  const last = shown.at(-1);
   return {
-    rows: page,
+    rows: shown,
     nextCursor: rows.length > limit && last ? encodeCursor({ lastActivityAt: last.lastActivityAt, id: last.id }) : null,
   };
 }
 
-export type ViewCounts = Record<View, number>;
+export { COUNT_CAP, formatCount, type ViewCounts };
 
-export async function countViews(subject: AccessSubject, appId: string | null = null): Promise<ViewCounts> {
+export async function countViews(
+  subject: AccessSubject,
+  appId: string | null = null,
+  scope?: ConversationScope,
+): Promise<ViewCounts> {
+  const resolved = scope ?? (await conversationScope(subject, appId));
+  if (resolved.appIds.length === 0) return { unassigned: 0, mine: 0, others: 0, closed: 0 };
   const db = await getDb();
-  const count = (view: View) => sql<number>`cast(count(*) filter (where ${viewCondition(view, subject.userId)}) as int)`;
+  // Per app, like pageCandidates. The sum of per-app counts each capped at COUNT_CAP + 1 is
+  // exact whenever the true total is at most COUNT_CAP, and above COUNT_CAP otherwise.
+  const capped = (view: View) => {
+    const perApp = resolved.appIds.map((appId) => {
+      const bounded = db
+        .select({ one: sql`1` })
+        .from(conversations)
+        .where(and(eq(conversations.appId, appId), isNull(conversations.deletedAt), viewCondition(view, subject.userId)))
+        .limit(COUNT_CAP + 1);
+      return sql`(select count(*) from ${bounded} as bounded)`;
+    });
+    return sql<number>`cast(least(${sql.join(perApp, sql` + `)}, ${COUNT_CAP + 1}) as int)`;
+  };
   const [row] = await db
-    .select({ unassigned: count("unassigned"), mine: count("mine"), others: count("others"), closed: count("closed") })
-    .from(conversations)
-    .innerJoin(messagingApps, eq(messagingApps.id, conversations.appId))
-    .where(visibleTo(subject, appId));
+    .select({ unassigned: capped("unassigned"), mine: capped("mine"), others: capped("others"), closed: capped("closed") })
+    .from(sql`(select 1) as one`);
   return {
     unassigned: Number(row?.unassigned ?? 0),
     mine: Number(row?.mine ?? 0),

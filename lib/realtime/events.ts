@@ -27,6 +27,10 @@ export const realtimeEventSchema = z.discriminatedUnion("type", [
   }),
   // A teammate's availability changed: open assignment menus refresh (spec §4).
   z.object({ type: z.literal("workspace.user_updated"), workspaceId: z.uuid(), userId: z.uuid() }),
+  // Sent by database triggers (never by code) when who reaches what may have changed: a user's
+  // activity or role, an app's access list, mode, installer or installation. Streams reload
+  // their audience (lib/realtime/audience.ts); browsers never receive it. null = any workspace.
+  z.object({ type: z.literal("access.changed"), workspaceId: z.uuid().nullable() }),
   z.object({
     type: z.literal("notification.toast"),
     workspaceId: z.uuid(),

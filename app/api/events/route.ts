@@ -1,7 +1,7 @@
 import { getActor } from "@/lib/auth/actor";
 import { log } from "@/lib/log";
 import { observedRoute } from "@/lib/observability/route";
-import { mayReceive } from "@/lib/realtime/audience";
+import { streamAudience } from "@/lib/realtime/audience";
 import { subscribeToEvents } from "@/lib/realtime/bus";
 import { createLiveStream } from "@/lib/realtime/live-stream";
 import { trackLiveStream } from "@/lib/realtime/live-streams";
@@ -20,11 +20,14 @@ async function openEventStream(request: Request): Promise<Response> {
   if (!actor) return new Response("Unauthorized", { status: 401 });
   const subject = { userId: actor.userId, workspaceId: actor.workspaceId };
 
+  // What the user reaches is cached per stream and reloaded on access.changed (audience.ts);
+  // a deactivated user gets nothing more ("closed" is never sent).
+  const audience = streamAudience(subject);
   const stream = createLiveStream({
     userId: actor.userId,
     signal: request.signal,
     subscribe: subscribeToEvents,
-    accept: (event) => mayReceive(subject, event),
+    accept: async (event) => (await audience.decide(event)) === "send",
     track: trackLiveStream,
     onError: (error) => log.error({ err: error }, "could not deliver a live event"),
   });

@@ -1,0 +1,16 @@
+import { getActor } from "@/lib/auth/actor";
+import { readNewestThread } from "@/lib/inbox/live-reads";
+import { isUuid } from "@/lib/inbox/views";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/inbox/conversations/{id}/thread: the newest thread page, for the open conversation. */
+export async function GET(_request: Request, { params }: { params: Promise<{ conversationId: string }> }) {
+  const actor = await getActor();
+  if (!actor) return Response.json({ error: "unauthorized" }, { status: 401 });
+  const { conversationId } = await params;
+  if (!isUuid(conversationId)) return Response.json({ error: "not_found" }, { status: 404 });
+  const page = await readNewestThread(actor, conversationId);
+  if (!page) return Response.json({ error: "not_found" }, { status: 404 });
+  return Response.json({ page }, { headers: { "Cache-Control": "no-store" } });
+}

@@ -1,0 +1,36 @@
+import "server-only";
+import { getDb } from "@/db/index";
+import { findAccessibleConversation, listAccessibleApps, type AccessSubject } from "./access";
+import { listAssignableUsers } from "./assignable-users";
+import { countViews, listConversations, loadThreadPage, narrowScope } from "./queries";
+import { markConversationRead } from "./read-markers";
+import { decodeCursor, isUuid, type View } from "./views";
+
+export type InboxRequest = { view: View; conversationId: string | null; app: string | null; after: string | null };
+
+/**
+ * Everything the inbox page reads from the database for one URL, in one place so that
+ * bench:views times exactly the queries the page runs. `open` is null for an unknown or
+ * inaccessible conversation id (the page answers 404).
+ */
+export async function loadInboxData(actor: AccessSubject, request: InboxRequest) {
+  const db = await getDb();
+  const apps = await listAccessibleApps(db, actor);
+  // A malformed or foreign app id shows the unfiltered first page (spec §10).
+  const appId = request.app && isUuid(request.app) && apps.some((app) => app.id === request.app) ? request.app : null;
+  const after = decodeCursor(request.after);
+  const scope = narrowScope(actor, apps.map((app) => app.id), appId);
+
+  const open = request.conversationId ? await findAccessibleConversation(db, actor, request.conversationId) : null;
+  if (request.conversationId && !open) return { missing: true as const };
+
+  // Read before the list is queried, so the row of the conversation being opened loses its dot now.
+  if (open) await markConversationRead(open.conversation.id, actor.userId);
+  const [counts, list, thread, assignees] = await Promise.all([
+    countViews(actor, appId, scope),
+    listConversations(actor, request.view, { after, scope }),
+    open ? loadThreadPage(open.conversation.id) : null,
+    open ? listAssignableUsers(db, open.app) : [],
+  ]);
+  return { missing: false as const, apps, appId, after, open, counts, list, thread, assignees };
+}

@@ -1,0 +1,52 @@
+import "server-only";
+import { z } from "zod";
+import { getDb } from "@/db/index";
+import { findAccessibleConversation, type AccessSubject } from "./access";
+import { conversationScope, countViews, listConversations, loadThreadPage } from "./queries";
+import { markConversationRead } from "./read-markers";
+import { VIEWS } from "./views";
+
+/**
+ * The small reads a live inbox makes when an event arrives (issue 13): the rows an event
+ * named, the counts, the open thread's newest page — each a fraction of a page render.
+ * Inputs come from query strings; anything outside the schema is refused before a query runs.
+ */
+const appParam = z.uuid().nullable().catch(null);
+
+export const rowsInput = z.object({
+  view: z.enum(VIEWS),
+  app: appParam,
+  ids: z
+    .string()
+    .max(40 * 50)
+    .transform((value) => value.split(","))
+    .pipe(z.array(z.uuid()).min(1).max(50)),
+});
+
+export async function readRows(subject: AccessSubject, input: z.infer<typeof rowsInput>) {
+  const scope = await conversationScope(subject, input.app);
+  const { rows } = await listConversations(subject, input.view, { scope, ids: input.ids, limit: input.ids.length });
+  return rows;
+}
+
+export const countsInput = z.object({ app: appParam });
+
+export async function readCounts(subject: AccessSubject, input: z.infer<typeof countsInput>) {
+  return countViews(subject, input.app);
+}
+
+/**
+ * The open conversation's newest page; it is on screen, so it is read (as a page render marks
+ * it). Null when the conversation is unknown, deleted or out of the subject's reach.
+ */
+export async function readNewestThread(subject: AccessSubject, conversationId: string) {
+  const found = await findAccessibleConversation(await getDb(), subject, conversationId);
+  if (!found) return null;
+  await markConversationRead(found.conversation.id, subject.userId);
+  return loadThreadPage(found.conversation.id);
+}
+
+/** Query string → object, first value of each name. */
+export function queryOf(request: Request): Record<string, string> {
+  return Object.fromEntries(new URL(request.url).searchParams);
+}
