@@ -13,7 +13,10 @@ export async function enqueueNewConversationFollowUps(tx: Transaction, app: Mess
   }
 }
 
-/** Work that follows every new message of a conversation, inbound or outbound. */
-export async function enqueueMessageFollowUps(tx: Transaction, message: Message): Promise<void> {
-  await enqueueHistoryNoteUpdates(tx, message);
+/**
+ * Work that follows every new message of a conversation, inbound or outbound. `isLinked`,
+ * when the caller already knows it, spares the lookup of the conversation's CRM links.
+ */
+export async function enqueueMessageFollowUps(tx: Transaction, message: Message, hints: { isLinked?: boolean } = {}): Promise<void> {
+  if (hints.isLinked !== false) await enqueueHistoryNoteUpdates(tx, message);
 }

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { jobs } from "@/db/schema";
-import { currentRequestId } from "@/lib/observability/context";
+import { deferJobInsert } from "@/lib/runtime/transaction-batch";
 
 /** Lowercase on purpose: PGlite does not quote channel names. The payload is the queue name. */
 export const JOBS_CHANNEL = "switchboard_jobs";
@@ -15,7 +15,8 @@ export type EnqueueOptions = {
 
 /**
  * Queues a job in the caller's transaction, so it exists exactly when the data it is about
- * was committed. Returns false when a job with the same `dedupeKey` already exists.
+ * was committed. Returns false when a job with the same `dedupeKey` already exists (always
+ * true inside `withBatchedWrites`, which decides duplicates at its end).
  */
 export async function enqueueJob(
   executor: Executor,
@@ -23,16 +24,13 @@ export async function enqueueJob(
   payload: Record<string, unknown>,
   options: EnqueueOptions = {},
 ): Promise<boolean> {
+  const job = { queue, payload, dedupeKey: options.dedupeKey, runAt: options.runAt, maxAttempts: options.maxAttempts };
+  // Inside withBatchedWrites (webhook ingest) the insert joins the transaction's one multi-row
+  // insert; a duplicate key is then skipped there, and this answers true.
+  if (deferJobInsert(executor, job, JOBS_CHANNEL)) return true;
   const created = await executor
     .insert(jobs)
-    .values({
-      queue,
-      payload,
-      dedupeKey: options.dedupeKey,
-      runAt: options.runAt,
-      maxAttempts: options.maxAttempts,
-      requestId: await currentRequestId(),
-    })
+    .values(job)
     .onConflictDoNothing({ target: jobs.dedupeKey })
     .returning({ id: jobs.id });
   if (created.length === 0) return false;

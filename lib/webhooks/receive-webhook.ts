@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/db/index";
-import { recordAppError, recordWebhookReceived } from "@/lib/apps/health";
+import { noteWebhookReceived, recordAppError, recordSignatureFailure } from "@/lib/apps/health";
 import { findInstalledApp } from "@/lib/apps/installed-app";
 import { readBodyWithLimit } from "@/lib/http/read-body";
 import { ingestEvents } from "@/lib/inbox/ingest-events";
@@ -22,7 +22,8 @@ export async function receiveWebhook(request: Request, appId: string, channel: W
 
   const db = await getDb();
   if (!channel.isSigned(found, body.body, request)) {
-    await recordAppError(db, found.app.id, "A webhook arrived with a missing or invalid signature");
+    // Anyone can send these (app ids are not secret): at most one health write per app per minute.
+    await recordSignatureFailure(db, found.app.id, "A webhook arrived with a missing or invalid signature");
     return text("Invalid signature", 401);
   }
   const parsed = channel.parse(found, body.body);
@@ -37,6 +38,7 @@ export async function receiveWebhook(request: Request, appId: string, channel: W
     await recordAppError(db, found.app.id, "A webhook could not be stored; the provider will retry it");
     throw error;
   }
-  await recordWebhookReceived(db, found.app.id);
+  // Coalesced in memory and flushed every few seconds: the app row would otherwise be written by every request.
+  noteWebhookReceived(found.app.id);
   return text("OK", 200);
 }
