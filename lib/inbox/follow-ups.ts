@@ -9,7 +9,7 @@ import { FETCH_MESSENGER_PROFILE } from "./jobs/queues";
 export async function enqueueNewConversationFollowUps(tx: Transaction, app: MessagingApp, conversationId: string) {
   if (app.provider === "messenger") {
     // Messenger webhooks carry no name: spec §3 wants the profile's, falling back to the PSID.
-    await enqueueJob(tx, FETCH_MESSENGER_PROFILE, { conversationId }, { dedupeKey: `${FETCH_MESSENGER_PROFILE}:${conversationId}` });
+    await enqueueJob(tx, FETCH_MESSENGER_PROFILE, { conversationId }, { dedupeKey: `${FETCH_MESSENGER_PROFILE}:${conversationId}`, workspaceId: app.workspaceId });
   }
 }
 

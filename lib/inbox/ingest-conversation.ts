@@ -1,5 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
+import { rowsOf } from "@/db/client";
 import type { Transaction } from "@/db/index";
 import type { Conversation, MessagingApp } from "@/db/schema";
 import type { MessageEvent } from "@/lib/channels/types";
@@ -17,11 +18,6 @@ export type LockedConversation = {
   /** Linked to a CRM record, so the message has history-note work to queue. */
   isLinked: boolean;
 };
-
-/** `execute` answers an array on postgres.js and `{ rows }` on PGlite. */
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 /**
  * One round trip for what used to take four (issue 12): the live conversation with this

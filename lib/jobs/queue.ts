@@ -11,7 +11,16 @@ export type EnqueueOptions = {
   dedupeKey?: string;
   runAt?: Date;
   maxAttempts?: number;
+  /** Whose work it is; claiming takes workspaces in turn (spec §15). Omit only for work of no workspace. */
+  workspaceId?: string | null;
 };
+
+/** Spec §15: sending a reply goes before notifications, emails and notes (lower runs first; default 1). */
+const QUEUE_PRIORITY: Record<string, number> = { "reply.send": 0 };
+
+export function queuePriority(queue: string): number {
+  return QUEUE_PRIORITY[queue] ?? 1;
+}
 
 /**
  * Queues a job in the caller's transaction, so it exists exactly when the data it is about
@@ -24,7 +33,15 @@ export async function enqueueJob(
   payload: Record<string, unknown>,
   options: EnqueueOptions = {},
 ): Promise<boolean> {
-  const job = { queue, payload, dedupeKey: options.dedupeKey, runAt: options.runAt, maxAttempts: options.maxAttempts };
+  const job = {
+    queue,
+    payload,
+    dedupeKey: options.dedupeKey,
+    runAt: options.runAt,
+    maxAttempts: options.maxAttempts,
+    workspaceId: options.workspaceId ?? null,
+    priority: queuePriority(queue),
+  };
   // Inside withBatchedWrites (webhook ingest) the insert joins the transaction's one multi-row
   // insert; a duplicate key is then skipped there, and this answers true.
   if (deferJobInsert(executor, job, JOBS_CHANNEL)) return true;

@@ -1,7 +1,7 @@
 import { hostname } from "node:os";
-import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, sql } from "drizzle-orm";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
-import type { Database } from "@/db/client";
+import { rowsOf, type Database } from "@/db/client";
 import { getDatabaseHandle, getDb } from "@/db/index";
 import { jobs, type Job } from "@/db/schema";
 import { log } from "@/lib/log";
@@ -31,6 +31,7 @@ const DEFAULT_LOCK_SECONDS = 60;
 const DEFAULT_RETRY_BASE_MS = 1_000;
 const MAX_RETRY_DELAY_MS = 5 * 60_000;
 const JOBS_PER_PASS = 25;
+const DEFAULT_CONCURRENCY = 4;
 
 // Kept on globalThis so a module evaluated twice (hot reload, separate server bundles)
 // still shares one registry with the single worker loop.
@@ -72,24 +73,31 @@ export type RunDueJobsOptions = {
   retryBaseMs?: number;
   /** Defaults to the process's database; a second handle lets a test act as another instance. */
   db?: Database;
-  /** Once aborted, no further job is claimed (the one running finishes): a worker shutting down. */
-  signal?: AbortSignal;
+  /** Jobs claimed (and then run side by side) per claim; default 4. */
+  batchSize?: number;
 };
 
-/** Claims and runs due jobs one by one until none is due or `limit` is reached; returns how many ran. */
+function handledQueues(only?: string[]): string[] {
+  return [...handlers.keys()].filter((queue) => !only || only.includes(queue));
+}
+
+/**
+ * Claims due jobs in batches and runs each batch side by side, until none is due or `limit`
+ * have run; returns how many ran.
+ */
 export async function runDueJobs(options: RunDueJobsOptions = {}): Promise<number> {
-  const queues = [...handlers.keys()].filter((queue) => !options.queues || options.queues.includes(queue));
+  const queues = handledQueues(options.queues);
   if (queues.length === 0) return 0;
   const db = options.db ?? (await getDb());
   const limit = options.limit ?? JOBS_PER_PASS;
+  const batchSize = options.batchSize ?? DEFAULT_CONCURRENCY;
   const workerId = options.workerId ?? defaultWorkerId();
   let ran = 0;
-  while (ran < limit && !options.signal?.aborted) {
-    const job = await claimNextJob(db, queues, workerId);
-    if (job === "none_due") break;
-    if (job === "gave_up") continue;
-    await runClaimedJob(db, job, options.retryBaseMs ?? DEFAULT_RETRY_BASE_MS);
-    ran++;
+  while (ran < limit) {
+    const claimed = await claimDueJobs(db, queues, workerId, Math.min(batchSize, limit - ran));
+    if (claimed.length === 0) break;
+    await Promise.all(claimed.map((job) => runClaimedJob(db, job, workerId, options.retryBaseMs ?? DEFAULT_RETRY_BASE_MS)));
+    ran += claimed.length;
   }
   return ran;
 }
@@ -111,56 +119,98 @@ export async function drainJobs(
   throw new Error(`drainJobs: jobs were still due after ${maxJobs} runs; does a handler keep queueing work?`);
 }
 
-async function claimNextJob(
-  db: Database,
-  queues: string[],
-  workerId: string,
-): Promise<Job | "none_due" | "gave_up"> {
+/**
+ * The ids of up to `count` due jobs, locked (`FOR UPDATE SKIP LOCKED`), chosen fairly (spec
+ * §15): lower priority first everywhere (replies before notifications, emails and notes), and
+ * within a priority the workspaces take turns — each one's oldest job, then each one's second…
+ * — so a workspace with 10,000 queued jobs delays another's next job by at most one turn.
+ * The workspaces with work are found by a loose index scan of jobs_fair_claim_idx, so the cost
+ * grows with the number of busy workspaces, not with the backlog. Jobs without a workspace
+ * take their turns as one more.
+ */
+function dueJobIds(queues: string[], count: number) {
+  const queueList = sql`array[${sql.join(queues.map((queue) => sql`${queue}`), sql`, `)}]::text[]`;
+  const isDue = sql`j.status in ('queued', 'running') and j.queue = any(${queueList}) and j.run_at <= now()
+    and (j.locked_until is null or j.locked_until < now())`;
+  return sql`
+    with recursive busy as (
+      (select j.workspace_id from jobs j
+        where j.status in ('queued', 'running') and j.workspace_id is not null
+        order by j.workspace_id limit 1)
+      union all
+      select (select j.workspace_id from jobs j
+        where j.status in ('queued', 'running') and j.workspace_id > b.workspace_id
+        order by j.workspace_id limit 1)
+      from busy b where b.workspace_id is not null
+    ),
+    candidates as (
+      select c.* from busy b cross join lateral (
+        select j.id, j.workspace_id, j.priority, j.run_at from jobs j
+        where j.workspace_id = b.workspace_id and ${isDue}
+        order by j.priority, j.run_at limit ${count}
+        for update skip locked
+      ) c
+      where b.workspace_id is not null
+      union all
+      select * from (
+        select j.id, j.workspace_id, j.priority, j.run_at from jobs j
+        where j.workspace_id is null and ${isDue}
+        order by j.priority, j.run_at limit ${count}
+        for update skip locked
+      ) unowned
+    )
+    select id from (
+      select id, priority, run_at, row_number() over (partition by workspace_id, priority order by run_at) as turn
+      from candidates
+    ) ranked
+    order by priority, turn, run_at
+    limit ${count}`;
+}
+
+/** Claims up to `count` due jobs in one short transaction: `running`, `attempts + 1`, locked for their handler's lockSeconds. */
+async function claimDueJobs(db: Database, queues: string[], workerId: string, count: number): Promise<Job[]> {
+  if (count <= 0) return [];
   return db.transaction(async (tx) => {
-    // A `running` job whose lock has expired belongs to a worker that died: take it over.
-    const [due] = await tx
-      .select()
-      .from(jobs)
-      .where(
-        and(
-          inArray(jobs.status, ["queued", "running"]),
-          inArray(jobs.queue, queues),
-          lte(jobs.runAt, sql`now()`),
-          or(isNull(jobs.lockedUntil), lt(jobs.lockedUntil, sql`now()`)),
-        ),
-      )
-      .orderBy(asc(jobs.runAt))
-      .limit(1)
-      .for("update", { skipLocked: true });
-    if (!due) return "none_due";
+    const ids = rowsOf<{ id: string }>(await tx.execute(dueJobIds(queues, count))).map((row) => row.id);
+    if (ids.length === 0) return [];
 
     // A job that kills its worker on every run would otherwise be taken over forever.
-    if (due.status === "running" && due.attempts >= due.maxAttempts) {
-      const lastError = `The worker stopped during attempt ${due.attempts} of ${due.maxAttempts}`;
-      await tx
-        .update(jobs)
-        .set({ status: "failed", lockedUntil: null, finishedAt: sql`now()`, lastError })
-        .where(eq(jobs.id, due.id));
-      log.error({ workerId, queue: due.queue, jobId: due.id }, `job failed: ${lastError}`);
-      return "gave_up";
-    }
+    const diedOnLastAttempt = and(inArray(jobs.id, ids), eq(jobs.status, "running"), gte(jobs.attempts, jobs.maxAttempts));
+    const givenUp = await tx
+      .update(jobs)
+      .set({
+        status: "failed",
+        lockedUntil: null,
+        finishedAt: sql`now()`,
+        lastError: sql`'The worker stopped during attempt ' || ${jobs.attempts} || ' of ' || ${jobs.maxAttempts}`,
+      })
+      .where(diedOnLastAttempt)
+      .returning({ id: jobs.id, queue: jobs.queue, lastError: jobs.lastError });
+    for (const job of givenUp) console.error(`[jobs] ${workerId}: ${job.queue} job ${job.id} failed: ${job.lastError}`);
+    const claimable = givenUp.length === 0 ? ids : ids.filter((id) => !givenUp.some((job) => job.id === id));
+    if (claimable.length === 0) return [];
 
-    const { lockSeconds } = requireHandler(due.queue);
-    const [claimed] = await tx
+    return tx
       .update(jobs)
       .set({
         status: "running",
         attempts: sql`${jobs.attempts} + 1`,
-        lockedBy: workerId,
-        lockedUntil: sql`now() + make_interval(secs => ${lockSeconds})`,
+        lockedUntil: sql`now() + make_interval(secs => ${lockSecondsByQueue()})`,
       })
-      .where(eq(jobs.id, due.id))
+      .where(inArray(jobs.id, claimable))
       .returning();
-    return claimed;
   });
 }
 
-async function runClaimedJob(db: Database, job: Job, retryBaseMs: number): Promise<void> {
+/** `locked_until`'s length per claimed row: each queue's handler lockSeconds. */
+function lockSecondsByQueue() {
+  const custom = [...handlers].filter(([, handler]) => handler.lockSeconds !== DEFAULT_LOCK_SECONDS);
+  if (custom.length === 0) return sql`${DEFAULT_LOCK_SECONDS}::float8`;
+  const whens = custom.map(([queue, handler]) => sql`when ${queue} then ${handler.lockSeconds}::float8`);
+  return sql`(case ${jobs.queue} ${sql.join(whens, sql` `)} else ${DEFAULT_LOCK_SECONDS}::float8 end)`;
+}
+
+async function runClaimedJob(db: Database, job: Job, workerId: string, retryBaseMs: number): Promise<void> {
   try {
     await observeJob(job, () =>
       requireHandler(job.queue).handle(job.payload, { jobId: job.id, attempt: job.attempts, maxAttempts: job.maxAttempts }),
@@ -212,19 +262,19 @@ function defaultWorkerId(): string {
 export type StartJobWorkerOptions = {
   /** Fallback poll for retries coming due and missed notifications (default 1000 ms). */
   pollMs?: number;
-  /** Passes claiming jobs at the same time (default 2). */
-  concurrency?: 1 | 2;
+  /** Jobs running at once in this process (default JOB_WORKER_CONCURRENCY, else 4). */
+  concurrency?: number;
   retryBaseMs?: number;
   workerId?: string;
 };
 
-type WorkerLoop = { stop(graceMs: number): Promise<number> };
+type WorkerLoop = { stop(): Promise<void>; held: Map<string, Job> };
 
 const workerHolder = globalThis as { __switchboardJobWorker?: Promise<WorkerLoop> };
 
 /**
  * Starts this process's worker loop once (later calls, hot reloads and double imports reuse
- * it). It runs due jobs when an enqueue NOTIFY arrives and every `pollMs`. Safe to run in
+ * it). It claims due jobs when an enqueue NOTIFY arrives and every `pollMs`. Safe to run in
  * every instance: claims use `FOR UPDATE SKIP LOCKED`, so each job runs in one of them.
  */
 export async function startJobWorker(options: StartJobWorkerOptions = {}): Promise<void> {
@@ -264,32 +314,84 @@ export async function releaseClaimedJobs(db: Database, workerId: string): Promis
   return released.length;
 }
 
+/**
+ * Hands the jobs this process's worker is running back to the queue at once (for a shutdown
+ * that cannot wait for them): they are `queued` again and unlocked, so another instance takes
+ * them now rather than when their lock expires. The run counts as an attempt, like a crash.
+ * Returns how many were handed back.
+ */
+export async function releaseHeldJobs(): Promise<number> {
+  const loop = await workerHolder.__switchboardJobWorker;
+  const held = loop ? [...loop.held.values()] : [];
+  if (held.length === 0) return 0;
+  const db = await getDb();
+  let released = 0;
+  for (const job of held) {
+    const rows = await db
+      .update(jobs)
+      .set({ status: "queued", lockedUntil: null })
+      .where(and(eq(jobs.id, job.id), eq(jobs.status, "running"), eq(jobs.attempts, job.attempts)))
+      .returning({ id: jobs.id });
+    released += rows.length;
+  }
+  return released;
+}
+
+function concurrencyFromEnv(): number | undefined {
+  const n = Number(process.env.JOB_WORKER_CONCURRENCY);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
 async function createWorkerLoop(options: StartJobWorkerOptions): Promise<WorkerLoop> {
-  const concurrency = options.concurrency ?? 2;
+  const concurrency = options.concurrency ?? concurrencyFromEnv() ?? DEFAULT_CONCURRENCY;
   const workerId = options.workerId ?? defaultWorkerId();
-  const passes = new Set<Promise<void>>();
-  const stopping = new AbortController();
+  const retryBaseMs = options.retryBaseMs ?? DEFAULT_RETRY_BASE_MS;
+  const db = await getDb();
+  const running = new Set<Promise<void>>();
+  const held = new Map<string, Job>();
+  let isStopping = false;
+  let isClaiming = false;
   let isWakePending = false;
 
+  const run = (job: Job) => {
+    held.set(job.id, job);
+    const done: Promise<void> = runClaimedJob(db, job, workerId, retryBaseMs)
+      .catch((error: unknown) => console.error(`[jobs] ${workerId}: settling ${job.queue} job ${job.id} failed`, error))
+      .finally(() => {
+        held.delete(job.id);
+        running.delete(done);
+        // Refill in batches once half the slots are free: one claim query serves several jobs,
+        // and a job claimed now still starts within about one job's run time.
+        if (running.size <= Math.floor(concurrency / 2)) wake();
+      });
+    running.add(done);
+  };
+
+  /** Claims into the free slots until they are full or nothing is due. One claim at a time per process. */
   const wake = () => {
-    if (stopping.signal.aborted) return;
-    if (passes.size >= concurrency) {
+    if (isStopping) return;
+    if (isClaiming) {
       isWakePending = true;
       return;
     }
-    const pass: Promise<void> = runDueJobs({ limit: JOBS_PER_PASS, workerId, retryBaseMs: options.retryBaseMs, signal: stopping.signal })
-      .then((ran) => {
-        if (ran === JOBS_PER_PASS) isWakePending = true;
-      })
-      .catch((error: unknown) => log.error({ workerId, err: error }, "running due jobs failed"))
-      .finally(() => {
-        passes.delete(pass);
-        if (isWakePending) {
+    isClaiming = true;
+    void (async () => {
+      try {
+        for (;;) {
           isWakePending = false;
-          wake();
+          const free = concurrency - running.size;
+          if (free <= 0 || isStopping) break;
+          const claimed = await claimDueJobs(db, handledQueues(), workerId, free);
+          for (const job of claimed) run(job);
+          if (claimed.length < free && !isWakePending) break;
         }
-      });
-    passes.add(pass);
+      } catch (error) {
+        console.error(`[jobs] ${workerId}: claiming due jobs failed`, error);
+      } finally {
+        isClaiming = false;
+        if (isWakePending && running.size < concurrency) wake();
+      }
+    })();
   };
 
   const handle = await getDatabaseHandle();
@@ -300,17 +402,12 @@ async function createWorkerLoop(options: StartJobWorkerOptions): Promise<WorkerL
   wake();
 
   return {
-    async stop(graceMs) {
-      stopping.abort();
+    held,
+    async stop() {
+      isStopping = true;
       clearInterval(timer);
       await unlisten();
-      let graceTimer: NodeJS.Timeout | undefined;
-      const graceOver = new Promise<void>((resolve) => {
-        if (Number.isFinite(graceMs)) graceTimer = setTimeout(resolve, graceMs);
-      });
-      await Promise.race([Promise.all(passes), graceOver]);
-      clearTimeout(graceTimer);
-      return releaseClaimedJobs(handle.db, workerId);
+      while (running.size > 0) await Promise.all(running);
     },
   };
 }
