@@ -121,14 +121,19 @@ export async function drainJobs(
 
 /**
  * The ids of up to `count` due jobs, locked (`FOR UPDATE SKIP LOCKED`), chosen fairly (spec
- * §15): lower priority first everywhere (replies before notifications, emails and notes), and
- * within a priority the workspaces take turns — each one's oldest job, then each one's second…
- * — so a workspace with 10,000 queued jobs delays another's next job by at most one turn.
- * The workspaces with work are found by a loose index scan of jobs_fair_claim_idx, so the cost
- * grows with the number of busy workspaces, not with the backlog. Jobs without a workspace
- * take their turns as one more.
+ * §15): lower priority first everywhere (replies before notifications, emails and notes);
+ * within a priority the busy workspaces take turns — each one's oldest job, then each one's
+ * second… — starting after the workspace this process served last (`cursor`), so across
+ * claims every busy workspace gets its turn and a workspace with 10,000 queued jobs delays
+ * another's next job by at most one job. The busy workspaces are found by a loose index scan
+ * of jobs_fair_claim_idx, so the cost grows with their number, not with the backlog. Jobs of
+ * no workspace take their turns as one more (the nil uuid).
  */
-function dueJobIds(queues: string[], count: number) {
+const NO_WORKSPACE = "00000000-0000-0000-0000-000000000000";
+/** Per database handle (one per instance; tests open a second), the workspace served last. */
+const claimCursors = new WeakMap<Database, string>();
+
+function dueJobIds(queues: string[], count: number, cursor: string | undefined) {
   const queueList = sql`array[${sql.join(queues.map((queue) => sql`${queue}`), sql`, `)}]::text[]`;
   const isDue = sql`j.status in ('queued', 'running') and j.queue = any(${queueList}) and j.run_at <= now()
     and (j.locked_until is null or j.locked_until < now())`;
@@ -159,11 +164,12 @@ function dueJobIds(queues: string[], count: number) {
         for update skip locked
       ) unowned
     )
-    select id from (
-      select id, priority, run_at, row_number() over (partition by workspace_id, priority order by run_at) as turn
+    select id, fair_key from (
+      select id, priority, run_at, coalesce(workspace_id, ${NO_WORKSPACE}::uuid) as fair_key,
+        row_number() over (partition by workspace_id, priority order by run_at) as turn
       from candidates
     ) ranked
-    order by priority, turn, run_at
+    order by priority, turn, coalesce(fair_key <= ${cursor ?? null}::uuid, false), fair_key
     limit ${count}`;
 }
 
@@ -171,8 +177,10 @@ function dueJobIds(queues: string[], count: number) {
 async function claimDueJobs(db: Database, queues: string[], workerId: string, count: number): Promise<Job[]> {
   if (count <= 0) return [];
   return db.transaction(async (tx) => {
-    const ids = rowsOf<{ id: string }>(await tx.execute(dueJobIds(queues, count))).map((row) => row.id);
-    if (ids.length === 0) return [];
+    const picked = rowsOf<{ id: string; fair_key: string }>(await tx.execute(dueJobIds(queues, count, claimCursors.get(db))));
+    if (picked.length === 0) return [];
+    claimCursors.set(db, picked.at(-1)!.fair_key);
+    const ids = picked.map((row) => row.id);
 
     // A job that kills its worker on every run would otherwise be taken over forever.
     const diedOnLastAttempt = and(inArray(jobs.id, ids), eq(jobs.status, "running"), gte(jobs.attempts, jobs.maxAttempts));
@@ -190,7 +198,7 @@ async function claimDueJobs(db: Database, queues: string[], workerId: string, co
     const claimable = givenUp.length === 0 ? ids : ids.filter((id) => !givenUp.some((job) => job.id === id));
     if (claimable.length === 0) return [];
 
-    return tx
+    const rows = await tx
       .update(jobs)
       .set({
         status: "running",
@@ -199,6 +207,8 @@ async function claimDueJobs(db: Database, queues: string[], workerId: string, co
       })
       .where(inArray(jobs.id, claimable))
       .returning();
+    // Started in the fair order they were picked in.
+    return rows.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
   });
 }
 
