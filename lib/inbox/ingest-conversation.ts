@@ -35,13 +35,15 @@ export async function upsertConversationForMessage(
   now: Date,
 ): Promise<LockedConversation | null> {
   const preview = messagePreview(event.text);
+  // Drizzle's postgres.js driver sends raw parameters as text: a Date must be given as ISO text.
+  const at = now.toISOString();
   const notDeleted = sql`not exists (select 1 from deleted_message_ids d where d.app_id = ${app.id}::uuid and d.provider_message_id = ${event.providerMessageId}::text)`;
   const notStored = sql`not exists (select 1 from messages m where m.app_id = ${app.id}::uuid and m.provider_message_id = ${event.providerMessageId}::text)`;
   const result = await tx.execute(sql`
     insert into conversations as c
       (workspace_id, app_id, external_contact_id, contact_name, last_activity_at, last_message_at, last_message_preview)
     select ${app.workspaceId}::uuid, ${app.id}::uuid, ${event.contactId}::text, ${event.contactName ?? event.contactId}::text,
-      ${now}::timestamptz, ${now}::timestamptz, ${preview}::text
+      ${at}::timestamptz, ${at}::timestamptz, ${preview}::text
     where ${notDeleted} and ${notStored}
     on conflict (app_id, external_contact_id) where deleted_at is null do update
       set last_activity_at = excluded.last_activity_at,
