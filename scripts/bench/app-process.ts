@@ -87,12 +87,13 @@ function stopper(child: ChildProcess): () => Promise<void> {
  * `next start` on `port` with its own data dir; its output goes to `<dataDir>/app.log`.
  * `env` adds e.g. DATABASE_URL (PostgreSQL) — without it the app runs on PGlite in `dataDir`.
  */
-export async function startApp(input: { port: number; dataDir: string; env?: Record<string, string> }): Promise<RunningProcess> {
+export async function startApp(input: { port: number; dataDir: string; env?: Record<string, string>; nodeArgs?: string[] }): Promise<RunningProcess> {
   fs.mkdirSync(input.dataDir, { recursive: true });
   const logFile = path.join(input.dataDir, `app-${input.port}.log`);
   const log = fs.openSync(logFile, "a");
   const url = `http://localhost:${input.port}`;
-  const child = spawn(process.execPath, [path.join(repoRoot, "node_modules/next/dist/bin/next"), "start", "-p", String(input.port)], {
+  const nextBin = path.join(repoRoot, "node_modules/next/dist/bin/next");
+  const child = spawn(process.execPath, [...(input.nodeArgs ?? []), nextBin, "start", "-p", String(input.port)], {
     cwd: repoRoot,
     stdio: ["ignore", log, log],
     env: {

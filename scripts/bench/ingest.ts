@@ -37,6 +37,7 @@ baseline's round does not compete with it for CPU.
   --databases LIST   postgres,pglite (default both; PGlite's figures are informative only)
   --port P           the app's port (default 3335); the baseline uses P+1, Meta's stand-in P-4
   --json             print the figures as JSON
+  --cpu-prof         the app writes a V8 CPU profile into .data-bench/ingest-<database>/ on exit
 PostgreSQL server: DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres; the bench
 creates and drops its own databases sb_throughput_bench_app and sb_throughput_bench_baseline.`;
 
@@ -50,6 +51,7 @@ const { values } = parseArgs({
     databases: { type: "string", default: "postgres,pglite" },
     port: { type: "string", default: "3335" },
     json: { type: "boolean", default: false },
+    "cpu-prof": { type: "boolean", default: false },
     help: { type: "boolean", default: false },
   },
 });
@@ -100,6 +102,7 @@ async function warmUp(target: RunningProcess, label: string): Promise<number> {
 }
 
 async function waitForDrain(appDatabaseUrl: string): Promise<{ jobs: number; seconds: number }> {
+  if (process.env.SWITCHBOARD_DISABLE_WORKER === "1") return { jobs: 0, seconds: 0 };
   const sql = postgres(appDatabaseUrl, { max: 1, onnotice: () => {} });
   const started = performance.now();
   let first = -1;
@@ -170,6 +173,7 @@ async function benchOne(database: "postgres" | "pglite"): Promise<KindResult> {
       ...(appDatabaseUrl ? { DATABASE_URL: appDatabaseUrl } : {}),
       MESSENGER_API_BASE: `http://127.0.0.1:${port - 4}`,
     },
+    nodeArgs: values["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${dataDir}`] : [],
   });
   const baseline = await startBaseline({ port: port + 1, databaseUrl: baselineUrl, appSecret: DEMO.messenger.appSecret, logDir: dataDir });
   const result: KindResult = { database, app: [], baseline: [], drains: [], stored: { app: 0, appExpected: 0, baseline: 0, baselineExpected: 0 } };
