@@ -332,6 +332,8 @@ export const jobs = pgTable(
   (t) => [
     uniqueIndex("jobs_dedupe_key").on(t.dedupeKey),
     index("jobs_due_idx").on(t.runAt).where(sql`${t.status} in ('queued', 'running')`),
+    // Failed counts for metrics and the retention purge's batches, without scanning every job.
+    index("jobs_finished_idx").on(t.status, t.finishedAt).where(sql`${t.finishedAt} is not null`),
     index("jobs_fair_claim_idx")
       .on(t.workspaceId, t.priority, t.runAt)
       .where(sql`${t.status} in ('queued', 'running')`),

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/index";
 import { messagingApps } from "@/db/schema";
+import { log } from "@/lib/log";
 
 /**
  * The settings page's health line: when the provider last reached us, and the last thing that
@@ -48,7 +49,7 @@ export function flushAppHealth(): Promise<void> {
       const db = await getDb();
       for (const [appId, at] of pending) await recordWebhookReceived(db, appId, at);
     } catch (error) {
-      console.error("[apps] could not write the apps' last-webhook times", error);
+      log.error({ err: error }, "could not write the apps' last-webhook times");
     }
   });
   return state.flushing;

@@ -3,6 +3,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
 import { getDatabaseHandle, type Executor } from "@/db/index";
 import { messagingApps, type Provider } from "@/db/schema";
+import { log } from "@/lib/log";
 import { isUuid } from "@/lib/inbox/views";
 import { withCredentials, type AppWithCredentials } from "./credentials";
 
@@ -46,7 +47,7 @@ function startListening(handle: DatabaseHandle, cache: AppCache): Promise<boolea
     .then(
       () => true,
       (error: unknown) => {
-        console.error("[apps] could not LISTEN for app changes; app lookups stay uncached", error);
+        log.error({ err: error }, "could not LISTEN for app changes; app lookups stay uncached");
         cache.listening = undefined;
         return false;
       },

@@ -75,6 +75,8 @@ export type RunDueJobsOptions = {
   db?: Database;
   /** Jobs claimed (and then run side by side) per claim; default 4. */
   batchSize?: number;
+  /** Once aborted, no further job is claimed (the ones running finish): a worker shutting down. */
+  signal?: AbortSignal;
 };
 
 function handledQueues(only?: string[]): string[] {
@@ -93,10 +95,10 @@ export async function runDueJobs(options: RunDueJobsOptions = {}): Promise<numbe
   const batchSize = options.batchSize ?? DEFAULT_CONCURRENCY;
   const workerId = options.workerId ?? defaultWorkerId();
   let ran = 0;
-  while (ran < limit) {
+  while (ran < limit && !options.signal?.aborted) {
     const claimed = await claimDueJobs(db, queues, workerId, Math.min(batchSize, limit - ran));
     if (claimed.length === 0) break;
-    await Promise.all(claimed.map((job) => runClaimedJob(db, job, workerId, options.retryBaseMs ?? DEFAULT_RETRY_BASE_MS)));
+    await Promise.all(claimed.map((job) => runClaimedJob(db, job, options.retryBaseMs ?? DEFAULT_RETRY_BASE_MS)));
     ran += claimed.length;
   }
   return ran;
@@ -194,7 +196,7 @@ async function claimDueJobs(db: Database, queues: string[], workerId: string, co
       })
       .where(diedOnLastAttempt)
       .returning({ id: jobs.id, queue: jobs.queue, lastError: jobs.lastError });
-    for (const job of givenUp) console.error(`[jobs] ${workerId}: ${job.queue} job ${job.id} failed: ${job.lastError}`);
+    for (const job of givenUp) log.error({ workerId, queue: job.queue, jobId: job.id }, `job failed: ${job.lastError}`);
     const claimable = givenUp.length === 0 ? ids : ids.filter((id) => !givenUp.some((job) => job.id === id));
     if (claimable.length === 0) return [];
 
@@ -203,6 +205,7 @@ async function claimDueJobs(db: Database, queues: string[], workerId: string, co
       .set({
         status: "running",
         attempts: sql`${jobs.attempts} + 1`,
+        lockedBy: workerId,
         lockedUntil: sql`now() + make_interval(secs => ${lockSecondsByQueue()})`,
       })
       .where(inArray(jobs.id, claimable))
@@ -220,7 +223,7 @@ function lockSecondsByQueue() {
   return sql`(case ${jobs.queue} ${sql.join(whens, sql` `)} else ${DEFAULT_LOCK_SECONDS}::float8 end)`;
 }
 
-async function runClaimedJob(db: Database, job: Job, workerId: string, retryBaseMs: number): Promise<void> {
+async function runClaimedJob(db: Database, job: Job, retryBaseMs: number): Promise<void> {
   try {
     await observeJob(job, () =>
       requireHandler(job.queue).handle(job.payload, { jobId: job.id, attempt: job.attempts, maxAttempts: job.maxAttempts }),
@@ -278,7 +281,7 @@ export type StartJobWorkerOptions = {
   workerId?: string;
 };
 
-type WorkerLoop = { stop(): Promise<void>; held: Map<string, Job> };
+type WorkerLoop = { stop(graceMs: number): Promise<number> };
 
 const workerHolder = globalThis as { __switchboardJobWorker?: Promise<WorkerLoop> };
 
@@ -324,29 +327,6 @@ export async function releaseClaimedJobs(db: Database, workerId: string): Promis
   return released.length;
 }
 
-/**
- * Hands the jobs this process's worker is running back to the queue at once (for a shutdown
- * that cannot wait for them): they are `queued` again and unlocked, so another instance takes
- * them now rather than when their lock expires. The run counts as an attempt, like a crash.
- * Returns how many were handed back.
- */
-export async function releaseHeldJobs(): Promise<number> {
-  const loop = await workerHolder.__switchboardJobWorker;
-  const held = loop ? [...loop.held.values()] : [];
-  if (held.length === 0) return 0;
-  const db = await getDb();
-  let released = 0;
-  for (const job of held) {
-    const rows = await db
-      .update(jobs)
-      .set({ status: "queued", lockedUntil: null })
-      .where(and(eq(jobs.id, job.id), eq(jobs.status, "running"), eq(jobs.attempts, job.attempts)))
-      .returning({ id: jobs.id });
-    released += rows.length;
-  }
-  return released;
-}
-
 function concurrencyFromEnv(): number | undefined {
   const n = Number(process.env.JOB_WORKER_CONCURRENCY);
   return Number.isInteger(n) && n > 0 ? n : undefined;
@@ -358,17 +338,14 @@ async function createWorkerLoop(options: StartJobWorkerOptions): Promise<WorkerL
   const retryBaseMs = options.retryBaseMs ?? DEFAULT_RETRY_BASE_MS;
   const db = await getDb();
   const running = new Set<Promise<void>>();
-  const held = new Map<string, Job>();
   let isStopping = false;
   let isClaiming = false;
   let isWakePending = false;
 
   const run = (job: Job) => {
-    held.set(job.id, job);
-    const done: Promise<void> = runClaimedJob(db, job, workerId, retryBaseMs)
-      .catch((error: unknown) => console.error(`[jobs] ${workerId}: settling ${job.queue} job ${job.id} failed`, error))
+    const done: Promise<void> = runClaimedJob(db, job, retryBaseMs)
+      .catch((error: unknown) => log.error({ workerId, queue: job.queue, jobId: job.id, err: error }, "settling the job failed"))
       .finally(() => {
-        held.delete(job.id);
         running.delete(done);
         // Refill in batches once half the slots are free: one claim query serves several jobs,
         // and a job claimed now still starts within about one job's run time.
@@ -396,7 +373,7 @@ async function createWorkerLoop(options: StartJobWorkerOptions): Promise<WorkerL
           if (claimed.length < free && !isWakePending) break;
         }
       } catch (error) {
-        console.error(`[jobs] ${workerId}: claiming due jobs failed`, error);
+        log.error({ workerId, err: error }, "claiming due jobs failed");
       } finally {
         isClaiming = false;
         if (isWakePending && running.size < concurrency) wake();
@@ -412,12 +389,20 @@ async function createWorkerLoop(options: StartJobWorkerOptions): Promise<WorkerL
   wake();
 
   return {
-    held,
-    async stop() {
+    async stop(graceMs) {
       isStopping = true;
       clearInterval(timer);
       await unlisten();
-      while (running.size > 0) await Promise.all(running);
+      let graceTimer: NodeJS.Timeout | undefined;
+      const graceOver = new Promise<void>((resolve) => {
+        if (Number.isFinite(graceMs)) graceTimer = setTimeout(resolve, graceMs);
+      });
+      const allSettled = (async () => {
+        while (running.size > 0) await Promise.all(running);
+      })();
+      await Promise.race([allSettled, graceOver]);
+      clearTimeout(graceTimer);
+      return releaseClaimedJobs(handle.db, workerId);
     },
   };
 }

@@ -7,6 +7,7 @@ import { getDb } from "@/db/index";
 import { jobs } from "@/db/schema";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { defineJobHandler, runDueJobs } from "@/lib/jobs/worker";
+import { log } from "@/lib/log";
 import { openSecondInstance } from "../../support/second-instance";
 
 // On PostgreSQL the second worker has its own pool, as another instance would; PGlite shares one.
@@ -53,7 +54,7 @@ describe("batch claiming", () => {
   });
 
   it("loses nothing when a worker dies mid-batch: its unfinished jobs come back once their lock expires", async () => {
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const warn = vi.spyOn(log, "warn").mockImplementation(() => {});
     let isCrashed = true;
     let freezeDeadWorker!: () => void;
     const deadWorkerFrozen = new Promise<void>((resolve) => (freezeDeadWorker = resolve));
@@ -93,6 +94,6 @@ describe("batch claiming", () => {
     freezeDeadWorker();
     await deadWorker;
     expect((await jobsOf("test.mid-batch")).every((job) => job.status === "done" && job.attempts === byN.get(Number(job.payload.n)))).toBe(true);
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining("outlasted its lock"));
+    expect(warn).toHaveBeenCalledWith(expect.objectContaining({ queue: "test.mid-batch" }), expect.stringContaining("outlasted its lock"));
   });
 });
