@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { jobs } from "@/db/schema";
+import { currentRequestId } from "@/lib/observability/context";
 import { deferJobInsert } from "@/lib/runtime/transaction-batch";
 
 /** Lowercase on purpose: PGlite does not quote channel names. The payload is the queue name. */
@@ -41,6 +42,7 @@ export async function enqueueJob(
     maxAttempts: options.maxAttempts,
     workspaceId: options.workspaceId ?? null,
     priority: queuePriority(queue),
+    requestId: await currentRequestId(),
   };
   // Inside withBatchedWrites (webhook ingest) the insert joins the transaction's one multi-row
   // insert; a duplicate key is then skipped there, and this answers true.
