@@ -63,3 +63,8 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
     throw error;
   }
 }
+
+/** Raw `execute` answers an array on postgres.js and `{ rows }` on PGlite; this gives the rows on both. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}

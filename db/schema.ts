@@ -9,6 +9,7 @@ import {
   pgEnum,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -349,12 +350,19 @@ export const jobs = pgTable(
     lockedBy: text("locked_by"),
     createdAt: createdAt(),
     finishedAt: at("finished_at"),
+    /** Whose work it is: claiming takes workspaces in turn, so one's flood delays no other (spec §15). No foreign key: a deleted workspace's jobs find nothing to do. */
+    workspaceId: uuid("workspace_id"),
+    /** Lower goes first across all workspaces: replies (0) before notifications, emails and notes (1). */
+    priority: smallint("priority").notNull().default(1),
   },
   (t) => [
     uniqueIndex("jobs_dedupe_key").on(t.dedupeKey),
     index("jobs_due_idx").on(t.runAt).where(sql`${t.status} in ('queued', 'running')`),
     // Failed counts for metrics and the retention purge's batches, without scanning every job.
     index("jobs_finished_idx").on(t.status, t.finishedAt).where(sql`${t.finishedAt} is not null`),
+    index("jobs_fair_claim_idx")
+      .on(t.workspaceId, t.priority, t.runAt)
+      .where(sql`${t.status} in ('queued', 'running')`),
   ],
 );
 

@@ -8,6 +8,7 @@ import type { MessengerCredentials, WhatsappCredentials } from "@/lib/channels/t
 import { getEnv } from "@/lib/env";
 import { ok, refuse, type Result } from "@/lib/result";
 import { sealCredentials, withCredentials } from "./credentials";
+import { announceAppChanged, forgetInstalledApp } from "./installed-app";
 import type { InstallAppInput, UpdateAppInput } from "./schemas";
 
 export type ManageAppRefusal = "not_admin" | "not_found" | "provider_closed" | "invalid_member";
@@ -66,7 +67,7 @@ async function lockInstalledApp(tx: Transaction, actor: Actor, appId: string) {
 export async function updateApp(actor: Actor, input: UpdateAppInput): Promise<Result<{ appId: string }, ManageAppRefusal>> {
   if (actor.role !== "admin") return refuse("not_admin");
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const app = await lockInstalledApp(tx, actor, input.appId);
     if (!app) return refuse("not_found");
     const members = await validMembers(tx, actor, input.accessMode === "chosen" ? input.memberIds : []);
@@ -95,8 +96,11 @@ export async function updateApp(actor: Actor, input: UpdateAppInput): Promise<Re
       })
       .where(eq(messagingApps.id, app.id));
     await replaceAccessList(tx, app.id, members);
+    await announceAppChanged(tx, app.id);
     return ok({ appId: app.id });
   });
+  if (result.ok) await forgetInstalledApp(result.value.appId);
+  return result;
 }
 
 /**
@@ -106,10 +110,13 @@ export async function updateApp(actor: Actor, input: UpdateAppInput): Promise<Re
 export async function uninstallApp(actor: Actor, appId: string): Promise<Result<{ appId: string }, ManageAppRefusal>> {
   if (actor.role !== "admin") return refuse("not_admin");
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const app = await lockInstalledApp(tx, actor, appId);
     if (!app) return refuse("not_found");
     await tx.update(messagingApps).set({ uninstalledAt: new Date() }).where(eq(messagingApps.id, app.id));
+    await announceAppChanged(tx, app.id);
     return ok({ appId: app.id });
   });
+  if (result.ok) await forgetInstalledApp(result.value.appId);
+  return result;
 }

@@ -21,8 +21,12 @@ const noteColumn = { person: notes.personId, lead: notes.leadId, deal: notes.dea
 
 export type HistoryNoteJob = { conversationId: string; recordType: RecordType; recordId: string; messageId: string | null };
 
-export async function enqueueHistoryNote(db: Executor, job: HistoryNoteJob, dedupeKey?: string): Promise<void> {
-  await enqueueJob(db, HISTORY_NOTE_QUEUE, job, dedupeKey ? { dedupeKey } : {});
+export async function enqueueHistoryNote(
+  db: Executor,
+  job: HistoryNoteJob,
+  options: { workspaceId: string; dedupeKey?: string },
+): Promise<void> {
+  await enqueueJob(db, HISTORY_NOTE_QUEUE, job, options);
 }
 
 /** Queued with each new message of a linked conversation, one job per linked record. */
@@ -35,7 +39,7 @@ export async function enqueueHistoryNoteUpdates(tx: Transaction, message: Messag
     await enqueueHistoryNote(
       tx,
       { conversationId: message.conversationId, recordType, recordId, messageId: message.id },
-      `${HISTORY_NOTE_QUEUE}:${message.id}:${recordType}:${recordId}`,
+      { workspaceId: message.workspaceId, dedupeKey: `${HISTORY_NOTE_QUEUE}:${message.id}:${recordType}:${recordId}` },
     );
   }
 }

@@ -60,7 +60,11 @@ export async function linkRecord(
       actorId: actor.userId,
       detail: { record: record.label, recordType: input.type },
     });
-    await enqueueHistoryNote(tx, { conversationId: found.conversation.id, recordType: input.type, recordId: record.id, messageId: null });
+    await enqueueHistoryNote(
+      tx,
+      { conversationId: found.conversation.id, recordType: input.type, recordId: record.id, messageId: null },
+      { workspaceId: found.conversation.workspaceId },
+    );
     await announce(tx, found.conversation);
     return ok(record);
   };

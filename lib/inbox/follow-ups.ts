@@ -9,11 +9,14 @@ import { FETCH_MESSENGER_PROFILE } from "./jobs/queues";
 export async function enqueueNewConversationFollowUps(tx: Transaction, app: MessagingApp, conversationId: string) {
   if (app.provider === "messenger") {
     // Messenger webhooks carry no name: spec §3 wants the profile's, falling back to the PSID.
-    await enqueueJob(tx, FETCH_MESSENGER_PROFILE, { conversationId }, { dedupeKey: `${FETCH_MESSENGER_PROFILE}:${conversationId}` });
+    await enqueueJob(tx, FETCH_MESSENGER_PROFILE, { conversationId }, { dedupeKey: `${FETCH_MESSENGER_PROFILE}:${conversationId}`, workspaceId: app.workspaceId });
   }
 }
 
-/** Work that follows every new message of a conversation, inbound or outbound. */
-export async function enqueueMessageFollowUps(tx: Transaction, message: Message): Promise<void> {
-  await enqueueHistoryNoteUpdates(tx, message);
+/**
+ * Work that follows every new message of a conversation, inbound or outbound. `isLinked`,
+ * when the caller already knows it, spares the lookup of the conversation's CRM links.
+ */
+export async function enqueueMessageFollowUps(tx: Transaction, message: Message, hints: { isLinked?: boolean } = {}): Promise<void> {
+  if (hints.isLinked !== false) await enqueueHistoryNoteUpdates(tx, message);
 }

@@ -1,15 +1,19 @@
 import "server-only";
 import { and, eq, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import { getDb, type Transaction } from "@/db/index";
-import { conversationActivities, conversations, deletedMessageIds, messages, type MessagingApp } from "@/db/schema";
+import { conversationActivities, conversations, messages, type Message, type MessagingApp } from "@/db/schema";
+import { withBatchedWrites } from "@/lib/runtime/transaction-batch";
 import type { DeliveryEvent, InboundEvent, MessageEvent } from "@/lib/channels/types";
 import { publishEvent } from "@/lib/realtime/bus";
 import { advanceableFrom, type OutboundState } from "./delivery-state";
 import { enqueueMessageNotifications } from "@/lib/notifications/enqueue";
 import { enqueueMessageFollowUps, enqueueNewConversationFollowUps } from "./follow-ups";
-import { applyContentEvent, contentColumns, previewColumns, recordReferral } from "@/lib/content/ingest-content";
+import { applyContentEvent, contentColumns, recordReferral } from "@/lib/content/ingest-content";
+import { upsertConversationForMessage } from "./ingest-conversation";
 import { FAILURE } from "./failure-reasons";
 import { isUuid } from "./views";
+
+type MessageScope = { workspaceId: string; appId: string; conversationId: string };
 
 export type IngestSummary = { storedMessages: number; duplicateMessages: number; updatedDeliveries: number };
 
@@ -29,56 +33,23 @@ export async function ingestEvents(app: MessagingApp, events: InboundEvent[]): P
     .sort((a, b) => (a.event.contactId ?? "").localeCompare(b.event.contactId ?? "") || a.index - b.index)
     .map(({ event }) => event);
 
-  await db.transaction(async (tx) => {
-    for (const event of ordered) {
-      if (event.kind === "message") {
-        const stored = await storeMessage(tx, app, event);
-        if (stored) summary.storedMessages++;
-        else summary.duplicateMessages++;
-      } else if (event.kind === "delivery") {
-        summary.updatedDeliveries += await applyDelivery(tx, app, event);
-      } else {
-        await applyContentEvent(tx, app, event);
+  await db.transaction((tx) =>
+    // Jobs and live events of the whole webhook go out as one insert and one NOTIFY at its end.
+    withBatchedWrites(tx, async () => {
+      for (const event of ordered) {
+        if (event.kind === "message") {
+          const stored = await storeMessage(tx, app, event);
+          if (stored) summary.storedMessages++;
+          else summary.duplicateMessages++;
+        } else if (event.kind === "delivery") {
+          summary.updatedDeliveries += await applyDelivery(tx, app, event);
+        } else {
+          await applyContentEvent(tx, app, event);
+        }
       }
-    }
-  });
+    }),
+  );
   return summary;
-}
-
-/**
- * The open or closed conversation with this contact, locked for the rest of the transaction.
- * Deleted conversations are never revived: the partial unique index only covers live ones,
- * so a new one starts. Two deliveries racing for a new contact meet on that index.
- */
-async function lockConversation(tx: Transaction, app: MessagingApp, event: MessageEvent, now: Date) {
-  const created = await tx
-    .insert(conversations)
-    .values({
-      workspaceId: app.workspaceId,
-      appId: app.id,
-      externalContactId: event.contactId,
-      contactName: event.contactName ?? event.contactId,
-      lastActivityAt: now,
-    })
-    .onConflictDoNothing({
-      target: [conversations.appId, conversations.externalContactId],
-      where: sql`${conversations.deletedAt} is null`,
-    })
-    .returning();
-  const [conversation] = await tx
-    .select()
-    .from(conversations)
-    .where(
-      and(
-        eq(conversations.appId, app.id),
-        eq(conversations.externalContactId, event.contactId),
-        isNull(conversations.deletedAt),
-      ),
-    )
-    .for("update")
-    .limit(1);
-  if (!conversation) throw new Error(`Conversation for ${app.id}/${event.contactId} vanished inside its transaction`);
-  return { conversation, isNew: created.length > 0 };
 }
 
 /**
@@ -121,23 +92,54 @@ function withoutNul(event: MessageEvent): MessageEvent {
   };
 }
 
-async function wasDeleted(tx: Transaction, app: MessagingApp, providerMessageId: string): Promise<boolean> {
-  const [row] = await tx
-    .select({ id: deletedMessageIds.providerMessageId })
-    .from(deletedMessageIds)
-    .where(and(eq(deletedMessageIds.appId, app.id), eq(deletedMessageIds.providerMessageId, providerMessageId)))
-    .limit(1);
-  return Boolean(row);
-}
-
 async function storeMessage(tx: Transaction, app: MessagingApp, raw: MessageEvent): Promise<boolean> {
   const event = withoutNul(raw);
   if (await claimEchoOfOurReply(tx, app, event)) return true;
-  if (await wasDeleted(tx, app, event.providerMessageId)) return false;
   const now = new Date();
-  const { conversation, isNew } = await lockConversation(tx, app, event, now);
+  const conversation = await upsertConversationForMessage(tx, app, event, now);
+  if (!conversation) return false;
+  const { isNew } = conversation;
   const scope = { workspaceId: app.workspaceId, appId: app.id, conversationId: conversation.id };
+  const message = await insertMessage(tx, scope, event);
+  if (!message) {
+    // Lost a race for this provider id to another contact's delivery: no empty conversation left behind.
+    if (isNew) await tx.delete(conversations).where(eq(conversations.id, conversation.id));
+    return false;
+  }
 
+  const reopens = event.direction === "inbound" && conversation.status === "closed";
+  const newName = event.contactName && event.contactName !== conversation.contactName ? event.contactName : null;
+  if (reopens || newName) {
+    await tx
+      .update(conversations)
+      .set({ ...(reopens ? { status: "open" as const } : {}), ...(newName ? { contactName: newName } : {}) })
+      .where(eq(conversations.id, conversation.id));
+  }
+  if (reopens) {
+    // spec §5: the assignee is kept; the conversation returns to the view its assignment says.
+    await tx.insert(conversationActivities).values({ ...scope, kind: "reopened_by_message", occurredAt: now });
+  }
+
+  if (event.referral) await recordReferral(tx, scope, event.referral, event.occurredAt);
+  if (isNew) await enqueueNewConversationFollowUps(tx, app, conversation.id);
+  await enqueueMessageFollowUps(tx, message, { isLinked: conversation.isLinked });
+  if (message.direction === "inbound") await enqueueMessageNotifications(tx, message, conversation.assigneeId);
+  await publishEvent(
+    tx,
+    isNew
+      ? { type: "conversation.created", ...scope }
+      : {
+          type: "conversation.updated",
+          ...scope,
+          changes: [...(reopens ? (["status"] as const) : []), "lastActivity", ...(newName ? (["contact"] as const) : [])],
+        },
+  );
+  await publishEvent(tx, { type: "message.created", ...scope, messageId: message.id });
+  return true;
+}
+
+/** The message row itself; null when its provider id is already stored (a replay). */
+async function insertMessage(tx: Transaction, scope: MessageScope, event: MessageEvent): Promise<Message | null> {
   const [message] = await tx
     .insert(messages)
     .values({
@@ -152,45 +154,7 @@ async function storeMessage(tx: Transaction, app: MessagingApp, raw: MessageEven
     })
     .onConflictDoNothing({ target: [messages.appId, messages.providerMessageId] })
     .returning();
-  if (!message) {
-    // A provider id we already hold, from another contact (upstream fixtures reuse ids): no empty conversation left behind.
-    if (isNew) await tx.delete(conversations).where(eq(conversations.id, conversation.id));
-    return false;
-  }
-
-  const reopens = event.direction === "inbound" && conversation.status === "closed";
-  const newName = event.contactName && event.contactName !== conversation.contactName ? event.contactName : null;
-  await tx
-    .update(conversations)
-    .set({
-      lastActivityAt: now,
-      lastMessageAt: now,
-      ...previewColumns(event),
-      ...(reopens ? { status: "open" as const } : {}),
-      ...(newName ? { contactName: newName } : {}),
-    })
-    .where(eq(conversations.id, conversation.id));
-  if (reopens) {
-    // spec §5: the assignee is kept; the conversation returns to the view its assignment says.
-    await tx.insert(conversationActivities).values({ ...scope, kind: "reopened_by_message", occurredAt: now });
-  }
-
-  if (event.referral) await recordReferral(tx, scope, event.referral, event.occurredAt);
-  if (isNew) await enqueueNewConversationFollowUps(tx, app, conversation.id);
-  await enqueueMessageFollowUps(tx, message);
-  if (message.direction === "inbound") await enqueueMessageNotifications(tx, message, conversation.assigneeId);
-  await publishEvent(
-    tx,
-    isNew
-      ? { type: "conversation.created", ...scope }
-      : {
-          type: "conversation.updated",
-          ...scope,
-          changes: [...(reopens ? (["status"] as const) : []), "lastActivity", ...(newName ? (["contact"] as const) : [])],
-        },
-  );
-  await publishEvent(tx, { type: "message.created", ...scope, messageId: message.id });
-  return true;
+  return message ?? null;
 }
 
 /** Moves outbound messages forward only (read stays read); a status for an unknown id stores nothing. */

@@ -22,7 +22,7 @@ export type ReplyRefusal = "not_found" | "empty_reply" | "reply_too_long" | "not
  * send a message that is no longer pending, so a retried or re-run job never sends twice.
  */
 async function queueSend(tx: Transaction, conversation: Conversation, message: Message, isNew: boolean): Promise<void> {
-  await enqueueJob(tx, SEND_REPLY, { messageId: message.id });
+  await enqueueJob(tx, SEND_REPLY, { messageId: message.id }, { workspaceId: message.workspaceId });
   const scope = { workspaceId: conversation.workspaceId, appId: conversation.appId, conversationId: conversation.id, messageId: message.id };
   await publishEvent(tx, isNew ? { type: "message.created", ...scope } : { type: "message.updated", ...scope, deliveryState: "pending" });
 }

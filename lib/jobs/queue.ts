@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { jobs } from "@/db/schema";
 import { currentRequestId } from "@/lib/observability/context";
+import { deferJobInsert } from "@/lib/runtime/transaction-batch";
 
 /** Lowercase on purpose: PGlite does not quote channel names. The payload is the queue name. */
 export const JOBS_CHANNEL = "switchboard_jobs";
@@ -11,11 +12,21 @@ export type EnqueueOptions = {
   dedupeKey?: string;
   runAt?: Date;
   maxAttempts?: number;
+  /** Whose work it is; claiming takes workspaces in turn (spec §15). Omit only for work of no workspace. */
+  workspaceId?: string | null;
 };
+
+/** Spec §15: sending a reply goes before notifications, emails and notes (lower runs first; default 1). */
+const QUEUE_PRIORITY: Record<string, number> = { "reply.send": 0 };
+
+export function queuePriority(queue: string): number {
+  return QUEUE_PRIORITY[queue] ?? 1;
+}
 
 /**
  * Queues a job in the caller's transaction, so it exists exactly when the data it is about
- * was committed. Returns false when a job with the same `dedupeKey` already exists.
+ * was committed. Returns false when a job with the same `dedupeKey` already exists (always
+ * true inside `withBatchedWrites`, which decides duplicates at its end).
  */
 export async function enqueueJob(
   executor: Executor,
@@ -23,16 +34,22 @@ export async function enqueueJob(
   payload: Record<string, unknown>,
   options: EnqueueOptions = {},
 ): Promise<boolean> {
+  const job = {
+    queue,
+    payload,
+    dedupeKey: options.dedupeKey,
+    runAt: options.runAt,
+    maxAttempts: options.maxAttempts,
+    workspaceId: options.workspaceId ?? null,
+    priority: queuePriority(queue),
+    requestId: await currentRequestId(),
+  };
+  // Inside withBatchedWrites (webhook ingest) the insert joins the transaction's one multi-row
+  // insert; a duplicate key is then skipped there, and this answers true.
+  if (deferJobInsert(executor, job, JOBS_CHANNEL)) return true;
   const created = await executor
     .insert(jobs)
-    .values({
-      queue,
-      payload,
-      dedupeKey: options.dedupeKey,
-      runAt: options.runAt,
-      maxAttempts: options.maxAttempts,
-      requestId: await currentRequestId(),
-    })
+    .values(job)
     .onConflictDoNothing({ target: jobs.dedupeKey })
     .returning({ id: jobs.id });
   if (created.length === 0) return false;

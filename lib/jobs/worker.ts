@@ -1,7 +1,7 @@
 import { hostname } from "node:os";
-import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, sql } from "drizzle-orm";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
-import type { Database } from "@/db/client";
+import { rowsOf, type Database } from "@/db/client";
 import { getDatabaseHandle, getDb } from "@/db/index";
 import { jobs, type Job } from "@/db/schema";
 import { log } from "@/lib/log";
@@ -31,6 +31,7 @@ const DEFAULT_LOCK_SECONDS = 60;
 const DEFAULT_RETRY_BASE_MS = 1_000;
 const MAX_RETRY_DELAY_MS = 5 * 60_000;
 const JOBS_PER_PASS = 25;
+const DEFAULT_CONCURRENCY = 4;
 
 // Kept on globalThis so a module evaluated twice (hot reload, separate server bundles)
 // still shares one registry with the single worker loop.
@@ -72,24 +73,33 @@ export type RunDueJobsOptions = {
   retryBaseMs?: number;
   /** Defaults to the process's database; a second handle lets a test act as another instance. */
   db?: Database;
-  /** Once aborted, no further job is claimed (the one running finishes): a worker shutting down. */
+  /** Jobs claimed (and then run side by side) per claim; default 4. */
+  batchSize?: number;
+  /** Once aborted, no further job is claimed (the ones running finish): a worker shutting down. */
   signal?: AbortSignal;
 };
 
-/** Claims and runs due jobs one by one until none is due or `limit` is reached; returns how many ran. */
+function handledQueues(only?: string[]): string[] {
+  return [...handlers.keys()].filter((queue) => !only || only.includes(queue));
+}
+
+/**
+ * Claims due jobs in batches and runs each batch side by side, until none is due or `limit`
+ * have run; returns how many ran.
+ */
 export async function runDueJobs(options: RunDueJobsOptions = {}): Promise<number> {
-  const queues = [...handlers.keys()].filter((queue) => !options.queues || options.queues.includes(queue));
+  const queues = handledQueues(options.queues);
   if (queues.length === 0) return 0;
   const db = options.db ?? (await getDb());
   const limit = options.limit ?? JOBS_PER_PASS;
+  const batchSize = options.batchSize ?? DEFAULT_CONCURRENCY;
   const workerId = options.workerId ?? defaultWorkerId();
   let ran = 0;
   while (ran < limit && !options.signal?.aborted) {
-    const job = await claimNextJob(db, queues, workerId);
-    if (job === "none_due") break;
-    if (job === "gave_up") continue;
-    await runClaimedJob(db, job, options.retryBaseMs ?? DEFAULT_RETRY_BASE_MS);
-    ran++;
+    const claimed = await claimDueJobs(db, queues, workerId, Math.min(batchSize, limit - ran));
+    if (claimed.length === 0) break;
+    await Promise.all(claimed.map((job) => runClaimedJob(db, job, options.retryBaseMs ?? DEFAULT_RETRY_BASE_MS)));
+    ran += claimed.length;
   }
   return ran;
 }
@@ -111,53 +121,106 @@ export async function drainJobs(
   throw new Error(`drainJobs: jobs were still due after ${maxJobs} runs; does a handler keep queueing work?`);
 }
 
-async function claimNextJob(
-  db: Database,
-  queues: string[],
-  workerId: string,
-): Promise<Job | "none_due" | "gave_up"> {
+/**
+ * The ids of up to `count` due jobs, locked (`FOR UPDATE SKIP LOCKED`), chosen fairly (spec
+ * §15): lower priority first everywhere (replies before notifications, emails and notes);
+ * within a priority the busy workspaces take turns — each one's oldest job, then each one's
+ * second… — starting after the workspace this process served last (`cursor`), so across
+ * claims every busy workspace gets its turn and a workspace with 10,000 queued jobs delays
+ * another's next job by at most one job. The busy workspaces are found by a loose index scan
+ * of jobs_fair_claim_idx, so the cost grows with their number, not with the backlog. Jobs of
+ * no workspace take their turns as one more (the nil uuid).
+ */
+const NO_WORKSPACE = "00000000-0000-0000-0000-000000000000";
+/** Per database handle (one per instance; tests open a second), the workspace served last. */
+const claimCursors = new WeakMap<Database, string>();
+
+function dueJobIds(queues: string[], count: number, cursor: string | undefined) {
+  const queueList = sql`array[${sql.join(queues.map((queue) => sql`${queue}`), sql`, `)}]::text[]`;
+  const isDue = sql`j.status in ('queued', 'running') and j.queue = any(${queueList}) and j.run_at <= now()
+    and (j.locked_until is null or j.locked_until < now())`;
+  return sql`
+    with recursive busy as (
+      (select j.workspace_id from jobs j
+        where j.status in ('queued', 'running') and j.workspace_id is not null
+        order by j.workspace_id limit 1)
+      union all
+      select (select j.workspace_id from jobs j
+        where j.status in ('queued', 'running') and j.workspace_id > b.workspace_id
+        order by j.workspace_id limit 1)
+      from busy b where b.workspace_id is not null
+    ),
+    candidates as (
+      select c.* from busy b cross join lateral (
+        select j.id, j.workspace_id, j.priority, j.run_at from jobs j
+        where j.workspace_id = b.workspace_id and ${isDue}
+        order by j.priority, j.run_at limit ${count}
+        for update skip locked
+      ) c
+      where b.workspace_id is not null
+      union all
+      select * from (
+        select j.id, j.workspace_id, j.priority, j.run_at from jobs j
+        where j.workspace_id is null and ${isDue}
+        order by j.priority, j.run_at limit ${count}
+        for update skip locked
+      ) unowned
+    )
+    select id, fair_key from (
+      select id, priority, run_at, coalesce(workspace_id, ${NO_WORKSPACE}::uuid) as fair_key,
+        row_number() over (partition by workspace_id, priority order by run_at) as turn
+      from candidates
+    ) ranked
+    order by priority, turn, coalesce(fair_key <= ${cursor ?? null}::uuid, false), fair_key
+    limit ${count}`;
+}
+
+/** Claims up to `count` due jobs in one short transaction: `running`, `attempts + 1`, locked for their handler's lockSeconds. */
+async function claimDueJobs(db: Database, queues: string[], workerId: string, count: number): Promise<Job[]> {
+  if (count <= 0) return [];
   return db.transaction(async (tx) => {
-    // A `running` job whose lock has expired belongs to a worker that died: take it over.
-    const [due] = await tx
-      .select()
-      .from(jobs)
-      .where(
-        and(
-          inArray(jobs.status, ["queued", "running"]),
-          inArray(jobs.queue, queues),
-          lte(jobs.runAt, sql`now()`),
-          or(isNull(jobs.lockedUntil), lt(jobs.lockedUntil, sql`now()`)),
-        ),
-      )
-      .orderBy(asc(jobs.runAt))
-      .limit(1)
-      .for("update", { skipLocked: true });
-    if (!due) return "none_due";
+    const picked = rowsOf<{ id: string; fair_key: string }>(await tx.execute(dueJobIds(queues, count, claimCursors.get(db))));
+    if (picked.length === 0) return [];
+    claimCursors.set(db, picked.at(-1)!.fair_key);
+    const ids = picked.map((row) => row.id);
 
     // A job that kills its worker on every run would otherwise be taken over forever.
-    if (due.status === "running" && due.attempts >= due.maxAttempts) {
-      const lastError = `The worker stopped during attempt ${due.attempts} of ${due.maxAttempts}`;
-      await tx
-        .update(jobs)
-        .set({ status: "failed", lockedUntil: null, finishedAt: sql`now()`, lastError })
-        .where(eq(jobs.id, due.id));
-      log.error({ workerId, queue: due.queue, jobId: due.id }, `job failed: ${lastError}`);
-      return "gave_up";
-    }
+    const diedOnLastAttempt = and(inArray(jobs.id, ids), eq(jobs.status, "running"), gte(jobs.attempts, jobs.maxAttempts));
+    const givenUp = await tx
+      .update(jobs)
+      .set({
+        status: "failed",
+        lockedUntil: null,
+        finishedAt: sql`now()`,
+        lastError: sql`'The worker stopped during attempt ' || ${jobs.attempts} || ' of ' || ${jobs.maxAttempts}`,
+      })
+      .where(diedOnLastAttempt)
+      .returning({ id: jobs.id, queue: jobs.queue, lastError: jobs.lastError });
+    for (const job of givenUp) log.error({ workerId, queue: job.queue, jobId: job.id }, `job failed: ${job.lastError}`);
+    const claimable = givenUp.length === 0 ? ids : ids.filter((id) => !givenUp.some((job) => job.id === id));
+    if (claimable.length === 0) return [];
 
-    const { lockSeconds } = requireHandler(due.queue);
-    const [claimed] = await tx
+    const rows = await tx
       .update(jobs)
       .set({
         status: "running",
         attempts: sql`${jobs.attempts} + 1`,
         lockedBy: workerId,
-        lockedUntil: sql`now() + make_interval(secs => ${lockSeconds})`,
+        lockedUntil: sql`now() + make_interval(secs => ${lockSecondsByQueue()})`,
       })
-      .where(eq(jobs.id, due.id))
+      .where(inArray(jobs.id, claimable))
       .returning();
-    return claimed;
+    // Started in the fair order they were picked in.
+    return rows.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
   });
+}
+
+/** `locked_until`'s length per claimed row: each queue's handler lockSeconds. */
+function lockSecondsByQueue() {
+  const custom = [...handlers].filter(([, handler]) => handler.lockSeconds !== DEFAULT_LOCK_SECONDS);
+  if (custom.length === 0) return sql`${DEFAULT_LOCK_SECONDS}::float8`;
+  const whens = custom.map(([queue, handler]) => sql`when ${queue} then ${handler.lockSeconds}::float8`);
+  return sql`(case ${jobs.queue} ${sql.join(whens, sql` `)} else ${DEFAULT_LOCK_SECONDS}::float8 end)`;
 }
 
 async function runClaimedJob(db: Database, job: Job, retryBaseMs: number): Promise<void> {
@@ -212,8 +275,8 @@ function defaultWorkerId(): string {
 export type StartJobWorkerOptions = {
   /** Fallback poll for retries coming due and missed notifications (default 1000 ms). */
   pollMs?: number;
-  /** Passes claiming jobs at the same time (default 2). */
-  concurrency?: 1 | 2;
+  /** Jobs running at once in this process (default JOB_WORKER_CONCURRENCY, else 4). */
+  concurrency?: number;
   retryBaseMs?: number;
   workerId?: string;
 };
@@ -224,7 +287,7 @@ const workerHolder = globalThis as { __switchboardJobWorker?: Promise<WorkerLoop
 
 /**
  * Starts this process's worker loop once (later calls, hot reloads and double imports reuse
- * it). It runs due jobs when an enqueue NOTIFY arrives and every `pollMs`. Safe to run in
+ * it). It claims due jobs when an enqueue NOTIFY arrives and every `pollMs`. Safe to run in
  * every instance: claims use `FOR UPDATE SKIP LOCKED`, so each job runs in one of them.
  */
 export async function startJobWorker(options: StartJobWorkerOptions = {}): Promise<void> {
@@ -264,32 +327,58 @@ export async function releaseClaimedJobs(db: Database, workerId: string): Promis
   return released.length;
 }
 
+function concurrencyFromEnv(): number | undefined {
+  const n = Number(process.env.JOB_WORKER_CONCURRENCY);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
 async function createWorkerLoop(options: StartJobWorkerOptions): Promise<WorkerLoop> {
-  const concurrency = options.concurrency ?? 2;
+  const concurrency = options.concurrency ?? concurrencyFromEnv() ?? DEFAULT_CONCURRENCY;
   const workerId = options.workerId ?? defaultWorkerId();
-  const passes = new Set<Promise<void>>();
-  const stopping = new AbortController();
+  const retryBaseMs = options.retryBaseMs ?? DEFAULT_RETRY_BASE_MS;
+  const db = await getDb();
+  const running = new Set<Promise<void>>();
+  let isStopping = false;
+  let isClaiming = false;
   let isWakePending = false;
 
+  const run = (job: Job) => {
+    const done: Promise<void> = runClaimedJob(db, job, retryBaseMs)
+      .catch((error: unknown) => log.error({ workerId, queue: job.queue, jobId: job.id, err: error }, "settling the job failed"))
+      .finally(() => {
+        running.delete(done);
+        // Refill in batches once half the slots are free: one claim query serves several jobs,
+        // and a job claimed now still starts within about one job's run time.
+        if (running.size <= Math.floor(concurrency / 2)) wake();
+      });
+    running.add(done);
+  };
+
+  /** Claims into the free slots until they are full or nothing is due. One claim at a time per process. */
   const wake = () => {
-    if (stopping.signal.aborted) return;
-    if (passes.size >= concurrency) {
+    if (isStopping) return;
+    if (isClaiming) {
       isWakePending = true;
       return;
     }
-    const pass: Promise<void> = runDueJobs({ limit: JOBS_PER_PASS, workerId, retryBaseMs: options.retryBaseMs, signal: stopping.signal })
-      .then((ran) => {
-        if (ran === JOBS_PER_PASS) isWakePending = true;
-      })
-      .catch((error: unknown) => log.error({ workerId, err: error }, "running due jobs failed"))
-      .finally(() => {
-        passes.delete(pass);
-        if (isWakePending) {
+    isClaiming = true;
+    void (async () => {
+      try {
+        for (;;) {
           isWakePending = false;
-          wake();
+          const free = concurrency - running.size;
+          if (free <= 0 || isStopping) break;
+          const claimed = await claimDueJobs(db, handledQueues(), workerId, free);
+          for (const job of claimed) run(job);
+          if (claimed.length < free && !isWakePending) break;
         }
-      });
-    passes.add(pass);
+      } catch (error) {
+        log.error({ workerId, err: error }, "claiming due jobs failed");
+      } finally {
+        isClaiming = false;
+        if (isWakePending && running.size < concurrency) wake();
+      }
+    })();
   };
 
   const handle = await getDatabaseHandle();
@@ -301,14 +390,17 @@ async function createWorkerLoop(options: StartJobWorkerOptions): Promise<WorkerL
 
   return {
     async stop(graceMs) {
-      stopping.abort();
+      isStopping = true;
       clearInterval(timer);
       await unlisten();
       let graceTimer: NodeJS.Timeout | undefined;
       const graceOver = new Promise<void>((resolve) => {
         if (Number.isFinite(graceMs)) graceTimer = setTimeout(resolve, graceMs);
       });
-      await Promise.race([Promise.all(passes), graceOver]);
+      const allSettled = (async () => {
+        while (running.size > 0) await Promise.all(running);
+      })();
+      await Promise.race([allSettled, graceOver]);
       clearTimeout(graceTimer);
       return releaseClaimedJobs(handle.db, workerId);
     },

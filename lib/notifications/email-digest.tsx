@@ -22,7 +22,7 @@ const DIGEST_MESSAGE_LIMIT = 50;
  * moves on), so a burst makes one email now and one listing the rest. The cursor row is
  * locked, so scheduling and sending serialise.
  */
-export async function scheduleEmailDigest(userId: string, conversationId: string, messageId: string): Promise<void> {
+export async function scheduleEmailDigest(userId: string, conversationId: string, messageId: string, workspaceId?: string): Promise<void> {
   const db = await getDb();
   await db.transaction(async (tx) => {
     await tx.insert(emailCursors).values({ userId, conversationId, lastEmailAt: new Date(0) }).onConflictDoNothing();
@@ -41,6 +41,7 @@ export async function scheduleEmailDigest(userId: string, conversationId: string
       {
         dedupeKey: `${SEND_EMAIL_DIGEST}:${userId}:${conversationId}:${cursor.generation}`,
         runAt: windowEnd > new Date() ? windowEnd : undefined,
+        workspaceId,
       },
     );
   });

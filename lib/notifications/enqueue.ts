@@ -9,7 +9,7 @@ import { ASSIGNMENT_NOTICE_DELAY_MS, NOTIFY_ASSIGNMENT, NOTIFY_MESSAGE, NOTIFY_T
  * spec §6 decides message events by that, not by whatever happens before the job runs.
  */
 export async function enqueueMessageNotifications(tx: Transaction, message: Message, assigneeIdAtStore: string | null) {
-  await enqueueJob(tx, NOTIFY_MESSAGE, { messageId: message.id, assigneeIdAtStore }, { dedupeKey: `${NOTIFY_MESSAGE}:${message.id}` });
+  await enqueueJob(tx, NOTIFY_MESSAGE, { messageId: message.id, assigneeIdAtStore }, { dedupeKey: `${NOTIFY_MESSAGE}:${message.id}`, workspaceId: message.workspaceId });
 }
 
 export async function enqueueAssignmentNotification(tx: Transaction, activity: ConversationActivity) {
@@ -18,7 +18,7 @@ export async function enqueueAssignmentNotification(tx: Transaction, activity: C
     tx,
     NOTIFY_ASSIGNMENT,
     { activityId: activity.id },
-    { dedupeKey: `${NOTIFY_ASSIGNMENT}:${activity.id}`, runAt: new Date(Date.now() + ASSIGNMENT_NOTICE_DELAY_MS) },
+    { dedupeKey: `${NOTIFY_ASSIGNMENT}:${activity.id}`, workspaceId: activity.workspaceId, runAt: new Date(Date.now() + ASSIGNMENT_NOTICE_DELAY_MS) },
   );
 }
 

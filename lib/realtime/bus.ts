@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { getDatabaseHandle } from "@/db/index";
+import { deferNotify } from "@/lib/runtime/transaction-batch";
 import { realtimeEventSchema, type RealtimeEvent } from "./events";
 import { log } from "@/lib/log";
 
@@ -15,6 +16,7 @@ const EVENTS_CHANNEL = "switchboard_events";
  */
 export async function publishEvent(executor: Executor, event: RealtimeEvent): Promise<void> {
   const payload = JSON.stringify(realtimeEventSchema.parse(event));
+  if (deferNotify(executor, EVENTS_CHANNEL, payload)) return;
   await executor.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${payload})`);
 }
 

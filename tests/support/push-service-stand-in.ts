@@ -32,6 +32,8 @@ export type ReceivedPush = {
   payload: PushMessage | null;
   /** The status the stand-in answered; null when it hung or cut the connection. */
   status: number | null;
+  /** performance.now() when the push had been read and decrypted (benchmarks time it). */
+  receivedAt: number;
 };
 
 /** `hang` never answers; `destroy` reads the request and cuts the connection. */
@@ -55,6 +57,8 @@ export type PushServiceStandIn = {
   origin: string;
   /** Trusts the stand-in's certificate; hand it to setPushAgent(). */
   agent: https.Agent;
+  /** The self-signed certificate (PEM), for processes that trust it through NODE_EXTRA_CA_CERTS. */
+  certificate: string;
   newBrowser(name: string): StandInBrowser;
   /** Every request, to any endpoint, in arrival order. */
   received: ReceivedPush[];
@@ -109,7 +113,7 @@ export async function startPushServiceStandIn(): Promise<PushServiceStandIn> {
         console.error(`[push stand-in] could not decrypt a push to ${browser.name}`, error);
       }
       const answer = browser.answers.shift() ?? { status: 201 };
-      const push: ReceivedPush = { browser: browser.name, browserId: id!, headers: req.headers, payload, status: null };
+      const push: ReceivedPush = { browser: browser.name, browserId: id!, headers: req.headers, payload, status: null, receivedAt: performance.now() };
       received.push(push);
       if (answer === "hang") return;
       if (answer === "destroy") {
@@ -136,6 +140,7 @@ export async function startPushServiceStandIn(): Promise<PushServiceStandIn> {
   return {
     origin,
     agent,
+    certificate: cert,
     received,
     newBrowser(name) {
       const ecdh = createECDH("prime256v1");

@@ -46,7 +46,7 @@ defineJobHandler(NOTIFY_MESSAGE, async (payload) => {
           },
         );
       }
-      if (recipient.channels.includes("email")) await scheduleEmailDigest(person.userId, conversation.id, message.id);
+      if (recipient.channels.includes("email")) await scheduleEmailDigest(person.userId, conversation.id, message.id, app.workspaceId);
     } catch (error) {
       // One recipient's failing push service must not cost the others their notification.
       failure = error;

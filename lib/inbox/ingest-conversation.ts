@@ -1,0 +1,73 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { rowsOf } from "@/db/client";
+import type { Transaction } from "@/db/index";
+import type { Conversation, MessagingApp } from "@/db/schema";
+import type { MessageEvent } from "@/lib/channels/types";
+import { previewColumns } from "@/lib/content/ingest-content";
+
+type ConversationStatus = Conversation["status"];
+
+export type LockedConversation = {
+  id: string;
+  /** As it was before this message: the caller reopens a closed one. */
+  status: ConversationStatus;
+  assigneeId: string | null;
+  contactName: string;
+  isNew: boolean;
+  /** Linked to a CRM record, so the message has history-note work to queue. */
+  isLinked: boolean;
+};
+
+/**
+ * One round trip for what used to take four (issue 12): the live conversation with this
+ * contact, created if none (deleted ones are never revived: the partial unique index only
+ * covers live ones), locked for the rest of the transaction, its last-message fields moved to
+ * this message, and whether it is linked. Nothing at all when the message was deleted with its
+ * conversation (deleted_message_ids) or is already stored (a replay must not bump the
+ * conversation): both answer null. Status and contact name are left to the caller, which needs
+ * their old values. Two deliveries racing for a new contact meet on the unique index.
+ */
+export async function upsertConversationForMessage(
+  tx: Transaction,
+  app: MessagingApp,
+  event: MessageEvent,
+  now: Date,
+): Promise<LockedConversation | null> {
+  const { lastMessagePreview: preview, lastMessageKind: kind } = previewColumns(event);
+  // Drizzle's postgres.js driver sends raw parameters as text: a Date must be given as ISO text.
+  const at = now.toISOString();
+  const notDeleted = sql`not exists (select 1 from deleted_message_ids d where d.app_id = ${app.id}::uuid and d.provider_message_id = ${event.providerMessageId}::text)`;
+  const notStored = sql`not exists (select 1 from messages m where m.app_id = ${app.id}::uuid and m.provider_message_id = ${event.providerMessageId}::text)`;
+  const result = await tx.execute(sql`
+    insert into conversations as c
+      (workspace_id, app_id, external_contact_id, contact_name, last_activity_at, last_message_at, last_message_preview, last_message_kind)
+    select ${app.workspaceId}::uuid, ${app.id}::uuid, ${event.contactId}::text, ${event.contactName ?? event.contactId}::text,
+      ${at}::timestamptz, ${at}::timestamptz, ${preview}::text, ${kind}::message_kind
+    where ${notDeleted} and ${notStored}
+    on conflict (app_id, external_contact_id) where deleted_at is null do update
+      set last_activity_at = excluded.last_activity_at,
+          last_message_at = excluded.last_message_at,
+          last_message_preview = excluded.last_message_preview,
+          last_message_kind = excluded.last_message_kind
+      where ${notStored}
+    returning c.id, c.status, c.assignee_id, c.contact_name, (c.xmax = 0) as is_new,
+      exists (select 1 from conversation_links l where l.conversation_id = c.id) as is_linked`);
+  const [row] = rowsOf<{
+    id: string;
+    status: ConversationStatus;
+    assignee_id: string | null;
+    contact_name: string;
+    is_new: boolean;
+    is_linked: boolean;
+  }>(result);
+  if (!row) return null;
+  return {
+    id: row.id,
+    status: row.status,
+    assigneeId: row.assignee_id,
+    contactName: row.contact_name,
+    isNew: row.is_new,
+    isLinked: row.is_linked,
+  };
+}
