@@ -1,3 +1,5 @@
+/** Signing in and reading /api/events as a browser does; shared by the benches that watch live events. */
+
 /** Cookies as a browser keeps them: the last Set-Cookie of a name wins. */
 export class CookieJar {
   private readonly cookies = new Map<string, string>();

@@ -11,7 +11,7 @@ import { savePushSubscription } from "@/lib/notifications/push-subscriptions";
 import { signedTwilioRequest, twilioInboundParams, type SignedRequest } from "@/lib/webhooks/signed-requests";
 import { startPushServiceStandIn } from "@/tests/support/push-service-stand-in";
 import { dropDatabase, freshDatabase, repoRoot, requireBuild, startApp, type RunningProcess } from "./app-process";
-import { CookieJar, readEvents, signIn } from "./live-stream";
+import { readEvents, signIn } from "./session";
 import { fire, fireAll, timedRound } from "./load";
 import { percentile } from "./stats";
 
@@ -122,8 +122,7 @@ try {
   await waitForDrain(sql, 120_000);
 
   // The live stream, as a signed-in browser on the first instance.
-  const jar = new CookieJar();
-  await signIn(instances[0]!.url, jar, "alice@demo.test", DEMO.password);
+  const jar = await signIn(instances[0]!.url, "alice@demo.test", DEMO.password);
   const stream = new AbortController();
   const events = await fetch(`${instances[0]!.url}/api/events`, { headers: { cookie: jar.header(), accept: "text/event-stream" }, signal: stream.signal });
   if (!events.ok || !events.body) throw new Error(`GET /api/events answered ${events.status}`);
