@@ -19,12 +19,14 @@ export type MemberRefusal = "not_admin" | "member_not_found" | "last_admin" | "c
  * last two admins run one after the other and the second sees the first.
  */
 async function lockMember(tx: Transaction, actor: Actor, userId: string) {
-  await tx.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.id, actor.workspaceId)).for("update");
+  // NO KEY UPDATE: it serialises these changes but not the foreign-key checks (KEY SHARE) of
+  // rows written meanwhile, such as an assignment's activity line, which would deadlock.
+  await tx.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.id, actor.workspaceId)).for("no key update");
   const [user] = await tx
     .select()
     .from(users)
     .where(and(eq(users.id, userId), eq(users.workspaceId, actor.workspaceId)))
-    .for("update")
+    .for("no key update")
     .limit(1);
   return user ?? null;
 }
