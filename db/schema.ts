@@ -42,6 +42,7 @@ export const activityKindEnum = pgEnum("activity_kind", [
   "linked",
   "unlinked",
   "referral",
+  "assignee_deactivated",
 ]);
 /** lib/content/message-content.ts holds each kind's payload schema. */
 export const messageKindEnum = pgEnum("message_kind", ["text", "location", "sticker", "contact", "template", "unsupported"]);
@@ -54,7 +55,7 @@ export const workspaces = pgTable("workspaces", {
   createdAt: createdAt(),
 });
 
-/** Also Auth.js's user table: the adapter needs id, name, email, emailVerified and image. */
+/** emailVerified and image are left from the Auth.js adapter, which is no longer used (docs/decisions.md). */
 export const users = pgTable(
   "users",
   {
@@ -71,47 +72,73 @@ export const users = pgTable(
     isActive: boolean("is_active").notNull().default(true),
     isAvailable: boolean("is_available").notNull().default(true),
     locale: text("locale"),
+    lastSignInAt: at("last_sign_in_at"),
+    deactivatedAt: at("deactivated_at"),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_email_key").on(t.email), index("users_workspace_idx").on(t.workspaceId)],
 );
 
-export const accounts = pgTable(
-  "accounts",
+/**
+ * One row per signed-in browser (spec §15): the JWT carries only this random id, and every
+ * request checks the row, so deleting it ends the session on the server at once.
+ */
+export const sessions = pgTable(
+  "sessions",
   {
+    id: text("id").primaryKey(),
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    type: text("type").notNull(),
-    provider: text("provider").notNull(),
-    providerAccountId: text("provider_account_id").notNull(),
-    refresh_token: text("refresh_token"),
-    access_token: text("access_token"),
-    expires_at: integer("expires_at"),
-    token_type: text("token_type"),
-    scope: text("scope"),
-    id_token: text("id_token"),
-    session_state: text("session_state"),
+    createdAt: createdAt(),
+    expiresAt: at("expires_at").notNull(),
+    userAgent: text("user_agent"),
   },
-  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] })],
+  (t) => [index("sessions_user_idx").on(t.userId)],
 );
 
-export const sessions = pgTable("sessions", {
-  sessionToken: text("session_token").primaryKey(),
-  userId: uuid("user_id")
-    .notNull()
-    .references(() => users.id, { onDelete: "cascade" }),
-  expires: at("expires").notNull(),
-});
+export const tokenPurposeEnum = pgEnum("token_purpose", ["invitation", "email_change", "password_reset", "magic_link"]);
 
-export const verificationTokens = pgTable(
-  "verification_tokens",
+/**
+ * Every one-time link (lib/accounts/one-time-tokens.ts): only the SHA-256 of the 32 random
+ * bytes is kept. Invitations are tokens too: a pending invitation is an unused, unrevoked one.
+ */
+export const oneTimeTokens = pgTable(
+  "one_time_tokens",
   {
-    identifier: text("identifier").notNull(),
-    token: text("token").notNull(),
-    expires: at("expires").notNull(),
+    id: id(),
+    purpose: tokenPurposeEnum("purpose").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    workspaceId: uuid("workspace_id").references(() => workspaces.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
+    /** The invited address, the new address of an email change, or the address a link went to. */
+    email: text("email").notNull(),
+    role: roleEnum("role"),
+    createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    expiresAt: at("expires_at").notNull(),
+    usedAt: at("used_at"),
+    revokedAt: at("revoked_at"),
   },
-  (t) => [primaryKey({ columns: [t.identifier, t.token] })],
+  (t) => [
+    uniqueIndex("one_time_tokens_hash_key").on(t.tokenHash),
+    // Emails are unique across the installation: one pending invitation per address.
+    uniqueIndex("one_time_tokens_pending_invitation_key")
+      .on(t.email)
+      .where(sql`${t.purpose} = 'invitation' and ${t.usedAt} is null and ${t.revokedAt} is null`),
+    index("one_time_tokens_workspace_idx").on(t.workspaceId, t.purpose),
+  ],
+);
+
+/** Forgotten-password requests, per email and per client, for the 5-per-hour limit. */
+export const resetRequests = pgTable(
+  "reset_requests",
+  {
+    id: id(),
+    key: text("key").notNull(),
+    requestedAt: at("requested_at").notNull().defaultNow(),
+  },
+  (t) => [index("reset_requests_key_idx").on(t.key, t.requestedAt)],
 );
 
 /**

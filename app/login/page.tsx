@@ -2,7 +2,9 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LoginForm } from "@/components/auth/login-form";
 import { Logo } from "@/components/ui/logo";
+import { hasAnyWorkspace } from "@/lib/accounts/setup";
 import { getActor } from "@/lib/auth/actor";
+import { isMagicLinkEnabled } from "@/lib/auth/magic-link";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { showDemoHint } from "@/lib/auth/demo-hint";
 
@@ -10,6 +12,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const { callbackUrl } = await searchParams;
   const target = safeCallbackPath(callbackUrl);
   if (await getActor()) redirect(target);
+  if (!(await hasAnyWorkspace())) redirect("/setup");
   const t = await getTranslations("login");
   return (
     <main className="flex min-h-full items-center justify-center px-4 py-12">
@@ -20,7 +23,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <p className="text-muted">{t("subtitle")}</p>
         </div>
         <div className="rounded-xl border border-line bg-white p-6 shadow-sm">
-          <LoginForm callbackUrl={target} />
+          <LoginForm callbackUrl={target} magicLink={isMagicLinkEnabled()} />
         </div>
         {(await showDemoHint()) ? (
           <p className="mt-4 text-center text-xs text-muted">{t("demoHint")}</p>

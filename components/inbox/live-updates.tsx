@@ -62,8 +62,14 @@ export function LiveUpdates({ onEvent }: { onEvent?: (event: LiveEvent) => void 
       source.close();
       document.documentElement.dataset.live = "replaced";
     });
+    // The session was revoked (signed out elsewhere, deactivated): no reconnecting; the next
+    // action finds the session gone and leads to the sign-in page.
+    source.addEventListener("session.revoked", () => {
+      source.close();
+      document.documentElement.dataset.live = "closed";
+    });
     source.onerror = () => {
-      document.documentElement.dataset.live = "reconnecting";
+      document.documentElement.dataset.live = source.readyState === EventSource.CLOSED ? "closed" : "reconnecting";
     };
     return () => {
       clearTimeout(timer);

@@ -26,6 +26,7 @@ export function UserMenu({ name, email, locale }: { name: string; email: string;
       {(close) => (
         <>
           <p className="px-2.5 py-1.5 text-xs text-muted">{t("signedInAs", { email })}</p>
+          <MenuItem onClick={() => (close(), router.push("/settings/account"))}>{t("account")}</MenuItem>
           <div role="group" aria-label={t("language")} className="border-t border-line pt-1">
             <p className="px-2.5 py-1 text-xs font-semibold uppercase tracking-wide text-muted">{t("language")}</p>
             {LOCALES.map((option: Locale) => (

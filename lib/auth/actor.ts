@@ -1,10 +1,12 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/index";
-import { users } from "@/db/schema";
+import { sessions, users } from "@/db/schema";
+import { hasAnyWorkspace } from "@/lib/accounts/setup";
 import { auth } from "./index";
+import { liveSession } from "./sessions";
 
 /** Who is acting: everything a permission check needs, loaded fresh for every request. */
 export type Actor = {
@@ -18,16 +20,29 @@ export type Actor = {
 };
 
 /**
- * Null when signed out, or when the session belongs to a user who was deactivated since:
- * the JWT alone would outlive the deactivation.
+ * Null when signed out, when the server-side session was revoked (sign-out elsewhere, a
+ * password change, deactivation) or expired, or when the user was deactivated since: the JWT
+ * alone would outlive all of these.
  */
-export const getActor = cache(async (): Promise<Actor | null> => {
+export const getActor = cache(async (): Promise<Actor | null> => (await getSignedIn())?.actor ?? null);
+
+/** The actor with the id of the session they act through (the account page needs it). */
+export const getSignedIn = cache(async (): Promise<{ actor: Actor; sessionId: string } | null> => {
   const session = await auth();
   const userId = session?.user?.id;
-  if (!userId) return null;
+  const sessionId = session?.sessionId;
+  if (!userId || !sessionId) return null;
   const db = await getDb();
-  const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
-  if (!user || !user.isActive) return null;
+  const [row] = await db
+    .select({ user: users })
+    .from(users)
+    .innerJoin(sessions, eq(sessions.userId, users.id))
+    .where(and(eq(users.id, userId), eq(users.isActive, true), liveSession(sessionId)))
+    .limit(1);
+  return row ? { sessionId, actor: actorFromUser(row.user) } : null;
+});
+
+export function actorFromUser(user: typeof users.$inferSelect): Actor {
   return {
     userId: user.id,
     workspaceId: user.workspaceId,
@@ -37,11 +52,12 @@ export const getActor = cache(async (): Promise<Actor | null> => {
     locale: user.locale,
     isAvailable: user.isAvailable,
   };
-});
+}
 
 export async function requireUser(): Promise<Actor> {
   const actor = await getActor();
-  if (!actor) redirect("/login");
+  // Spec §12: an installation without a workspace leads every page to first-run setup.
+  if (!actor) redirect((await hasAnyWorkspace()) ? "/login" : "/setup");
   return actor;
 }
 

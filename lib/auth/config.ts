@@ -16,10 +16,12 @@ export const authConfig = {
     redirect: safeAuthRedirect,
     jwt({ token, user }) {
       if (user?.id) token.userId = user.id;
+      if (user?.sessionId) token.sessionId = user.sessionId;
       return token;
     },
     session({ session, token }) {
       if (typeof token.userId === "string") session.user.id = token.userId;
+      if (typeof token.sessionId === "string") session.sessionId = token.sessionId;
       return session;
     },
   },

@@ -29,6 +29,9 @@ export async function checkAssignee(db: Transaction, app: MessagingApp, assignee
     .select()
     .from(users)
     .where(and(eq(users.id, assigneeId), eq(users.workspaceId, app.workspaceId)))
+    // Shared lock: a deactivation running now (lib/team/members.ts) waits for this assignment
+    // and then unassigns it, or this waits for the deactivation and refuses.
+    .for("share")
     .limit(1);
   if (!assignee) return refuse("unknown_assignee");
   if (!assignee.isActive) return refuse("assignee_inactive", { name: assignee.name });

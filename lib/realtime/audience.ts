@@ -34,6 +34,8 @@ export function streamAudience(subject: AccessSubject) {
         if (event.workspaceId === null || event.workspaceId === subject.workspaceId) reach = null;
         return "skip";
       }
+      // Handled by the stream itself (app/api/events/route.ts), never sent to a browser.
+      if (event.type === "session.revoked") return "skip";
       if (event.workspaceId !== subject.workspaceId) return "skip";
       reach ??= loadReach(subject);
       let current: Reach;

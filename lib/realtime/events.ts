@@ -31,6 +31,9 @@ export const realtimeEventSchema = z.discriminatedUnion("type", [
   // activity or role, an app's access list, mode, installer or installation. Streams reload
   // their audience (lib/realtime/audience.ts); browsers never receive it. null = any workspace.
   z.object({ type: z.literal("access.changed"), workspaceId: z.uuid().nullable() }),
+  // A user's sessions were revoked (sign-out, deactivation, password change): streams re-check
+  // their own session and close. Never sent to a browser.
+  z.object({ type: z.literal("session.revoked"), workspaceId: z.uuid(), userId: z.uuid() }),
   z.object({
     type: z.literal("notification.toast"),
     workspaceId: z.uuid(),

@@ -1,6 +1,6 @@
-import { and, inArray, lt, sql, type SQL } from "drizzle-orm";
+import { and, inArray, isNotNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { jobs, notificationDeliveries, signInFailures, verificationTokens } from "@/db/schema";
+import { jobs, notificationDeliveries, oneTimeTokens, resetRequests, sessions, signInFailures } from "@/db/schema";
 import { log } from "@/lib/log";
 
 /**
@@ -19,8 +19,20 @@ export const RETENTION_TARGETS: { table: string; describe: string; where: (cutof
     where: (cutoff) => and(inArray(notificationDeliveries.status, ["sent", "failed", "skipped"]), lt(notificationDeliveries.createdAt, cutoff)),
   },
   { table: "sign_in_failures", describe: "sign-in failures", where: (cutoff) => lt(signInFailures.failedAt, cutoff) },
-  // Auth.js deletes a verification token when it is used; what is left expired unused.
-  { table: "verification_tokens", describe: "expired sign-in tokens", where: (cutoff) => lt(verificationTokens.expires, cutoff) },
+  // One-time links (lib/accounts/one-time-tokens.ts): used, revoked or expired before the cutoff.
+  // A pending invitation is a token too and stays until it is one of those.
+  {
+    table: "one_time_tokens",
+    describe: "used, revoked and expired one-time tokens",
+    where: (cutoff) =>
+      or(
+        and(isNotNull(oneTimeTokens.usedAt), lt(oneTimeTokens.usedAt, cutoff)),
+        and(isNotNull(oneTimeTokens.revokedAt), lt(oneTimeTokens.revokedAt, cutoff)),
+        lt(oneTimeTokens.expiresAt, cutoff),
+      ),
+  },
+  { table: "reset_requests", describe: "password-reset and sign-in link requests", where: (cutoff) => lt(resetRequests.requestedAt, cutoff) },
+  { table: "sessions", describe: "expired sessions", where: (cutoff) => lt(sessions.expiresAt, cutoff) },
 ];
 
 export const RETENTION_BATCH_SIZE = 1_000;

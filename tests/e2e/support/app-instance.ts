@@ -56,6 +56,16 @@ export async function freshDatabase(name: string, dataDir: string): Promise<stri
   return url;
 }
 
+/** An empty database `name` on the DATABASE_URL server, for a production start that must show first-run setup. */
+export async function emptyDatabase(name: string): Promise<string> {
+  assertPlainName(name);
+  await onServer(async (sql) => {
+    await sql.unsafe(`drop database if exists ${name} with (force)`);
+    await sql.unsafe(`create database ${name}`);
+  });
+  return e2eDatabaseUrl(name);
+}
+
 export async function dropDatabase(name: string): Promise<void> {
   assertPlainName(name);
   await onServer((sql) => sql.unsafe(`drop database if exists ${name} with (force)`));

@@ -2,7 +2,7 @@ import "@/lib/jobs/handlers";
 import { count, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/index";
-import { jobs, messages, notificationDeliveries, signInFailures, verificationTokens } from "@/db/schema";
+import { jobs, messages, notificationDeliveries, oneTimeTokens, signInFailures } from "@/db/schema";
 import { drainJobs } from "@/lib/jobs/worker";
 import { purgeExpiredRows } from "@/lib/retention/purge";
 import { nextRetentionRun, RETENTION_QUEUE, scheduleRetention } from "@/lib/retention/schedule";
@@ -55,9 +55,19 @@ async function world() {
     { key: "email:old@example.test", failedAt: ago(20) },
     { key: "email:recent@example.test", failedAt: ago(1) },
   ]);
-  await db.insert(verificationTokens).values([
-    { identifier: "old@example.test", token: `old-${Math.random()}`, expires: ago(20) },
-    { identifier: "fresh@example.test", token: `fresh-${Math.random()}`, expires: new Date(Date.now() + DAY) },
+  const token = (email: string, fields: Partial<typeof oneTimeTokens.$inferInsert>) => ({
+    purpose: "password_reset" as const,
+    tokenHash: `${email}-${Math.random()}`,
+    email,
+    userId: user.id,
+    expiresAt: new Date(Date.now() + DAY),
+    ...fields,
+  });
+  await db.insert(oneTimeTokens).values([
+    token("expired@example.test", { expiresAt: ago(20) }),
+    token("used@example.test", { usedAt: ago(20), expiresAt: ago(19) }),
+    token("used-recently@example.test", { usedAt: ago(1), expiresAt: ago(0.5) }),
+    token("fresh@example.test", {}),
   ]);
   return { oldMessage };
 }
@@ -75,12 +85,15 @@ describe("retention", () => {
 
     const purged = await purgeExpiredRows(db, { days: 14, batchSize: 2 });
 
-    expect(purged).toMatchObject({ jobs: 6, notification_deliveries: 3, sign_in_failures: 1, verification_tokens: 1 });
+    expect(purged).toMatchObject({ jobs: 6, notification_deliveries: 3, sign_in_failures: 1, one_time_tokens: 2 });
     expect(await tags()).toEqual(["old-queued", "recent-done"]);
     const deliveries = await db.select({ status: notificationDeliveries.status, key: notificationDeliveries.deliveryKey }).from(notificationDeliveries);
     expect(deliveries.map((row) => row.key.split("-").slice(0, 2).join("-"))).toEqual(["recent-sent"]);
     expect((await db.select({ key: signInFailures.key }).from(signInFailures)).map((row) => row.key)).toEqual(["email:recent@example.test"]);
-    expect((await db.select({ id: verificationTokens.identifier }).from(verificationTokens)).map((row) => row.id)).toEqual(["fresh@example.test"]);
+    expect((await db.select({ email: oneTimeTokens.email }).from(oneTimeTokens)).map((row) => row.email).sort()).toEqual([
+      "fresh@example.test",
+      "used-recently@example.test",
+    ]);
     // Messages are kept, however old.
     expect(await db.select({ n: count() }).from(messages).where(eq(messages.id, oldMessage.id))).toEqual([{ n: 1 }]);
 

@@ -9,7 +9,11 @@ import { actorOf, createUser } from "@/tests/factories";
 
 // The signed-in actor is swapped in; the route, the bus and the database are real.
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
-vi.mock("@/lib/auth/actor", () => ({ getActor: async () => session.actor }));
+// No stream here outlives the session re-check's interval, so the session id is never looked up.
+vi.mock("@/lib/auth/actor", () => ({
+  getActor: async () => session.actor,
+  getSignedIn: async () => (session.actor ? { actor: session.actor, sessionId: "live-stream-bounds" } : null),
+}));
 const { GET } = await import("@/app/api/events/route");
 
 const aborts: AbortController[] = [];

@@ -1,0 +1,27 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { authedAction } from "@/lib/auth/authed-action";
+import { invitePeople, inviteSchema, resendInvitation, revokeInvitation } from "@/lib/team/invitations";
+import { changeRole, deactivateMember, memberSchema, reactivateMember, roleChangeSchema } from "@/lib/team/members";
+import type { Result } from "@/lib/result";
+
+/** Each action re-renders the team list on success; the domain functions check the admin role. */
+function refreshing<T, R extends string>(result: Result<T, R>): Result<T, R> {
+  if (result.ok) revalidatePath("/settings/team");
+  return result;
+}
+
+const invitationSchema = z.object({ invitationId: z.uuid() });
+
+export const invitePeopleAction = authedAction(inviteSchema, async (actor, input) => refreshing(await invitePeople(actor, input)));
+export const resendInvitationAction = authedAction(invitationSchema, async (actor, input) =>
+  refreshing(await resendInvitation(actor, input.invitationId)),
+);
+export const revokeInvitationAction = authedAction(invitationSchema, async (actor, input) =>
+  refreshing(await revokeInvitation(actor, input.invitationId)),
+);
+export const changeRoleAction = authedAction(roleChangeSchema, async (actor, input) => refreshing(await changeRole(actor, input)));
+export const deactivateMemberAction = authedAction(memberSchema, async (actor, input) => refreshing(await deactivateMember(actor, input)));
+export const reactivateMemberAction = authedAction(memberSchema, async (actor, input) => refreshing(await reactivateMember(actor, input)));

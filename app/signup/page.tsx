@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { AuthCard } from "@/components/accounts/auth-card";
+import { WorkspaceForm } from "@/components/accounts/workspace-form";
+import { hasAnyWorkspace } from "@/lib/accounts/setup";
+import { isSignupAllowed } from "@/lib/accounts/signup";
+import { signupAction } from "../setup/actions";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("accounts.signup");
+  return { title: t("metaTitle") };
+}
+
+/** A new workspace on a shared installation, only with ALLOW_SIGNUP=1 (spec §12). */
+export default async function SignupPage() {
+  if (!isSignupAllowed()) notFound();
+  if (!(await hasAnyWorkspace())) redirect("/setup");
+  const t = await getTranslations("accounts.signup");
+  return (
+    <AuthCard
+      title={t("title")}
+      subtitle={t("subtitle")}
+      footer={
+        <Link href="/login" className="text-brand-600 hover:underline">
+          {t("haveAccount")}
+        </Link>
+      }
+    >
+      <WorkspaceForm action={signupAction} />
+    </AuthCard>
+  );
+}
