@@ -31,6 +31,7 @@ export function observedRoute<C>(
       try {
         const response = await handler(request, context);
         answered(response.status);
+        withRequestId(response, requestId);
         return isShuttingDown() ? closingConnection(response) : response;
       } catch (error) {
         log.error({ route, err: error }, "route handler threw");
@@ -39,6 +40,16 @@ export function observedRoute<C>(
       }
     });
   };
+}
+
+/** Routes the middleware skips (webhooks) still answer with their id; some responses' headers are immutable. */
+function withRequestId(response: Response, requestId: string): void {
+  if (response.headers.has(REQUEST_ID_HEADER)) return;
+  try {
+    response.headers.set(REQUEST_ID_HEADER, requestId);
+  } catch {
+    // A redirect's or a fetched response's headers cannot change; the log line still has the id.
+  }
 }
 
 /** A provider's webhook route: counted by status, and its latency observed as ingest time. */
