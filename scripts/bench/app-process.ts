@@ -132,6 +132,29 @@ export async function startBaseline(input: { port: number; databaseUrl: string; 
   return { url, process: child, stop: stopper(child) };
 }
 
+/**
+ * `npm run worker` (scripts/worker.ts) on `env.DATABASE_URL`, as the deploy files run it beside
+ * web instances started with SWITCHBOARD_DISABLE_WORKER=1. Up once its log says it started.
+ */
+export async function startWorker(input: { dataDir: string; env: Record<string, string>; name?: string }): Promise<RunningProcess> {
+  fs.mkdirSync(input.dataDir, { recursive: true });
+  const logFile = path.join(input.dataDir, `${input.name ?? "worker"}.log`);
+  const log = fs.openSync(logFile, "w");
+  const child = spawn(
+    path.join(repoRoot, "node_modules/.bin/tsx"),
+    ["--tsconfig", path.join(repoRoot, "scripts/tsconfig.json"), path.join(repoRoot, "scripts/worker.ts")],
+    { cwd: repoRoot, stdio: ["ignore", log, log], env: { ...process.env, ...benchSecrets, NODE_ENV: "production", SWITCHBOARD_DATA_DIR: input.dataDir, ...input.env } },
+  );
+  fs.closeSync(log);
+  const deadline = Date.now() + 60_000;
+  while (!fs.readFileSync(logFile, "utf8").includes('"worker started"')) {
+    if (child.exitCode !== null) throw new Error(`the worker exited with ${child.exitCode}; see ${logFile}`);
+    if (Date.now() > deadline) throw new Error(`the worker did not start within 60 s; see ${logFile}`);
+    await sleep(200);
+  }
+  return { url: "", process: child, stop: stopper(child) };
+}
+
 /** Answers Meta's profile lookups (`GET /{psid}`) so new conversations' profile jobs succeed. */
 export async function startProfileStandIn(port: number): Promise<Server> {
   const server = createServer((_request, response) => {

@@ -15,8 +15,10 @@ import {
   startApp,
   startBaseline,
   startProfileStandIn,
+  startWorker,
   type RunningProcess,
 } from "./app-process";
+import { cpuMeter } from "./cpu";
 import { fireAll, median, timedRound, type RoundFigures } from "./load";
 
 const usage = `Usage: npm run bench:ingest -- [options]
@@ -28,14 +30,19 @@ alternates them (app, baseline, app, baseline, …) with N signed Messenger webh
 concurrency C: fresh message ids, senders drawn from ~200 contacts of the demo page, so every
 request stores a message. Counts the stored messages on both sides and exits 1 if any is
 missing or any answer was not 200. Prints per-round and median throughput and p99, and their
-ratios. Between rounds it waits for the app's worker to drain its backlog (PostgreSQL), so the
-baseline's round does not compete with it for CPU.
+ratios, and the CPU each side used per webhook (its process and its PostgreSQL backends): on a
+shared machine throughput says how much CPU a server got, CPU per webhook what it needed.
+On PostgreSQL the app runs as deployed (compose.yaml): the web instance with
+SWITCHBOARD_DISABLE_WORKER=1 and the jobs in \`npm run worker\`, which the bench starts after
+each app round to drain what it queued (the baseline only queues its job too) and reports the
+drain's jobs/s. \`--worker inline\` runs the worker inside the app during its rounds instead.
   --requests N       webhooks per round (default 3000)
   --rounds R         app/baseline pairs (default 3)
   --concurrency C    requests in flight (default 16)
   --contacts K       distinct senders (default 200)
   --databases LIST   postgres,pglite (default both; PGlite's figures are informative only)
   --port P           the app's port (default 3335); the baseline uses P+1, Meta's stand-in P-4
+  --worker MODE      separate (default on PostgreSQL) or inline; PGlite is always inline
   --json             print the figures as JSON
   --cpu-prof         the app writes a V8 CPU profile into .data-bench/ingest-<database>/ on exit
 PostgreSQL server: DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres; the bench
@@ -50,6 +57,7 @@ const { values } = parseArgs({
     contacts: { type: "string", default: "200" },
     databases: { type: "string", default: "postgres,pglite" },
     port: { type: "string", default: "3335" },
+    worker: { type: "string", default: "separate" },
     json: { type: "boolean", default: false },
     "cpu-prof": { type: "boolean", default: false },
     help: { type: "boolean", default: false },
@@ -75,9 +83,15 @@ const port = int("port");
 const databases = String(values.databases)
   .split(",")
   .map((d) => d.trim()) as Array<"postgres" | "pglite">;
+if (values.worker !== "separate" && values.worker !== "inline") {
+  console.error(`--worker must be separate or inline\n\n${usage}`);
+  process.exit(2);
+}
 const serverUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const benchDir = path.join(repoRoot, ".data-bench");
 const run = randomBytes(4).toString("hex");
+const appDatabaseName = "sb_throughput_bench_app";
+const baselineDatabaseName = "sb_throughput_bench_baseline";
 const contacts = Array.from({ length: contactCount }, (_, k) => psidFor(`Bench ingest contact ${k}`));
 
 function webhooks(baseUrl: string, label: string, count: number, pickSender: (i: number) => string): SignedRequest[] {
@@ -101,23 +115,35 @@ async function warmUp(target: RunningProcess, label: string): Promise<number> {
   return requests.length;
 }
 
-async function waitForDrain(appDatabaseUrl: string): Promise<{ jobs: number; seconds: number }> {
-  if (process.env.SWITCHBOARD_DISABLE_WORKER === "1") return { jobs: 0, seconds: 0 };
+type Drain = { jobs: number; seconds: number; workerCpuMs: number };
+
+async function countJobs(sql: postgres.Sql, which: "due" | "finished"): Promise<number> {
+  const [row] =
+    which === "due"
+      ? await sql<{ n: number }[]>`select count(*)::int as n from jobs where status in ('queued', 'running') and run_at <= now()`
+      : await sql<{ n: number }[]>`select count(*)::int as n from jobs where status in ('done', 'failed')`;
+  return row!.n;
+}
+
+/**
+ * Runs the app's queued jobs to the end, so the next round starts from an empty queue: with
+ * a worker process of its own (`separate`, timed, its CPU counted) or by waiting for the app's.
+ */
+async function drainJobs(appDatabaseUrl: string, dataDir: string, round: number): Promise<Drain> {
   const sql = postgres(appDatabaseUrl, { max: 1, onnotice: () => {} });
+  const finishedBefore = await countJobs(sql, "finished");
+  const worker = values.worker === "separate" ? await startWorker({ dataDir, env: { DATABASE_URL: appDatabaseUrl }, name: `worker-${round}` }) : null;
+  const meter = worker ? cpuMeter(worker.process.pid!, appDatabaseName) : null;
   const started = performance.now();
-  let first = -1;
   try {
-    for (;;) {
-      const [row] = await sql<{ due: number }[]>`
-        select count(*)::int as due from jobs where status in ('queued', 'running') and run_at <= now()`;
-      if (first < 0) first = row!.due;
-      if (row!.due < 20 || performance.now() - started > 300_000) break;
-      await sleep(500);
-    }
+    while ((await countJobs(sql, "due")) > 0 && performance.now() - started < 600_000) await sleep(200);
+    const seconds = (performance.now() - started) / 1000;
+    const jobs = (await countJobs(sql, "finished")) - finishedBefore;
+    return { jobs, seconds, workerCpuMs: meter?.stop().serverMs ?? Number.NaN };
   } finally {
+    await worker?.stop();
     await sql.end();
   }
-  return { jobs: first, seconds: (performance.now() - started) / 1000 };
 }
 
 async function countAppMessages(handle: DatabaseHandle | string): Promise<number> {
@@ -147,11 +173,14 @@ async function countBaselineMessages(url: string): Promise<number> {
   }
 }
 
+type CpuFigures = { serverMs: number; databaseMs: number; requests: number };
 type KindResult = {
   database: "postgres" | "pglite";
   app: RoundFigures[];
   baseline: RoundFigures[];
-  drains: { jobs: number; seconds: number }[];
+  appCpu: CpuFigures[];
+  baselineCpu: CpuFigures[];
+  drains: Drain[];
   stored: { app: number; appExpected: number; baseline: number; baselineExpected: number };
 };
 
@@ -159,11 +188,12 @@ async function benchOne(database: "postgres" | "pglite"): Promise<KindResult> {
   const dataDir = path.join(benchDir, `ingest-${database}`);
   fs.rmSync(dataDir, { recursive: true, force: true });
   fs.mkdirSync(dataDir, { recursive: true });
-  const appDatabaseUrl = database === "postgres" ? await freshDatabase(serverUrl, "sb_throughput_bench_app") : null;
+  const appDatabaseUrl = database === "postgres" ? await freshDatabase(serverUrl, appDatabaseName) : null;
+  const separateWorker = appDatabaseUrl !== null && values.worker === "separate";
   const seeded = appDatabaseUrl ? await openPostgres(appDatabaseUrl, { max: 1 }) : await openPglite(path.join(dataDir, "pglite"));
   await seedDemoWorkspace(seeded.db);
   await seeded.close();
-  const baselineUrl = await freshDatabase(serverUrl, "sb_throughput_bench_baseline");
+  const baselineUrl = await freshDatabase(serverUrl, baselineDatabaseName);
 
   const standIn = await startProfileStandIn(port - 4);
   const app = await startApp({
@@ -171,26 +201,44 @@ async function benchOne(database: "postgres" | "pglite"): Promise<KindResult> {
     dataDir,
     env: {
       ...(appDatabaseUrl ? { DATABASE_URL: appDatabaseUrl } : {}),
+      ...(separateWorker ? { SWITCHBOARD_DISABLE_WORKER: "1" } : {}),
       MESSENGER_API_BASE: `http://127.0.0.1:${port - 4}`,
     },
     nodeArgs: values["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${dataDir}`] : [],
   });
   const baseline = await startBaseline({ port: port + 1, databaseUrl: baselineUrl, appSecret: DEMO.messenger.appSecret, logDir: dataDir });
-  const result: KindResult = { database, app: [], baseline: [], drains: [], stored: { app: 0, appExpected: 0, baseline: 0, baselineExpected: 0 } };
+  const result: KindResult = {
+    database,
+    app: [],
+    baseline: [],
+    appCpu: [],
+    baselineCpu: [],
+    drains: [],
+    stored: { app: 0, appExpected: 0, baseline: 0, baselineExpected: 0 },
+  };
   try {
     result.stored.appExpected += await warmUp(app, "app");
     result.stored.baselineExpected += await warmUp(baseline, "baseline");
-    if (appDatabaseUrl) result.drains.push(await waitForDrain(appDatabaseUrl));
+    if (appDatabaseUrl) await drainJobs(appDatabaseUrl, dataDir, 0);
     const pick = () => contacts[randomInt(contactCount)]!;
+    const measured = async (target: RunningProcess, databaseName: string | null, label: string) => {
+      const requests = webhooks(target.url, label, perRound, pick);
+      const meter = cpuMeter(target.process.pid!, databaseName);
+      const figures = await timedRound(requests, concurrency);
+      return { figures, cpu: { ...meter.stop(), requests: perRound } };
+    };
     for (let round = 1; round <= rounds; round++) {
-      const appRound = await timedRound(webhooks(app.url, `app-${round}`, perRound, pick), concurrency);
-      result.app.push(appRound);
-      result.stored.appExpected += perRound - appRound.non200;
-      if (appDatabaseUrl) result.drains.push(await waitForDrain(appDatabaseUrl));
-      const baselineRound = await timedRound(webhooks(baseline.url, `baseline-${round}`, perRound, pick), concurrency);
-      result.baseline.push(baselineRound);
-      result.stored.baselineExpected += perRound - baselineRound.non200;
-      report(`  round ${round}: ${line(appRound, baselineRound)}`);
+      const appRound = await measured(app, appDatabaseUrl ? appDatabaseName : null, `app-${round}`);
+      result.app.push(appRound.figures);
+      result.appCpu.push(appRound.cpu);
+      result.stored.appExpected += perRound - appRound.figures.non200;
+      if (appDatabaseUrl) result.drains.push(await drainJobs(appDatabaseUrl, dataDir, round));
+      const baselineRound = await measured(baseline, baselineDatabaseName, `baseline-${round}`);
+      result.baseline.push(baselineRound.figures);
+      result.baselineCpu.push(baselineRound.cpu);
+      result.stored.baselineExpected += perRound - baselineRound.figures.non200;
+      report(`  round ${round}: ${line(appRound.figures, baselineRound.figures)}`);
+      report(`           CPU per webhook: ${cpuLine(appRound.cpu, baselineRound.cpu)}`);
     }
   } finally {
     await app.stop();
@@ -200,13 +248,13 @@ async function benchOne(database: "postgres" | "pglite"): Promise<KindResult> {
   result.stored.baseline = await countBaselineMessages(baselineUrl);
   if (appDatabaseUrl) {
     result.stored.app = await countAppMessages(appDatabaseUrl);
-    await dropDatabase(serverUrl, "sb_throughput_bench_app");
+    await dropDatabase(serverUrl, appDatabaseName);
   } else {
     const reopened = await openPglite(path.join(dataDir, "pglite"));
     result.stored.app = await countAppMessages(reopened);
     await reopened.close();
   }
-  await dropDatabase(serverUrl, "sb_throughput_bench_baseline");
+  await dropDatabase(serverUrl, baselineDatabaseName);
   return result;
 }
 
@@ -216,6 +264,16 @@ function line(app: RoundFigures, baseline: RoundFigures): string {
     `app ${fmt(app.perSecond)} req/s p99 ${fmt(app.p99Ms)} ms · baseline ${fmt(baseline.perSecond)} req/s p99 ${fmt(baseline.p99Ms)} ms` +
     ` · throughput ${fmt(app.perSecond / baseline.perSecond, 2)}× · p99 ${fmt(app.p99Ms / baseline.p99Ms, 2)}×` +
     (app.non200 + baseline.non200 ? ` · non-200 app ${app.non200} baseline ${baseline.non200}` : "")
+  );
+}
+const perWebhook = (cpu: CpuFigures) => ({ server: cpu.serverMs / cpu.requests, database: cpu.databaseMs / cpu.requests });
+function cpuLine(app: CpuFigures, baseline: CpuFigures): string {
+  const a = perWebhook(app);
+  const b = perWebhook(baseline);
+  const inline = values.worker === "inline" || app.databaseMs === 0 ? " (app incl. its worker)" : "";
+  return (
+    `app ${fmt(a.server, 2)} ms + PostgreSQL ${fmt(a.database, 2)} ms${inline} · baseline ${fmt(b.server, 2)} ms + PostgreSQL ${fmt(b.database, 2)} ms` +
+    ` · total ${fmt((a.server + a.database) / (b.server + b.database), 2)}×`
   );
 }
 function report(text: string) {
@@ -247,8 +305,16 @@ for (const database of databases) {
       (storedOk ? "" : "  ← MISSING MESSAGES") +
       (non200 ? ` · non-200 answers: ${non200}, e.g. ${[...result.app, ...result.baseline].find((r) => r.firstFailure)?.firstFailure}` : ""),
   );
+  const sumCpu = (list: CpuFigures[]) => list.reduce((sum, c) => ({ serverMs: sum.serverMs + c.serverMs, databaseMs: sum.databaseMs + c.databaseMs, requests: sum.requests + c.requests }), { serverMs: 0, databaseMs: 0, requests: 0 });
+  report(`  CPU per webhook over all rounds: ${cpuLine(sumCpu(result.appCpu), sumCpu(result.baselineCpu))}`);
   if (result.drains.length > 0) {
-    report(`  app's worker backlog after each app round: ${result.drains.map((d) => `${d.jobs} jobs drained in ${fmt(d.seconds)} s`).join(" · ")}`);
+    const how = values.worker === "separate" ? "npm run worker" : "the app's own worker";
+    report(
+      `  jobs queued by each app round, drained by ${how}: ` +
+        result.drains
+          .map((d) => `${d.jobs} jobs in ${fmt(d.seconds)} s (${fmt(d.jobs / d.seconds)} jobs/s${Number.isNaN(d.workerCpuMs) ? "" : `, worker ${fmt(d.workerCpuMs / Math.max(d.jobs, 1), 2)} ms CPU/job`})`)
+          .join(" · "),
+    );
   }
   summaries.push({ ...result, medianApp, medianBase, medianAppP99, medianBaseP99, throughputRatio, p99Ratio, storedOk, non200 });
 }

@@ -127,14 +127,22 @@ try {
   const events = await fetch(`${instances[0]!.url}/api/events`, { headers: { cookie: jar.header(), accept: "text/event-stream" }, signal: stream.signal });
   if (!events.ok || !events.body) throw new Error(`GET /api/events answered ${events.status}`);
   const eventAt = new Map<string, number>();
+  // What the stream carried, so a run with missing events says why (a resync, a close, nothing).
+  const eventTypes = new Map<string, number>();
+  let streamEndedAt: number | null = null;
   let resolveReady!: () => void;
   const ready = new Promise<void>((resolve) => (resolveReady = resolve));
   const reading = readEvents(events, (event) => {
+    eventTypes.set(event.type, (eventTypes.get(event.type) ?? 0) + 1);
     if (event.type === "ready") resolveReady();
     if (event.type === "message.created" && event.messageId && !eventAt.has(event.messageId)) eventAt.set(event.messageId, performance.now());
-  }).catch((error: unknown) => {
-    if (!stream.signal.aborted) throw error;
-  });
+  })
+    .then(() => {
+      if (!stream.signal.aborted) streamEndedAt = performance.now();
+    })
+    .catch((error: unknown) => {
+      if (!stream.signal.aborted) throw error;
+    });
   await ready;
 
   // 1. The maximum ingest rate of the pair, workers running.
@@ -197,6 +205,10 @@ try {
   );
   console.log(
     `  webhook → message.created on /api/events: p50 ${percentile(eventLatencies, 50).toFixed(0)} ms · p95 ${percentile(eventLatencies, 95).toFixed(0)} ms (budget < 250 ms) · ${eventLatencies.length} of ${sent} arrived`,
+  );
+  console.log(
+    `  live stream carried: ${[...eventTypes].map(([type, n]) => `${type} ${n}`).join(", ")}` +
+      (streamEndedAt === null ? "" : ` · the server ENDED it ${((streamEndedAt - started) / 1000).toFixed(1)} s into the sustained phase`),
   );
   const within = backlogSeconds < 1 && percentile(pushLatencies, 95) < 1000 && percentile(eventLatencies, 95) < 250;
   console.log(`  → ${within ? "within budget" : "OVER BUDGET"}`);
