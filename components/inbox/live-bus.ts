@@ -10,6 +10,10 @@ export type LiveEvent = {
   changes?: string[];
   title?: string;
   body?: string;
+  /** presence: who, and what they are doing (spec §13). */
+  userId?: string;
+  name?: string;
+  state?: "viewing" | "typing" | "left";
 };
 
 /** Returns true when it brought its part of the screen up to date, so no page refresh is needed. */

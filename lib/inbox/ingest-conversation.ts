@@ -17,6 +17,8 @@ export type LockedConversation = {
   isNew: boolean;
   /** Linked to a CRM record, so the message has history-note work to queue. */
   isLinked: boolean;
+  /** As it was before this message: an inbound one wakes a snoozed conversation (spec §13). */
+  snoozedUntil: Date | null;
 };
 
 /**
@@ -51,13 +53,14 @@ export async function upsertConversationForMessage(
           last_message_preview = excluded.last_message_preview,
           last_message_kind = excluded.last_message_kind
       where ${notStored}
-    returning c.id, c.status, c.assignee_id, c.contact_name, (c.xmax = 0) as is_new,
+    returning c.id, c.status, c.assignee_id, c.contact_name, c.snoozed_until, (c.xmax = 0) as is_new,
       exists (select 1 from conversation_links l where l.conversation_id = c.id) as is_linked`);
   const [row] = rowsOf<{
     id: string;
     status: ConversationStatus;
     assignee_id: string | null;
     contact_name: string;
+    snoozed_until: Date | string | null;
     is_new: boolean;
     is_linked: boolean;
   }>(result);
@@ -69,5 +72,7 @@ export async function upsertConversationForMessage(
     contactName: row.contact_name,
     isNew: row.is_new,
     isLinked: row.is_linked,
+    // Raw results: postgres.js gives a Date, PGlite may give text.
+    snoozedUntil: row.snoozed_until === null ? null : new Date(row.snoozed_until),
   };
 }
