@@ -26,6 +26,7 @@ test.describe("language", () => {
       /^Nepřiřazené\s*2$/,
       /^Přiřazeno mně\s*2$/,
       /^Přiřazeno ostatním\s*2$/,
+      /^Odložené\s*0$/,
       /^Uzavřené\s*2$/,
     ]);
 
