@@ -43,6 +43,13 @@ export const activityKindEnum = pgEnum("activity_kind", [
   "unlinked",
   "referral",
   "assignee_deactivated",
+  // Spec §13 snooze: put aside until a time, taken back early by hand, woken by the time or by the customer.
+  "snoozed",
+  "unsnoozed",
+  "snooze_ended",
+  "woken_by_message",
+  // Spec §13: a private note (detail: text and mentions, lib/notes/note-detail.ts); never sent or put in CRM notes.
+  "note",
 ]);
 /** lib/content/message-content.ts holds each kind's payload schema. */
 export const messageKindEnum = pgEnum("message_kind", ["text", "location", "sticker", "contact", "template", "unsupported"]);
@@ -231,11 +238,18 @@ export const conversations = pgTable(
     lastActivityAt: at("last_activity_at").notNull().default(sql`date_trunc('milliseconds', now())`),
     lastMessageAt: at("last_message_at"),
     lastMessagePreview: text("last_message_preview"),
+    /**
+     * The preview's message's own time (occurred_at): a message that commits late but happened
+     * earlier (webhooks race) leaves a newer preview alone. Null: any message replaces it.
+     */
+    lastPreviewAt: at("last_preview_at"),
     /** The list's preview line words a location or sticker in the reader's language from this. */
     lastMessageKind: messageKindEnum("last_message_kind").notNull().default("text"),
     createdAt: createdAt(),
     /** A deleted conversation stays as a tombstone (no messages) so links in CRM notes can say so. */
     deletedAt: at("deleted_at"),
+    /** Spec §13: an open conversation hidden from its view until then (lib/snooze); null when not snoozed. */
+    snoozedUntil: at("snoozed_until"),
   },
   (t) => [
     uniqueIndex("conversations_app_contact_key")
@@ -246,15 +260,19 @@ export const conversations = pgTable(
     // COUNT_CAP + 1 entries per app, on the index alone (assignee_id for "others"). Ascending
     // on purpose: scanned backwards it yields `desc` = DESC NULLS FIRST, the queries' order;
     // a DESC NULLS LAST index cannot provide that order and the planner sorts instead.
+    // Snoozed conversations sit in none of the three open views (spec §13), only in their own.
     index("conversations_app_unassigned_idx")
       .on(t.appId, t.lastActivityAt, t.id)
-      .where(sql`${t.deletedAt} is null and ${t.status} = 'open' and ${t.assigneeId} is null`),
+      .where(sql`${t.deletedAt} is null and ${t.status} = 'open' and ${t.snoozedUntil} is null and ${t.assigneeId} is null`),
     index("conversations_app_assignee_idx")
       .on(t.appId, t.assigneeId, t.lastActivityAt, t.id)
-      .where(sql`${t.deletedAt} is null and ${t.status} = 'open' and ${t.assigneeId} is not null`),
+      .where(sql`${t.deletedAt} is null and ${t.status} = 'open' and ${t.snoozedUntil} is null and ${t.assigneeId} is not null`),
     index("conversations_app_assigned_idx")
       .on(t.appId, t.lastActivityAt, t.id, t.assigneeId)
-      .where(sql`${t.deletedAt} is null and ${t.status} = 'open' and ${t.assigneeId} is not null`),
+      .where(sql`${t.deletedAt} is null and ${t.status} = 'open' and ${t.snoozedUntil} is null and ${t.assigneeId} is not null`),
+    index("conversations_app_snoozed_idx")
+      .on(t.appId, t.lastActivityAt, t.id)
+      .where(sql`${t.deletedAt} is null and ${t.status} = 'open' and ${t.snoozedUntil} is not null`),
     index("conversations_app_closed_idx")
       .on(t.appId, t.lastActivityAt, t.id)
       .where(sql`${t.deletedAt} is null and ${t.status} = 'closed'`),

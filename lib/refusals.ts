@@ -25,6 +25,14 @@ export const REFUSALS = [
   "invalid_person",
   "push_endpoint_refused",
   "test_notification_too_soon",
+  // Spec §13: snooze and private notes.
+  "snooze_in_past",
+  "snooze_too_far",
+  "conversation_closed",
+  "not_snoozed",
+  "empty_note",
+  "note_too_long",
+  "mention_not_allowed",
 ] as const;
 
 export type Refusal = (typeof REFUSALS)[number];

@@ -10,6 +10,8 @@ import { cn } from "@/components/ui/cn";
 import { Menu, MenuItem } from "@/components/ui/menu";
 import type { Provider } from "@/db/schema";
 import { ContactMenu } from "./contact-menu";
+import { PresenceIndicator } from "./presence/presence-indicator";
+import { SnoozeMenu } from "./snooze/snooze-menu";
 import { ProviderIcon } from "./provider-icon";
 import { RefusalAlert, type ShownRefusal } from "@/components/ui/refusal-alert";
 import type { AssignableUser } from "@/lib/inbox/assignable-users";
@@ -48,7 +50,14 @@ export function ConversationHeader({
   canDelete,
   backHref,
 }: {
-  conversation: { id: string; contactName: string; externalContactId: string; status: Status; assigneeId: string | null };
+  conversation: {
+    id: string;
+    contactName: string;
+    externalContactId: string;
+    status: Status;
+    assigneeId: string | null;
+    snoozedUntil: string | null;
+  };
   app: { name: string; provider: Provider };
   assignees: AssigneeOption[];
   currentUserId: string;
@@ -115,6 +124,7 @@ export function ConversationHeader({
                 <span className="shrink-0 rounded-full bg-canvas px-1.5 py-px font-medium text-muted ring-1 ring-line">{t("status.closedBadge")}</span>
               ) : null}
             </p>
+            <PresenceIndicator conversationId={conversation.id} currentUserId={currentUserId} />
           </div>
         </div>
         <div className="flex basis-full items-center gap-2 sm:basis-auto">
@@ -202,6 +212,7 @@ export function ConversationHeader({
               </>
             )}
           </Menu>
+          {status === "open" ? <SnoozeMenu conversationId={conversation.id} snoozedUntil={conversation.snoozedUntil} onRefused={setRefusal} /> : null}
           {status === "open" ? (
             <button type="button" onClick={() => changeStatus("closed")} className={buttonClasses("secondary", "ml-auto h-8 sm:ml-0")}>
               <svg viewBox="0 0 16 16" aria-hidden="true" className="h-4 w-4 text-success">

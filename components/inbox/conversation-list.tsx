@@ -11,11 +11,12 @@ import { encodeCursor, type View } from "@/lib/inbox/views";
 import { inboxHref } from "./inbox-href";
 import { batcher, useLiveEvents } from "./live-bus";
 import { ProviderIcon } from "./provider-icon";
+import { SnoozedUntil } from "./snooze/snoozed-until";
 
 const FETCH_BATCH_MS = 100;
 const LIST_EVENTS = new Set(["conversation.created", "conversation.updated", "conversation.deleted", "message.created", "message.updated"]);
 
-type RowJson = Omit<ConversationRow, "lastActivityAt"> & { lastActivityAt: string };
+type RowJson = Omit<ConversationRow, "lastActivityAt" | "snoozedUntil"> & { lastActivityAt: string; snoozedUntil: string | null };
 
 function newestFirst(a: ConversationRow, b: ConversationRow): number {
   const byTime = b.lastActivityAt.getTime() - a.lastActivityAt.getTime();
@@ -59,9 +60,14 @@ export function ConversationList({
         const query = new URLSearchParams({ view, ids: ids.join(",") });
         if (appId) query.set("app", appId);
         const response = await fetch(`/api/inbox/rows?${query}`, { cache: "no-store" });
+        // Refused (signed out, bad input): nothing to show. Failed: the batcher tries again.
+        if (response.status >= 500) throw new Error(`rows answered ${response.status}`);
         if (!response.ok) return;
         const { rows: fetched } = (await response.json()) as { rows: RowJson[] };
-        const inView = new Map(fetched.map((row) => [row.id, { ...row, lastActivityAt: new Date(row.lastActivityAt) }]));
+        const inView = new Map(fetched.map((row) => [
+            row.id,
+            { ...row, lastActivityAt: new Date(row.lastActivityAt), snoozedUntil: row.snoozedUntil ? new Date(row.snoozedUntil) : null },
+          ]));
         setShown((current) => {
           const kept = current.rows.filter((row) => !ids.includes(row.id));
           const arriving = [...inView.values()].filter((row) => isFirstPage || current.rows.some((shownRow) => shownRow.id === row.id));
@@ -122,6 +128,7 @@ export function ConversationList({
                       <span className="truncate">{row.appName}</span>
                       <span aria-hidden="true">·</span>
                       <span className="truncate">{row.assigneeName ? t("assignedTo", { name: row.assigneeName }) : t("unassignedLabel")}</span>
+                      {row.snoozedUntil ? <SnoozedUntil until={row.snoozedUntil} /> : null}
                       {isUnread ? (
                         <span className="ml-auto flex items-center">
                           <span className="h-2 w-2 rounded-full bg-brand-500" aria-hidden="true" />

@@ -43,6 +43,7 @@ export async function ConversationPane({
             externalContactId: conversation.externalContactId,
             status: conversation.status,
             assigneeId: conversation.assigneeId,
+            snoozedUntil: conversation.snoozedUntil?.toISOString() ?? null,
           }}
           app={{ name: app.name, provider: app.provider }}
           assignees={assignees}
@@ -58,6 +59,8 @@ export async function ConversationPane({
           isClosed={conversation.status === "closed"}
           page={thread}
           senderName={actor.name}
+          currentUserId={actor.userId}
+          mentionable={assignees.filter((user) => user.id !== actor.userId).map(({ id, name }) => ({ id, name }))}
           replyWindow={shownWindow}
         />
       </div>

@@ -26,7 +26,7 @@ const store = {
 /** Events that can move a conversation between views (a new message alone cannot). */
 function changesCounts(event: { type: string; changes?: string[] }): boolean {
   if (event.type === "conversation.created" || event.type === "conversation.deleted") return true;
-  return event.type === "conversation.updated" && (event.changes ?? []).some((change) => change === "status" || change === "assignee");
+  return event.type === "conversation.updated" && (event.changes ?? []).some((change) => change === "status" || change === "assignee" || change === "snooze");
 }
 
 /** One count beside a view's link; the server's figure until an event brings a newer one. */

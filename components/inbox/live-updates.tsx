@@ -37,6 +37,11 @@ export function LiveUpdates({ onEvent }: { onEvent?: (event: LiveEvent) => void 
         router.replace(window.location.pathname.replace(`/${event.conversationId}`, "") + window.location.search);
         return;
       }
+      // Presence changes nothing on the server: a page without its indicator has nothing to refetch.
+      if (event.type === "presence") {
+        dispatchLiveEvent(event);
+        return;
+      }
       if (event.type !== "notification.toast" && !dispatchLiveEvent(event)) refresh();
     };
     source.addEventListener("ready", () => {
@@ -52,6 +57,7 @@ export function LiveUpdates({ onEvent }: { onEvent?: (event: LiveEvent) => void 
       "message.updated",
       "notification.toast",
       "workspace.user_updated",
+      "presence",
     ]) {
       source.addEventListener(type, onMessage as EventListener);
     }

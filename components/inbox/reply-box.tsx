@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useId, useRef, useState, useTransition } from "react";
+import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { sendReplyAction } from "@/app/(app)/messaging/actions";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -24,12 +24,21 @@ export function ReplyBox({
   isClosed,
   replyWindow = { kind: "unknown" },
   onSending,
+  onDraftChange,
+  notice,
+  toolbar,
 }: {
   conversationId: string;
   provider: Provider;
   isClosed: boolean;
   replyWindow?: ShownReplyWindow;
   onSending: (text: string) => void;
+  /** Every change of the draft, however it happened (typing, sending, a refused send put back). */
+  onDraftChange?: (draft: string) => void;
+  /** Shown above the box, e.g. that a teammate replied while this user was typing. */
+  notice?: React.ReactNode;
+  /** Above everything else in the box, e.g. the Reply / Private note switch. */
+  toolbar?: React.ReactNode;
 }) {
   const t = useTranslations("conversation.reply");
   const tCommon = useTranslations("common");
@@ -39,6 +48,7 @@ export function ReplyBox({
   const [refusal, setRefusal] = useState<ShownRefusal | null>(null);
   const [, startTransition] = useTransition();
   const textarea = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => onDraftChange?.(draft), [draft, onDraftChange]);
 
   const limit = REPLY_LIMITS[provider];
   const check = checkReplyText(provider, draft);
@@ -75,6 +85,7 @@ export function ReplyBox({
   return (
     <div className="shrink-0 border-t border-line bg-white px-3 pt-2 pb-3 sm:px-6">
       <div className="mx-auto flex max-w-4xl flex-col gap-2">
+        {toolbar}
         {isClosed ? (
           <p className="flex items-center gap-1.5 text-xs text-muted">
             <svg viewBox="0 0 16 16" aria-hidden="true" className="h-3.5 w-3.5">
@@ -85,6 +96,7 @@ export function ReplyBox({
           </p>
         ) : null}
         <ReplyWindowNote window={replyWindow} />
+        {notice}
         {refusal ? <RefusalAlert refusal={refusal} onDismiss={() => setRefusal(null)} /> : null}
         <form
           onSubmit={(event) => {

@@ -10,6 +10,8 @@ import { AttachmentView } from "./attachment-view";
 import { ContentCard, QuotedMessage, ReactionBadge } from "./message-content";
 import { MessageText } from "./message-text";
 import { ResendButton } from "./resend-button";
+import { NoteItem } from "./notes/note-item";
+import { SnoozeLine } from "./snooze/snooze-line";
 
 /*
  * The thread's items, written with next-intl's hooks and no server-only imports so the same
@@ -32,6 +34,8 @@ export function ActivityLine({ activity }: { activity: ThreadActivity }) {
   const t = useTranslations("conversation");
   const format = useFormatter();
   if (activity.kind === "referral") return <ReferralLine activity={activity} />;
+  if (activity.kind === "snoozed") return <SnoozeLine activity={activity} />;
+  if (activity.kind === "note") return <NoteItem activity={activity} />;
   const actor = activity.actorName ?? t("someone");
   const text =
     activity.kind === "assigned" && activity.actorName && activity.actorName === activity.targetName

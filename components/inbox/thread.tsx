@@ -8,6 +8,12 @@ import type { Provider } from "@/db/schema";
 import type { ThreadActivity, ThreadMessage } from "@/lib/inbox/queries";
 import { RefusalAlert, type ShownRefusal } from "@/components/ui/refusal-alert";
 import { batcher, useLiveEvents } from "./live-bus";
+import { ComposerModes, type ComposerMode } from "./notes/composer-modes";
+import type { Mentionable } from "./notes/mention-picker";
+import { NoteBox } from "./notes/note-box";
+import { CollisionNotice } from "./presence/collision-notice";
+import { replyWhileTyping } from "./presence/reply-collision";
+import { usePresenceAnnouncer } from "./presence/use-presence";
 import { ReplyBox } from "./reply-box";
 import { entriesOf, mergeEntries, type ThreadEntry } from "./thread-entries";
 import type { ShownReplyWindow } from "./reply-window-note";
@@ -29,7 +35,7 @@ function revive(page: ThreadPageJson): ThreadPage {
 }
 
 const FETCH_BATCH_MS = 100;
-const HEADER_CHANGES = new Set(["status", "assignee", "contact", "links"]);
+const HEADER_CHANGES = new Set(["status", "assignee", "contact", "links", "snooze"]);
 
 /** Within this many pixels of the end the thread counts as "at the newest" and follows new items. */
 const STICK_TO_END_PX = 80;
@@ -56,6 +62,8 @@ export function Thread({
   isClosed,
   page,
   senderName,
+  currentUserId,
+  mentionable,
   replyWindow,
 }: {
   conversationId: string;
@@ -64,6 +72,9 @@ export function Thread({
   isClosed: boolean;
   page: ThreadPage;
   senderName: string;
+  currentUserId: string;
+  /** Teammates the note box's @ picker offers (active, with access to the app). */
+  mentionable: Mentionable[];
   replyWindow?: ShownReplyWindow;
 }) {
   const t = useTranslations("conversation");
@@ -182,6 +193,22 @@ export function Thread({
     if (element) isAtEnd.current = element.scrollHeight - element.scrollTop - element.clientHeight < STICK_TO_END_PX;
   };
 
+  // Spec §13: typing is announced to teammates, and a reply someone else sent since this user
+  // started their draft is pointed out before they send theirs.
+  const announceDraft = usePresenceAnnouncer(conversationId);
+  const [typingSince, setTypingSince] = useState<number | null>(null);
+  const onDraftChange = useCallback(
+    (draft: string) => {
+      announceDraft(draft);
+      setTypingSince((since) => (draft.trim() === "" ? null : (since ?? Date.now())));
+    },
+    [announceDraft],
+  );
+  const collision = replyWhileTyping(shown.entries, typingSince, currentUserId);
+  // Both boxes stay mounted, so switching modes keeps each draft.
+  const [mode, setMode] = useState<ComposerMode>("reply");
+  const modes = <ComposerModes mode={mode} onChange={setMode} />;
+
   const onSending = (text: string) =>
     addSending({
       id: `sending-${crypto.randomUUID()}`,
@@ -198,6 +225,7 @@ export function Thread({
       failureReason: null,
       occurredAt: new Date(),
       senderName,
+      senderUserId: currentUserId,
     });
 
   // A live refresh can bring the stored reply before the send action returns; show it once.
@@ -263,7 +291,24 @@ export function Thread({
           </ol>
         </div>
       </div>
-      <ReplyBox conversationId={conversationId} provider={provider} isClosed={isClosed} replyWindow={replyWindow} onSending={onSending} />
+      <div hidden={mode !== "reply"}>
+        <ReplyBox
+          conversationId={conversationId}
+          provider={provider}
+          isClosed={isClosed}
+          replyWindow={replyWindow}
+          onSending={onSending}
+          onDraftChange={onDraftChange}
+          notice={collision ? <CollisionNotice senderName={collision.senderName} /> : null}
+          toolbar={modes}
+        />
+      </div>
+      <div hidden={mode !== "note"} className="shrink-0 border-t border-line bg-white px-3 pt-2 pb-3 sm:px-6">
+        <div className="mx-auto flex max-w-4xl flex-col gap-2">
+          {modes}
+          <NoteBox conversationId={conversationId} mentionable={mentionable} />
+        </div>
+      </div>
     </div>
   );
 }

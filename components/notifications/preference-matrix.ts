@@ -10,6 +10,7 @@ export const EVENT_LABEL_KEYS = {
   "message.assigned_to_others": "messageAssignedToOthers",
   "message.unassigned": "messageUnassigned",
   "conversation.assigned_to_me": "conversationAssignedToMe",
+  "note.mentioned": "noteMentioned",
 } as const satisfies Record<NotificationEvent, string>;
 
 export function withPreference(
@@ -21,7 +22,7 @@ export function withPreference(
   return { ...matrix, [event]: { ...matrix[event], [channel]: isOn } };
 }
 
-/** Whether Save has anything to save: only the 4 × 2 choices count, whatever else the objects hold. */
+/** Whether Save has anything to save: only the events × channels choices count, whatever else the objects hold. */
 export function hasPreferenceChanges(draft: PreferenceMatrix, saved: PreferenceMatrix): boolean {
   return NOTIFICATION_EVENTS.some((event) => NOTIFICATION_CHANNELS.some((channel) => draft[event][channel] !== saved[event][channel]));
 }

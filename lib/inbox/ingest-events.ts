@@ -9,6 +9,7 @@ import { advanceableFrom, type OutboundState } from "./delivery-state";
 import { enqueueMessageNotifications } from "@/lib/notifications/enqueue";
 import { enqueueMessageFollowUps, enqueueNewConversationFollowUps } from "./follow-ups";
 import { applyContentEvent, contentColumns, recordReferral } from "@/lib/content/ingest-content";
+import { wakeByMessage } from "@/lib/snooze/snooze-conversation";
 import { upsertConversationForMessage } from "./ingest-conversation";
 import { FAILURE } from "./failure-reasons";
 import { isUuid } from "./views";
@@ -119,6 +120,9 @@ async function storeMessage(tx: Transaction, app: MessagingApp, raw: MessageEven
     // spec §5: the assignee is kept; the conversation returns to the view its assignment says.
     await tx.insert(conversationActivities).values({ ...scope, kind: "reopened_by_message", occurredAt: now });
   }
+  // spec §13: the customer writing ends a snooze early; its wake-up job then finds nothing to do.
+  const wakes = event.direction === "inbound" && conversation.snoozedUntil !== null;
+  if (wakes) await wakeByMessage(tx, { id: conversation.id, workspaceId: app.workspaceId, appId: app.id }, now);
 
   if (event.referral) await recordReferral(tx, scope, event.referral, event.occurredAt);
   if (isNew) await enqueueNewConversationFollowUps(tx, app, conversation.id);
@@ -131,7 +135,12 @@ async function storeMessage(tx: Transaction, app: MessagingApp, raw: MessageEven
       : {
           type: "conversation.updated",
           ...scope,
-          changes: [...(reopens ? (["status"] as const) : []), "lastActivity", ...(newName ? (["contact"] as const) : [])],
+          changes: [
+            ...(reopens ? (["status"] as const) : []),
+            ...(wakes ? (["snooze"] as const) : []),
+            "lastActivity",
+            ...(newName ? (["contact"] as const) : []),
+          ],
         },
   );
   await publishEvent(tx, { type: "message.created", ...scope, messageId: message.id });

@@ -23,15 +23,18 @@ export const THREAD_PAGE_SIZE = 50;
 function viewCondition(view: View, viewerId: string): SQL {
   switch (view) {
     case "unassigned":
-      return and(eq(conversations.status, "open"), isNull(conversations.assigneeId))!;
+      return and(eq(conversations.status, "open"), isNull(conversations.snoozedUntil), isNull(conversations.assigneeId))!;
     case "mine":
-      return and(eq(conversations.status, "open"), eq(conversations.assigneeId, viewerId))!;
+      return and(eq(conversations.status, "open"), isNull(conversations.snoozedUntil), eq(conversations.assigneeId, viewerId))!;
     case "others":
       return and(
         eq(conversations.status, "open"),
+        isNull(conversations.snoozedUntil),
         isNotNull(conversations.assigneeId),
         ne(conversations.assigneeId, viewerId),
       )!;
+    case "snoozed":
+      return and(eq(conversations.status, "open"), isNotNull(conversations.snoozedUntil))!;
     case "closed":
       return eq(conversations.status, "closed");
   }
@@ -75,6 +78,7 @@ function pageCandidates(db: Database, scope: ConversationScope, view: View, afte
         lastMessageAt: conversations.lastMessageAt,
         lastMessagePreview: conversations.lastMessagePreview,
         lastMessageKind: conversations.lastMessageKind,
+        snoozedUntil: conversations.snoozedUntil,
       })
       .from(conversations)
       .where(
@@ -130,6 +134,7 @@ export async function listConversations(
       lastActivityAt: page.lastActivityAt,
       lastMessagePreview: page.lastMessagePreview,
       lastMessageKind: page.lastMessageKind,
+      snoozedUntil: page.snoozedUntil,
       appName: messagingApps.name,
       provider: messagingApps.provider,
       isUnread: sql<boolean>`(${page.lastMessageAt} is not null and (${conversationReads.readAt} is null or ${page.lastMessageAt} > ${conversationReads.readAt}))`,
@@ -157,7 +162,7 @@ export async function countViews(
   scope?: ConversationScope,
 ): Promise<ViewCounts> {
   const resolved = scope ?? (await conversationScope(subject, appId));
-  if (resolved.appIds.length === 0) return { unassigned: 0, mine: 0, others: 0, closed: 0 };
+  if (resolved.appIds.length === 0) return { unassigned: 0, mine: 0, others: 0, snoozed: 0, closed: 0 };
   const db = await getDb();
   // Per app, like pageCandidates. The sum of per-app counts each capped at COUNT_CAP + 1 is
   // exact whenever the true total is at most COUNT_CAP, and above COUNT_CAP otherwise.
@@ -173,12 +178,19 @@ export async function countViews(
     return sql<number>`cast(least(${sql.join(perApp, sql` + `)}, ${COUNT_CAP + 1}) as int)`;
   };
   const [row] = await db
-    .select({ unassigned: capped("unassigned"), mine: capped("mine"), others: capped("others"), closed: capped("closed") })
+    .select({
+      unassigned: capped("unassigned"),
+      mine: capped("mine"),
+      others: capped("others"),
+      snoozed: capped("snoozed"),
+      closed: capped("closed"),
+    })
     .from(sql`(select 1) as one`);
   return {
     unassigned: Number(row?.unassigned ?? 0),
     mine: Number(row?.mine ?? 0),
     others: Number(row?.others ?? 0),
+    snoozed: Number(row?.snoozed ?? 0),
     closed: Number(row?.closed ?? 0),
   };
 }
@@ -211,6 +223,7 @@ export async function loadThreadPage(conversationId: string, before: Cursor | nu
       failureReason: messages.failureReason,
       occurredAt: messages.occurredAt,
       senderName: senders.name,
+      senderUserId: messages.senderUserId,
     })
     .from(messages)
     .leftJoin(senders, eq(senders.id, messages.senderUserId))

@@ -25,7 +25,8 @@ export async function setConversationStatus(
     const now = new Date();
     await tx
       .update(conversations)
-      .set({ status: input.status, lastActivityAt: now })
+      // A closed conversation is no longer snoozed: reopening it later puts it back in its view (spec §13).
+      .set({ status: input.status, lastActivityAt: now, ...(input.status === "closed" ? { snoozedUntil: null } : {}) })
       .where(eq(conversations.id, conversation.id));
     await tx.insert(conversationActivities).values({
       workspaceId: conversation.workspaceId,

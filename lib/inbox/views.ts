@@ -1,15 +1,23 @@
 import type { Conversation } from "@/db/schema";
 
-export const VIEWS = ["unassigned", "mine", "others", "closed"] as const;
+/** Spec §3's four views and §13's Snoozed, in the order the inbox lists them. */
+export const VIEWS = ["unassigned", "mine", "others", "snoozed", "closed"] as const;
 export type View = (typeof VIEWS)[number];
 
 export function isView(value: string): value is View {
   return (VIEWS as readonly string[]).includes(value);
 }
 
-/** Spec §3: which view a conversation sits in, as seen by one user. The SQL in queries.ts mirrors it. */
-export function viewOf(conversation: Pick<Conversation, "status" | "assigneeId">, viewerId: string): View {
+/**
+ * Spec §3: which view a conversation sits in, as seen by one user; a snoozed open one sits in
+ * Snoozed only (§13). The SQL in queries.ts mirrors it.
+ */
+export function viewOf(
+  conversation: Pick<Conversation, "status" | "assigneeId"> & { snoozedUntil?: Date | null },
+  viewerId: string,
+): View {
   if (conversation.status === "closed") return "closed";
+  if (conversation.snoozedUntil) return "snoozed";
   if (!conversation.assigneeId) return "unassigned";
   return conversation.assigneeId === viewerId ? "mine" : "others";
 }
@@ -30,7 +38,14 @@ export function encodeCursor(cursor: Cursor): string {
 /** Null for anything that is not a cursor we made: the view then shows its first page. */
 export function decodeCursor(value: string | undefined | null): Cursor | null {
   if (!value || value.length > 200) return null;
-  const [iso, id, ...rest] = Buffer.from(value, "base64url").toString("utf8").split("|");
+  let text: string;
+  try {
+    // atob, not Buffer: this module ships to the browser too, and Buffer would bring its polyfill.
+    text = atob(value.replace(/-/g, "+").replace(/_/g, "/"));
+  } catch {
+    return null;
+  }
+  const [iso, id, ...rest] = text.split("|");
   if (rest.length > 0 || !iso || !id || !isUuid(id)) return null;
   const lastActivityAt = new Date(iso);
   if (Number.isNaN(lastActivityAt.getTime()) || lastActivityAt.toISOString() !== iso) return null;

@@ -8,3 +8,5 @@ import "@/lib/notifications/jobs/send-email-digest";
 import "@/lib/notifications/jobs/notify-test";
 import "@/lib/crm/jobs/history-note";
 import "@/lib/retention/jobs/purge";
+import "@/lib/snooze/jobs/wake-snoozed";
+import "@/lib/notifications/jobs/notify-mention";

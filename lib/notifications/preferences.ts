@@ -8,7 +8,7 @@ import { DEFAULT_PREFERENCES, NOTIFICATION_CHANNELS, NOTIFICATION_EVENTS, isNoti
 
 const channelFlags = z.strictObject({ desktop: z.boolean(), email: z.boolean() });
 
-/** Exactly the four events × two channels: an unknown event or channel is refused, not ignored. */
+/** Exactly the five events × two channels: an unknown event or channel is refused, not ignored. */
 export const preferenceMatrixSchema = z.strictObject(
   Object.fromEntries(NOTIFICATION_EVENTS.map((event) => [event, channelFlags])) as Record<
     (typeof NOTIFICATION_EVENTS)[number],

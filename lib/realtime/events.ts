@@ -14,7 +14,7 @@ export const realtimeEventSchema = z.discriminatedUnion("type", [
     type: z.literal("conversation.updated"),
     ...scope,
     conversationId: z.uuid(),
-    changes: z.array(z.enum(["status", "assignee", "lastActivity", "contact", "links"])).min(1),
+    changes: z.array(z.enum(["status", "assignee", "lastActivity", "contact", "links", "snooze", "note"])).min(1),
   }),
   z.object({ type: z.literal("conversation.deleted"), ...scope, conversationId: z.uuid() }),
   z.object({ type: z.literal("message.created"), ...scope, conversationId: z.uuid(), messageId: z.uuid() }),
@@ -34,6 +34,16 @@ export const realtimeEventSchema = z.discriminatedUnion("type", [
   // A user's sessions were revoked (sign-out, deactivation, password change): streams re-check
   // their own session and close. Never sent to a browser.
   z.object({ type: z.literal("session.revoked"), workspaceId: z.uuid(), userId: z.uuid() }),
+  // Spec §13: who has a conversation open or is typing in it. Ephemeral: nothing is stored,
+  // browsers drop an entry after PRESENCE_TTL_MS without a refresh (lib/presence/presence.ts).
+  z.object({
+    type: z.literal("presence"),
+    ...scope,
+    conversationId: z.uuid(),
+    userId: z.uuid(),
+    name: z.string().max(200),
+    state: z.enum(["viewing", "typing", "left"]),
+  }),
   z.object({
     type: z.literal("notification.toast"),
     workspaceId: z.uuid(),

@@ -7,7 +7,7 @@ test.describe("the demo inbox", () => {
   test("alice sees the four views with the seeded counts and opens a conversation's thread", async ({ alice: { page, inbox } }) => {
     await page.goto("/messaging");
     await expect(page).toHaveURL(/\/messaging\/unassigned$/);
-    await inbox.expectCounts({ unassigned: 2, mine: 2, others: 2, closed: 2 });
+    await inbox.expectCounts({ unassigned: 2, mine: 2, others: 2, snoozed: 0, closed: 2 });
     await expect(inbox.rows).toHaveCount(2);
 
     await inbox.viewLink("mine").click();
@@ -28,7 +28,7 @@ test.describe("the demo inbox", () => {
 
   test("bob sees Messenger and WhatsApp conversations", async ({ bob: { inbox } }) => {
     await inbox.goto("unassigned");
-    await inbox.expectCounts({ unassigned: 2, mine: 2, others: 2, closed: 2 });
+    await inbox.expectCounts({ unassigned: 2, mine: 2, others: 2, snoozed: 0, closed: 2 });
     await expect(inbox.row("Jana Nováková")).toContainText("Demo Company Page");
     await expect(inbox.row("Ana Lopez")).toContainText("Demo Company WhatsApp");
 
@@ -46,7 +46,7 @@ test.describe("the demo inbox", () => {
 
   test("dave sees only Other Company's conversation", async ({ dave: { page, inbox } }) => {
     await inbox.goto("unassigned");
-    await inbox.expectCounts({ unassigned: 1, mine: 0, others: 0, closed: 0 });
+    await inbox.expectCounts({ unassigned: 1, mine: 0, others: 0, snoozed: 0, closed: 0 });
     await expect(inbox.rows).toHaveCount(1);
     await expect(inbox.row("Olga Petrova")).toBeVisible();
     for (const demoContact of ["Jana Nováková", "Ana Lopez", "Tomás Rivera", "Priya Shah", "Lukas Becker"]) {
@@ -86,6 +86,6 @@ test.describe("the demo inbox", () => {
     await expect(page).toHaveURL(/\?app=00000000-0000-4000-8000-00000000a002$/);
     await expect(inbox.rows).toHaveCount(1);
     await expect(inbox.row("Ana Lopez")).toBeVisible();
-    await inbox.expectCounts({ unassigned: 1, mine: 1, others: 1, closed: 1 });
+    await inbox.expectCounts({ unassigned: 1, mine: 1, others: 1, snoozed: 0, closed: 1 });
   });
 });

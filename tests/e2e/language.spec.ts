@@ -19,13 +19,14 @@ test.describe("language", () => {
     const inbox = new InboxPage(page);
     await loginPage.goto();
     await loginPage.signIn(USERS.alice.email, DEMO_PASSWORD);
-    await inbox.expectCounts({ unassigned: 2, mine: 2, others: 2, closed: 2 });
+    await inbox.expectCounts({ unassigned: 2, mine: 2, others: 2, snoozed: 0, closed: 2 });
 
     await inbox.chooseLanguage("cs");
     await expect(inbox.viewNav.getByRole("link")).toHaveText([
       /^Nepřiřazené\s*2$/,
       /^Přiřazeno mně\s*2$/,
       /^Přiřazeno ostatním\s*2$/,
+      /^Odložené\s*0$/,
       /^Uzavřené\s*2$/,
     ]);
 
@@ -35,7 +36,7 @@ test.describe("language", () => {
     await login.signIn(USERS.alice.email, DEMO_PASSWORD);
     await expect(page).toHaveURL(/\/messaging\/unassigned$/);
     await expect(page.locator("html")).toHaveAttribute("lang", "cs");
-    await inbox.expectCounts({ unassigned: 2, mine: 2, others: 2, closed: 2 });
+    await inbox.expectCounts({ unassigned: 2, mine: 2, others: 2, snoozed: 0, closed: 2 });
     await expect(inbox.viewLink("mine")).toHaveText(/^Přiřazeno mně/);
   });
 });

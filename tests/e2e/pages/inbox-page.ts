@@ -1,8 +1,8 @@
 import { expect, type Locator, type Page, type Response } from "@playwright/test";
 import { catalogs, escapeRegExp, type Locale } from "../support/catalogs";
 
-export type View = "unassigned" | "mine" | "others" | "closed";
-export const VIEWS: View[] = ["unassigned", "mine", "others", "closed"];
+export type View = "unassigned" | "mine" | "others" | "snoozed" | "closed";
+export const VIEWS: View[] = ["unassigned", "mine", "others", "snoozed", "closed"];
 
 /** The inbox and the shell around it (user menu), in the language the user reads it in. */
 export class InboxPage {

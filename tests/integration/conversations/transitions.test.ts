@@ -19,7 +19,7 @@ async function team() {
   return { alice, bob, conversation };
 }
 
-const EMPTY_COUNTS = { unassigned: 0, mine: 0, others: 0, closed: 0 };
+const EMPTY_COUNTS = { unassigned: 0, mine: 0, others: 0, snoozed: 0, closed: 0 };
 
 /** The view each user finds the conversation in, checked in the lists and in the counts. */
 async function expectViews(conversation: Conversation, expected: Array<[User, View]>) {

@@ -48,15 +48,15 @@ describe("the demo seed", () => {
 
   it("gives alice and bob two conversations in each of the four views", async () => {
     for (const name of ["alice", "bob"] as const) {
-      expect(await countViews(demoUser(name))).toEqual({ unassigned: 2, mine: 2, others: 2, closed: 2 });
+      expect(await countViews(demoUser(name))).toEqual({ unassigned: 2, mine: 2, others: 2, snoozed: 0, closed: 2 });
     }
   });
 
   it("gives carol no conversations and dave only Other Company's", async () => {
-    expect(await countViews(demoUser("carol"))).toEqual({ unassigned: 0, mine: 0, others: 0, closed: 0 });
+    expect(await countViews(demoUser("carol"))).toEqual({ unassigned: 0, mine: 0, others: 0, snoozed: 0, closed: 0 });
     const { rows } = await listConversations(demoUser("dave"), "unassigned");
     expect(rows.map((row) => row.contactName)).toEqual(["Olga Petrova"]);
-    expect(await countViews(demoUser("dave"))).toEqual({ unassigned: 1, mine: 0, others: 0, closed: 0 });
+    expect(await countViews(demoUser("dave"))).toEqual({ unassigned: 1, mine: 0, others: 0, snoozed: 0, closed: 0 });
   });
 
   it("lets every demo user sign in with the demo password", async () => {

@@ -19,7 +19,7 @@ function inbound(contactId: string, text: string): MessageEvent {
 /** What each view should hold for `user`, worked out from the rows with viewOf (views.ts). */
 async function expectedViews(user: User, apps: MessagingApp[]): Promise<Record<View, string[]>> {
   const db = await getDb();
-  const expected: Record<View, string[]> = { unassigned: [], mine: [], others: [], closed: [] };
+  const expected: Record<View, string[]> = { unassigned: [], mine: [], others: [], snoozed: [], closed: [] };
   for (const app of apps) {
     const rows = await db.select().from(conversations).where(and(eq(conversations.appId, app.id), isNull(conversations.deletedAt)));
     for (const row of rows) expected[viewOf(row, user.id)].push(row.id);
@@ -85,6 +85,7 @@ describe("view counts", () => {
         unassigned: expected.unassigned.length,
         mine: expected.mine.length,
         others: expected.others.length,
+        snoozed: expected.snoozed.length,
         closed: expected.closed.length,
       });
       const listed = await listedViews(user);
@@ -96,6 +97,7 @@ describe("view counts", () => {
           unassigned: perApp.unassigned.length,
           mine: perApp.mine.length,
           others: perApp.others.length,
+          snoozed: perApp.snoozed.length,
           closed: perApp.closed.length,
         });
       }

@@ -64,6 +64,7 @@ describe("inbox views", () => {
       unassigned: ids(c.unassignedM, c.unassignedW),
       mine: ids(c.aliceM, c.aliceW),
       others: ids(c.bobM, c.bobW),
+      snoozed: [],
       closed: ids(c.closedM, c.closedW),
     });
   });
@@ -75,6 +76,7 @@ describe("inbox views", () => {
       unassigned: ids(c.unassignedM, c.unassignedW),
       mine: ids(c.bobM, c.bobW),
       others: ids(c.aliceM, c.aliceW),
+      snoozed: [],
       closed: ids(c.closedM, c.closedW),
     });
   });
@@ -82,8 +84,8 @@ describe("inbox views", () => {
   it("show a member without access to any app nothing", async () => {
     const { carol } = await buildInboxes();
 
-    expect(await allViews(carol)).toEqual({ unassigned: [], mine: [], others: [], closed: [] });
-    expect(await countViews(subjectOf(carol))).toEqual({ unassigned: 0, mine: 0, others: 0, closed: 0 });
+    expect(await allViews(carol)).toEqual({ unassigned: [], mine: [], others: [], snoozed: [], closed: [] });
+    expect(await countViews(subjectOf(carol))).toEqual({ unassigned: 0, mine: 0, others: 0, snoozed: 0, closed: 0 });
   });
 
   it("show a user of another workspace only their own workspace's conversations", async () => {
@@ -93,6 +95,7 @@ describe("inbox views", () => {
       unassigned: ids(c.otherUnassigned),
       mine: ids(c.otherDave),
       others: [],
+      snoozed: [],
       closed: [],
     });
   });
@@ -122,7 +125,7 @@ describe("inbox views", () => {
     const newcomer = await createUser({ workspace: acme });
 
     for (const user of [carol, newcomer]) {
-      expect(await allViews(user)).toEqual({ unassigned: ids(open), mine: [], others: [], closed: ids(closed) });
+      expect(await allViews(user)).toEqual({ unassigned: ids(open), mine: [], others: [], snoozed: [], closed: ids(closed) });
     }
   });
 
@@ -132,7 +135,7 @@ describe("inbox views", () => {
     const app = await createApp({ installer: alice, provider: "whatsapp", members: [whatsappOnly] });
     const own = await createConversation({ app, assignee: whatsappOnly });
 
-    expect(await allViews(whatsappOnly)).toEqual({ unassigned: [], mine: ids(own), others: [], closed: [] });
+    expect(await allViews(whatsappOnly)).toEqual({ unassigned: [], mine: ids(own), others: [], snoozed: [], closed: [] });
     expect(await idsIn(whatsappOnly, "unassigned")).not.toContain(c.unassignedW.id);
   });
 
@@ -144,7 +147,7 @@ describe("inbox views", () => {
       const seen = Object.values(await allViews(user)).flat();
       expect(seen).toHaveLength(4);
       expect(seen).not.toEqual(expect.arrayContaining([c.unassignedM.id]));
-      expect(await countViews(subjectOf(user))).toEqual({ unassigned: 1, mine: 1, others: 1, closed: 1 });
+      expect(await countViews(subjectOf(user))).toEqual({ unassigned: 1, mine: 1, others: 1, snoozed: 0, closed: 1 });
     }
     expect(await idsIn(alice, "unassigned")).toEqual(ids(c.unassignedW));
   });
@@ -167,6 +170,7 @@ describe("inbox views", () => {
         unassigned: lists.unassigned.length,
         mine: lists.mine.length,
         others: lists.others.length,
+        snoozed: lists.snoozed.length,
         closed: lists.closed.length,
       });
     }
@@ -179,16 +183,17 @@ describe("inbox views", () => {
       unassigned: ids(c.unassignedW),
       mine: ids(c.aliceW),
       others: ids(c.bobW),
+      snoozed: [],
       closed: ids(c.closedW),
     });
-    expect(await countViews(subjectOf(alice), whatsapp.id)).toEqual({ unassigned: 1, mine: 1, others: 1, closed: 1 });
+    expect(await countViews(subjectOf(alice), whatsapp.id)).toEqual({ unassigned: 1, mine: 1, others: 1, snoozed: 0, closed: 1 });
   });
 
   it("show nothing for another workspace's app id, and ignore an app id that is not an id", async () => {
     const { alice, otherApp, c } = await buildInboxes();
 
     expect(await idsIn(alice, "unassigned", otherApp.id)).toEqual([]);
-    expect(await countViews(subjectOf(alice), otherApp.id)).toEqual({ unassigned: 0, mine: 0, others: 0, closed: 0 });
+    expect(await countViews(subjectOf(alice), otherApp.id)).toEqual({ unassigned: 0, mine: 0, others: 0, snoozed: 0, closed: 0 });
     expect(await idsIn(alice, "unassigned", "not-an-id")).toEqual(ids(c.unassignedM, c.unassignedW));
   });
 

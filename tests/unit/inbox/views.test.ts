@@ -20,7 +20,7 @@ describe("viewOf", () => {
 
 describe("isView", () => {
   it("accepts exactly the four views of spec §3", () => {
-    expect(VIEWS.filter(isView)).toEqual(["unassigned", "mine", "others", "closed"]);
+    expect(VIEWS.filter(isView)).toEqual(["unassigned", "mine", "others", "snoozed", "closed"]);
     expect(["archive", "Mine", "", "constructor", "toString"].filter(isView)).toEqual([]);
   });
 });

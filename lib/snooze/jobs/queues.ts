@@ -1,0 +1,1 @@
+export const WAKE_SNOOZED = "snooze.wake";
