@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Page } from "@playwright/test";
+import type { Locator } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { ConversationPage } from "./pages/conversation-page";
 import { catalogs } from "./support/catalogs";
@@ -24,8 +24,8 @@ test.afterAll(async () => {
 });
 
 /** Drops or pastes a file the page builds itself, as the browser does for a real drag or paste. */
-async function dispatchFile(page: Page, selector: string, event: "drop" | "paste", file: { name: string; type: string; size?: number; base64?: string }) {
-  await page.locator(selector).evaluate(
+async function dispatchFile(target: Locator, event: "drop" | "paste", file: { name: string; type: string; size?: number; base64?: string }) {
+  await target.evaluate(
     (element, { event, file }) => {
       const bytes = file.base64 ? Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0)) : new Uint8Array(file.size ?? 0);
       const transfer = new DataTransfer();
@@ -66,7 +66,7 @@ test("an image from the reply box reaches Twilio and Messenger as a signed link 
     const conversation = new ConversationPage(page, whatsappName);
 
     // Refused before anything is uploaded: too big (dropped) and a type WhatsApp does not take (chosen).
-    await dispatchFile(page, "form:has(textarea)", "drop", { name: "huge.mp4", type: "video/mp4", size: 17 * 1024 * 1024 });
+    await dispatchFile(conversation.replyBox.locator("xpath=ancestor::form[1]"), "drop", { name: "huge.mp4", type: "video/mp4", size: 17 * 1024 * 1024 });
     await expect(page.getByRole("alert").filter({ hasText: "huge.mp4 is larger than 16 MB" })).toBeVisible();
     const chooseHtml = page.waitForEvent("filechooser");
     await page.getByRole("button", { name: t.replyFiles.attach, exact: true }).click();
@@ -101,7 +101,7 @@ test("an image from the reply box reaches Twilio and Messenger as a signed link 
     // Messenger: a pasted picture without words.
     await inbox.goto("unassigned");
     await inbox.openConversation(messengerName);
-    await dispatchFile(page, "textarea", "paste", { name: "car.png", type: "image/png", base64: TINY_PNG.toString("base64") });
+    await dispatchFile(new ConversationPage(page, messengerName).replyBox, "paste", { name: "car.png", type: "image/png", base64: TINY_PNG.toString("base64") });
     await expect(page.getByTestId("reply-attachment").getByRole("status")).toHaveText(t.replyFiles.ready);
     await new ConversationPage(page, messengerName).sendButton.click();
     await expect.poll(() => messenger.sentTo(psid).length).toBe(1);
@@ -138,13 +138,13 @@ test("a WhatsApp template after the 24-hour window, through the Content API", as
 
   await page.getByRole("button", { name: t.templates.choose }).click();
   const form = page.getByRole("form", { name: t.templates.formLabel });
-  const select = form.getByLabel(t.templates.label);
+  const select = form.getByLabel(t.templates.label, { exact: true });
   await expect(select.getByRole("option")).toHaveText([t.templates.placeholder, "Offer follow-up (en)"]);
   await select.selectOption({ label: "Offer follow-up (en)" });
-  await form.getByLabel("Variable {{1}}").fill("Marek");
+  await form.getByLabel("Variable {{1}}", { exact: true }).fill("Marek");
   const send = form.getByRole("button", { name: t.templates.send });
   await expect(send).toBeDisabled();
-  await form.getByLabel("Variable {{2}}").fill(order);
+  await form.getByLabel("Variable {{2}}", { exact: true }).fill(order);
   const text = `Hi Marek, the offer ${order} is still open. Shall we continue?`;
   await expect(form.getByTestId("template-preview")).toHaveText(text);
   await send.click();
