@@ -76,6 +76,7 @@ export async function queueOutbound(
       lastActivityAt: now,
       lastMessagePreview: last.content?.kind === "template" ? messagePreview(last.text) : (messagePreview(last.text) ?? last.attachments?.[0]?.name ?? null),
       lastMessageKind: last.content?.kind ?? "text",
+      lastPreviewAt: now,
     })
     .where(eq(conversations.id, conversation.id));
   await markConversationReadIn(tx, conversation.id, actor.userId, now);
