@@ -42,6 +42,7 @@ export const config = {
   // Everything but build assets, so every request and response has an id and every page its
   // headers; and but webhooks: Next buffers a request's body for the middleware, which a hostile
   // 1 MiB POST turns into work before the signature check (bench:abuse). Their route wrapper
-  // (observedRoute) gives them their request id.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|api/webhooks/).*)"],
+  // (observedRoute) gives them their request id. Files too: an upload is up to 16 MB, and the
+  // files a provider fetches carry their own headers (lib/files/storage.ts).
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|api/webhooks/|api/files).*)"],
 };

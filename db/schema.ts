@@ -280,7 +280,14 @@ export const conversations = pgTable(
 );
 
 /** `name`: a file's or shared link's title when the provider gives one. */
-export type Attachment = { type: "image" | "video" | "audio" | "file"; url: string; contentType?: string; name?: string };
+export type Attachment = {
+  type: "image" | "video" | "audio" | "file";
+  url: string;
+  contentType?: string;
+  name?: string;
+  /** An agent's upload kept by the app (`files`): the provider gets a signed /api/files link to it. */
+  fileId?: string;
+};
 
 export const messages = pgTable(
   "messages",
@@ -323,6 +330,30 @@ export const messages = pgTable(
     uniqueIndex("messages_app_provider_id_key").on(t.appId, t.providerMessageId),
     index("messages_thread_idx").on(t.conversationId, t.occurredAt.desc(), t.id.desc()),
   ],
+);
+
+/**
+ * SPEC §14, sending attachments: a file an agent uploaded from the reply box of a conversation.
+ * The bytes live under FILES_DIR (`.data/files` by default) named by `id`; providers fetch them
+ * through a signed, expiring /api/files/{id} link.
+ */
+export const files = pgTable(
+  "files",
+  {
+    id: id(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    conversationId: uuid("conversation_id")
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    uploadedBy: uuid("uploaded_by").references(() => users.id, { onDelete: "set null" }),
+    name: text("name").notNull(),
+    contentType: text("content_type").notNull(),
+    size: integer("size").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("files_conversation_idx").on(t.conversationId)],
 );
 
 /**
@@ -659,3 +690,4 @@ export type Person = typeof persons.$inferSelect;
 export type Lead = typeof leads.$inferSelect;
 export type Deal = typeof deals.$inferSelect;
 export type Note = typeof notes.$inferSelect;
+export type StoredFile = typeof files.$inferSelect;

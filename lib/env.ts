@@ -22,6 +22,10 @@ const schema = z.object({
   CLOSED_PROVIDERS: csv.pipe(z.array(z.enum(["messenger", "whatsapp"]))),
   MESSENGER_API_BASE: z.url().default("https://graph.facebook.com/v21.0"),
   TWILIO_API_BASE: z.url().default("https://api.twilio.com"),
+  /** Twilio's Content API, where the app's approved WhatsApp templates are listed (SPEC §14). */
+  TWILIO_CONTENT_API_BASE: z.url().default("https://content.twilio.com"),
+  /** Where agents' uploaded attachments are kept; `.data/files` when unset. */
+  FILES_DIR: z.string().min(1).optional(),
   RESEND_API_KEY: z.string().optional(),
   EMAIL_FROM: z.string().default("Switchboard <notifications@switchboard.localhost>"),
   VAPID_PUBLIC_KEY: z.string().optional(),

@@ -9,6 +9,9 @@ import type { Provider } from "@/db/schema";
 import { checkReplyText, REPLY_LIMITS } from "@/lib/inbox/reply-limits";
 import { RefusalAlert, type ShownRefusal } from "@/components/ui/refusal-alert";
 import { canSendFreeForm, ReplyWindowNote, type ShownReplyWindow } from "./reply-window-note";
+import { AttachButton, AttachmentChip } from "./reply-attachment";
+import { TemplatePicker } from "./template-picker";
+import { useAttachment } from "./use-attachment";
 
 /** The counter appears once a reply uses this share of the provider's limit. */
 const COUNTER_FROM = 0.8;
@@ -49,6 +52,8 @@ export function ReplyBox({
   const [, startTransition] = useTransition();
   const textarea = useRef<HTMLTextAreaElement>(null);
   useEffect(() => onDraftChange?.(draft), [draft, onDraftChange]);
+  const attachment = useAttachment(conversationId, provider);
+  const [isDragging, setDragging] = useState(false);
 
   const limit = REPLY_LIMITS[provider];
   const check = checkReplyText(provider, draft);
@@ -58,17 +63,20 @@ export function ReplyBox({
   const providerName = tCommon(`providers.${provider}`);
 
   const mayFreeForm = canSendFreeForm(replyWindow);
+  const file = attachment.state.status === "ready" ? attachment.state : null;
+  const canSend = mayFreeForm && attachment.state.status !== "uploading" && (check.ok || (file !== null && !isTooLong));
   const send = () => {
-    if (!check.ok || !mayFreeForm) return;
-    const text = check.text;
+    if (!canSend) return;
+    const text = check.ok ? check.text : "";
     setDraft("");
     setRefusal(null);
+    if (file) attachment.clear();
     textarea.current?.focus();
     startTransition(async () => {
-      onSending(text);
+      if (text) onSending(text);
       const restore = () => setDraft((current) => (current === "" ? text : current));
       try {
-        const result = await sendReplyAction({ conversationId, text });
+        const result = await sendReplyAction({ conversationId, text, ...(file ? { fileId: file.fileId } : {}) });
         if (!result.ok) {
           restore();
           setRefusal(result);
@@ -98,16 +106,32 @@ export function ReplyBox({
         <ReplyWindowNote window={replyWindow} />
         {notice}
         {refusal ? <RefusalAlert refusal={refusal} onDismiss={() => setRefusal(null)} /> : null}
+        {replyWindow.kind === "template_only" ? <TemplatePicker conversationId={conversationId} /> : (
         <form
           onSubmit={(event) => {
             event.preventDefault();
             send();
           }}
+          // SPEC §14: a file dropped anywhere on the box is attached.
+          onDragOver={(event) => {
+            if (!mayFreeForm || !event.dataTransfer.types.includes("Files")) return;
+            event.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={(event) => {
+            setDragging(false);
+            if (!mayFreeForm || event.dataTransfer.files.length === 0) return;
+            event.preventDefault();
+            attachment.attach(Array.from(event.dataTransfer.files));
+          }}
           className={cn(
-            "rounded-lg border bg-white transition-colors focus-within:ring-2",
+            "flex flex-col rounded-lg border bg-white transition-colors focus-within:ring-2",
+            isDragging && "border-brand-500 bg-brand-50",
             isTooLong ? "border-danger focus-within:ring-red-100" : "border-line focus-within:border-brand-500 focus-within:ring-brand-100",
           )}
         >
+          <AttachmentChip state={attachment.state} provider={provider} onRemove={attachment.clear} />
           <label htmlFor={id} className="sr-only">
             {t("label")}
           </label>
@@ -118,6 +142,12 @@ export function ReplyBox({
             rows={1}
             value={draft}
             onChange={(event) => setDraft(event.target.value)}
+            onPaste={(event) => {
+              // A pasted screenshot or copied file is attached; pasted text stays text.
+              if (!mayFreeForm || event.clipboardData.files.length === 0) return;
+              event.preventDefault();
+              attachment.attach(Array.from(event.clipboardData.files));
+            }}
             onKeyDown={(event) => {
               if (event.key !== "Enter" || event.shiftKey || event.nativeEvent.isComposing) return;
               event.preventDefault();
@@ -131,6 +161,7 @@ export function ReplyBox({
             className="block max-h-[40dvh] min-h-10 w-full resize-none bg-transparent px-3 pt-2.5 pb-1 text-sm [field-sizing:content] placeholder:text-muted/80"
           />
           <div className="flex items-center gap-3 px-2 pb-2 pl-3">
+            <AttachButton provider={provider} disabled={!mayFreeForm} onFiles={attachment.attach} />
             <p id={`${id}-limit`} className={cn("min-w-0 flex-1 text-xs", isTooLong ? "text-danger" : "text-muted")}>
               {isTooLong ? (
                 tRefusals("reply_too_long", { provider: providerName, limit })
@@ -146,11 +177,12 @@ export function ReplyBox({
             {isTooLong ? (
               <span className="shrink-0 text-xs font-medium tabular-nums text-danger">{t("counter", { count: length, limit })}</span>
             ) : null}
-            <Button type="submit" disabled={!check.ok || !mayFreeForm} className="shrink-0 px-4">
+            <Button type="submit" disabled={!canSend} className="shrink-0 px-4">
               {t("send")}
             </Button>
           </div>
         </form>
+        )}
       </div>
     </div>
   );

@@ -68,6 +68,10 @@ export type SendRequest = {
   reference?: string;
   /** Messenger, 24 h – 7 days after the customer wrote: a person's reply (lib/content/reply-window.ts). */
   tag?: "HUMAN_AGENT";
+  /** An agent's file, as the signed link the provider fetches it from (SPEC §14). */
+  attachment?: { type: "image" | "video" | "audio" | "file"; url: string };
+  /** WhatsApp: an approved template (Twilio ContentSid) and its variables, instead of a Body. */
+  template?: { contentSid: string; variables: Record<string, string> };
 };
 
 /**

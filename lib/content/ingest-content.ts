@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, not, sql } from "drizzle-orm";
 import type { Transaction } from "@/db/index";
 import { conversationActivities, conversations, messages, type MessagingApp } from "@/db/schema";
 import type { ContentEvent, MessageEvent, Referral } from "@/lib/channels/types";
@@ -58,6 +58,18 @@ async function liveConversation(tx: Transaction, app: MessagingApp, contactId: s
   return row ?? null;
 }
 
+/** An edit of the conversation's newest message is what the list's preview line shows from now on. */
+async function refreshPreviewAfterEdit(tx: Transaction, conversationId: string, edited: { id: string; occurredAt: Date; text: string }) {
+  const newer = sql`exists (select 1 from ${messages} where ${messages.conversationId} = ${conversationId}
+    and (${messages.occurredAt}, ${messages.id}) > (${edited.occurredAt.toISOString()}::timestamptz, ${edited.id}::uuid))`;
+  const updated = await tx
+    .update(conversations)
+    .set({ lastMessagePreview: messagePreview(edited.text) })
+    .where(and(eq(conversations.id, conversationId), not(newer)))
+    .returning({ id: conversations.id });
+  return updated.length > 0;
+}
+
 /**
  * Reactions and edits change a stored message of the contact's conversation; a referral adds
  * its line to the contact's conversation. Anything about a message or conversation we do not
@@ -86,8 +98,11 @@ export async function applyContentEvent(tx: Transaction, app: MessagingApp, even
         : { text: clean(event.text), editedAt: new Date() },
     )
     .where(event.kind === "edit" ? and(ofThisContact, eq(messages.direction, "inbound")) : ofThisContact)
-    .returning({ id: messages.id, state: messages.state });
+    .returning({ id: messages.id, state: messages.state, occurredAt: messages.occurredAt, text: messages.text });
   if (!changed) return 0;
   await publishEvent(tx, { type: "message.updated", ...scope, messageId: changed.id, deliveryState: changed.state });
+  if (event.kind === "edit" && (await refreshPreviewAfterEdit(tx, conversation.id, changed))) {
+    await publishEvent(tx, { type: "conversation.updated", ...scope, changes: ["lastActivity"] });
+  }
   return 1;
 }

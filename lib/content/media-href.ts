@@ -2,7 +2,7 @@ import type { Attachment, Provider } from "@/db/schema";
 import { isHttpUrl } from "@/lib/channels/safe-url";
 
 /**
- * Where the browser loads a message's attachment from: Twilio media (inbound WhatsApp) through
+ * Where the browser loads a message's attachment from: an agent's upload from /api/files; Twilio media (inbound WhatsApp) through
  * `/api/media/{messageId}/{n}`, which adds the app's credentials; Messenger CDN links as they
  * are; null when the URL is not http(s) (shown as text, never fetched or linked). Browser-safe.
  */
@@ -12,6 +12,8 @@ export function attachmentHref(
   index: number,
 ): string | null {
   const attachment = message.attachments[index];
+  // An agent's upload is served by the app to the users who may see the conversation.
+  if (attachment?.fileId) return `/api/files/${attachment.fileId}`;
   if (!attachment || !isHttpUrl(attachment.url)) return null;
   if (provider === "whatsapp" && message.direction === "inbound") return `/api/media/${message.id}/${index}`;
   return attachment.url;

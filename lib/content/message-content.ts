@@ -25,8 +25,16 @@ export const contentSchemas = {
   sticker: z.object({ ...tapped, url: shortText(4000).optional() }),
   /** A vCard the customer shared; `mediaIndex` names the attachment that holds it. */
   contact: z.object({ ...tapped, name: shortText(500).optional(), mediaIndex: z.number().int().min(0).max(9).optional() }),
-  /** A structured template (Messenger echoes of receipts, generic templates): its title. */
-  template: z.object({ ...tapped, title: shortText(1000).optional() }),
+  /**
+   * A structured template: Messenger echoes of receipts and generic templates (their title), or
+   * a WhatsApp template an agent sent (its name, ContentSid and the variables the job sends).
+   */
+  template: z.object({
+    ...tapped,
+    title: shortText(1000).optional(),
+    contentSid: z.string().regex(/^HX[0-9a-fA-F]{32}$/).optional(),
+    variables: z.record(z.string().max(64), shortText(1024)).optional(),
+  }),
   /** Something the provider sent that the inbox cannot show; `type` is the provider's word for it. */
   unsupported: z.object({ ...tapped, type: shortText(64).optional() }),
 } as const;

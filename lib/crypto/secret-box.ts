@@ -7,7 +7,8 @@ const ALGORITHM = "aes-256-gcm";
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
-function secretKey(): Buffer {
+/** The app's 32-byte secret; other uses derive their own key from it (lib/files/signed-link.ts). */
+export function secretKey(): Buffer {
   const hex =
     getEnv().APP_SECRET_KEY ?? keptSecret("app-secret-key", () => randomBytes(32).toString("hex"));
   if (!/^[0-9a-fA-F]{64}$/.test(hex)) {

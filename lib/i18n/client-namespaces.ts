@@ -24,7 +24,7 @@ export const CLIENT_SCOPES = {
   /** Sign-in, sign-up, setup, password and invitation pages (the root layout). */
   public: [...BASE, "login", "accounts"],
   shell: SHELL,
-  inbox: [...SHELL, "inbox", "conversation", "content", "crm", "notifications", "presence", "notes", "snooze"],
+  inbox: [...SHELL, "inbox", "conversation", "content", "crm", "notifications", "presence", "notes", "snooze", "replyFiles", "templates"],
   crm: [...SHELL, "crm", "content"],
   settings: [...SHELL, "settings", "team", "accounts", "notifications"],
 } as const satisfies Record<string, readonly string[]>;

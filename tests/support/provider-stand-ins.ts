@@ -35,7 +35,7 @@ export type ProviderStandIn = {
 };
 
 type Options = {
-  envVariable: "MESSENGER_API_BASE" | "TWILIO_API_BASE";
+  envVariable: "MESSENGER_API_BASE" | "TWILIO_API_BASE" | "TWILIO_CONTENT_API_BASE";
   /** Appended to the server's origin in the variable (Graph's pinned version, e.g. `/v21.0`). */
   basePath?: string;
   success: (request: ReceivedRequest) => StandInReply;
@@ -197,6 +197,51 @@ export function startTwilioStandIn(): Promise<ProviderStandIn> {
       isTwilioMediaRequest(request)
         ? { status: 200, bytes: TINY_PNG, contentType: "image/png" }
         : twilioAnswers.created(newTwilioSid(), request),
+  });
+}
+
+// ---- Twilio Content API (content.twilio.com, SPEC §14) --------------------------------------
+
+export type StandInTemplate = { sid: string; name: string; body: string; variables?: Record<string, string>; status?: string; language?: string };
+
+/** One item of `GET /v1/ContentAndApprovals`, shaped as Twilio's Content API returns it. */
+export function contentAndApproval(template: StandInTemplate) {
+  return {
+    sid: template.sid,
+    account_sid: "AC0123456789abcdef0123456789abcdef",
+    friendly_name: template.name,
+    language: template.language ?? "en",
+    variables: template.variables ?? {},
+    types: { "twilio/text": { body: template.body } },
+    date_created: "2026-01-05T10:00:00Z",
+    date_updated: "2026-01-05T10:00:00Z",
+    url: `https://content.twilio.com/v1/Content/${template.sid}`,
+    approval_requests: {
+      type: "whatsapp",
+      name: template.name.toLowerCase().replace(/\W+/g, "_"),
+      category: "UTILITY",
+      content_type: "twilio/text",
+      status: template.status ?? "approved",
+      rejection_reason: "",
+      allow_category_change: true,
+    },
+  };
+}
+
+/** The Content API at TWILIO_CONTENT_API_BASE, listing `templates` (the test may change the array). */
+export function startTwilioContentStandIn(templates: StandInTemplate[]): Promise<ProviderStandIn> {
+  return startStandIn({
+    envVariable: "TWILIO_CONTENT_API_BASE",
+    success: (request) =>
+      request.method === "GET" && request.path === "/v1/ContentAndApprovals"
+        ? {
+            status: 200,
+            json: {
+              contents: templates.map(contentAndApproval),
+              meta: { page: 0, page_size: 100, first_page_url: null, previous_page_url: null, url: null, next_page_url: null, key: "contents" },
+            },
+          }
+        : { status: 404, json: { code: 20404, message: "The requested resource was not found", status: 404 } },
   });
 }
 

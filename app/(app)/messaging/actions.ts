@@ -42,7 +42,7 @@ export const deleteConversationAction = authedAction(z.object({ conversationId }
 
 export const sendReplyAction = authedAction(
   // The length rule per provider lives in lib/inbox/reply-limits.ts; this cap only bounds the request.
-  z.object({ conversationId, text: z.string().max(20_000) }),
+  z.object({ conversationId, text: z.string().max(20_000), fileId: z.uuid().optional() }),
   async (actor, input) => {
     const result = await sendReply(actor, input);
     if (result.ok) refreshInbox();

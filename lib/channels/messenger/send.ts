@@ -27,7 +27,13 @@ function describeRefusal(status: number, error: GraphError | null): string {
   return `Messenger refused the message: ${error.message ?? `HTTP ${status}`}${metaCode}`;
 }
 
-/** Sends a text reply through the Send API (PROVIDERS.md §6). */
+/** A Messenger message holds text or one attachment, which Meta fetches from its URL. */
+function messageBody(request: SendRequest): Record<string, unknown> {
+  if (!request.attachment) return { text: request.text };
+  return { attachment: { type: request.attachment.type, payload: { url: request.attachment.url, is_reusable: false } } };
+}
+
+/** Sends a reply (text or an attachment) through the Send API (PROVIDERS.md §6). */
 export async function sendMessengerMessage(
   credentials: MessengerCredentials,
   request: SendRequest,
@@ -45,7 +51,7 @@ export async function sendMessengerMessage(
       body: JSON.stringify({
         recipient: { id: request.contactId },
         ...(request.tag ? { messaging_type: "MESSAGE_TAG", tag: request.tag } : { messaging_type: "RESPONSE" }),
-        message: request.reference ? { text: request.text, metadata: request.reference } : { text: request.text },
+        message: { ...messageBody(request), ...(request.reference ? { metadata: request.reference } : {}) },
       }),
     },
     options,

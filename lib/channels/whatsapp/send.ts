@@ -21,7 +21,15 @@ export async function sendWhatsappMessage(
   request: SendRequest,
   options?: ProviderCallOptions,
 ): Promise<SendOutcome> {
-  const form = new URLSearchParams({ To: request.contactId, From: credentials.sender, Body: request.text });
+  const form = new URLSearchParams({ To: request.contactId, From: credentials.sender });
+  if (request.template) {
+    // A template's text is Twilio's to render; a Body beside it would be sent as free-form (63016).
+    form.set("ContentSid", request.template.contentSid);
+    form.set("ContentVariables", JSON.stringify(request.template.variables));
+  } else {
+    if (request.text) form.set("Body", request.text);
+    if (request.attachment) form.set("MediaUrl", request.attachment.url);
+  }
   if (request.statusCallbackUrl) form.set("StatusCallback", request.statusCallbackUrl);
   const basic = Buffer.from(`${credentials.accountSid}:${credentials.authToken}`).toString("base64");
   const call = await callProvider(

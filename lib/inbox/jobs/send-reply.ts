@@ -6,7 +6,9 @@ import { withCredentials } from "@/lib/apps/credentials";
 import { sendMessengerMessage } from "@/lib/channels/messenger/send";
 import { lastInboundAt } from "@/lib/content/last-inbound";
 import { replyWindow } from "@/lib/content/reply-window";
-import type { SendOutcome } from "@/lib/channels/types";
+import type { SendOutcome, SendRequest } from "@/lib/channels/types";
+import { readContent } from "@/lib/content/message-content";
+import { signedFileUrl } from "@/lib/files/signed-link";
 import { sendWhatsappMessage } from "@/lib/channels/whatsapp/send";
 import { webhookUrls } from "@/lib/channels/webhook-urls";
 import { appUrl } from "@/lib/env";
@@ -52,12 +54,28 @@ async function claimSend(messageId: string) {
   });
 }
 
+/**
+ * SPEC §14: an agent's file goes out as a signed link made now (it expires, so never stored);
+ * a template as its ContentSid and variables.
+ */
+function outboundContent(message: Message): Pick<SendRequest, "attachment" | "template"> {
+  const file = message.attachments.find((attachment) => attachment.fileId);
+  const content = readContent(message.kind, message.payload);
+  return {
+    ...(file?.fileId ? { attachment: { type: file.type, url: signedFileUrl(file.fileId) } } : {}),
+    ...(content.kind === "template" && content.contentSid
+      ? { template: { contentSid: content.contentSid, variables: content.variables ?? {} } }
+      : {}),
+  };
+}
+
 async function callProvider(claimed: NonNullable<Claimed>): Promise<SendOutcome> {
   const found = withCredentials(claimed.app);
   const request = {
     contactId: claimed.conversation.externalContactId,
     text: claimed.message.text,
     reference: claimed.message.id,
+    ...outboundContent(claimed.message),
   };
   if (found.provider === "messenger") {
     const window = replyWindow("messenger", await lastInboundAt(await getDb(), claimed.conversation.id));

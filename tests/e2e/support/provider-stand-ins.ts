@@ -130,7 +130,24 @@ export class TwilioStandIn extends StandIn {
     return this.requests.filter((request) => request.method === "GET" && /\/Media\/[^/]+$/.test(request.path));
   }
 
+  /**
+   * Twilio's Content API (TWILIO_CONTENT_API_BASE points at this stand-in too): the account's
+   * templates with WhatsApp's approval, `GET /v1/ContentAndApprovals`.
+   */
+  readonly templates: { sid: string; name: string; body: string; variables?: Record<string, string>; status?: string }[] = [];
+
   protected answer(request: Request): Answer {
+    if (request.method === "GET" && request.path === "/v1/ContentAndApprovals") {
+      const contents = this.templates.map((template) => ({
+        sid: template.sid,
+        friendly_name: template.name,
+        language: "en",
+        variables: template.variables ?? {},
+        types: { "twilio/text": { body: template.body } },
+        approval_requests: { type: "whatsapp", category: "UTILITY", content_type: "twilio/text", status: template.status ?? "approved" },
+      }));
+      return { status: 200, body: { contents, meta: { page: 0, page_size: 100, next_page_url: null, key: "contents" } } };
+    }
     if (request.method === "GET" && /^\/2010-04-01\/Accounts\/AC[0-9a-fA-F]{32}\/Messages\/[^/]+\/Media\/[^/]+$/.test(request.path)) {
       if (!request.headers.authorization?.startsWith("Basic ")) return { status: 401, body: { code: 20003, message: "Authenticate", status: 401 } };
       return { status: 200, body: {}, bytes: { data: TINY_PNG, contentType: "image/png" } };

@@ -52,6 +52,8 @@ fi
 # Replies and profile lookups go to local stand-ins that specs start (tests/e2e/support/provider-stand-ins.ts).
 export MESSENGER_API_BASE="${MESSENGER_API_BASE:-http://localhost:3291}"
 export TWILIO_API_BASE="${TWILIO_API_BASE:-http://localhost:3292}"
+# The Content API (WhatsApp templates) is answered by the same Twilio stand-in.
+export TWILIO_CONTENT_API_BASE="${TWILIO_CONTENT_API_BASE:-${TWILIO_API_BASE}}"
 # The notifications spec subscribes a browser whose push service is `push.invalid` (never reached).
 export PUSH_SERVICE_HOSTS="${PUSH_SERVICE_HOSTS:-push.invalid}"
 

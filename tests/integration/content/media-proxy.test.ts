@@ -85,6 +85,30 @@ describe("GET /api/media/{messageId}/{n}", () => {
     expect((await get(message.id, 0)).status).toBe(413);
   });
 
+  it("stops streaming media without a declared size once it passes the cap", async () => {
+    // Node sends this chunked: no Content-Length, so only counting the bytes can stop it.
+    twilio.answerNext({ status: 200, bytes: Buffer.alloc(MAX_MEDIA_BYTES + 64 * 1024, 1), contentType: "video/mp4" });
+    const message = await messageWith(whatsapp, [{ url: `${twilio.baseUrl}${mediaPath("ME5")}` }]);
+    signInAs(alice);
+    const response = await get(message.id, 0);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-length")).toBeNull();
+    let received = 0;
+    const reading = (async () => {
+      for await (const chunk of response.body!) received += chunk.byteLength;
+    })();
+    await expect(reading).rejects.toThrow("Media larger than the cap");
+    expect(received).toBeLessThanOrEqual(MAX_MEDIA_BYTES);
+  });
+
+  it("streams media without a declared size whole when it stays under the cap", async () => {
+    twilio.answerNext({ status: 200, bytes: Buffer.alloc(3 * 1024 * 1024, 2), contentType: "video/mp4" });
+    const message = await messageWith(whatsapp, [{ url: `${twilio.baseUrl}${mediaPath("ME6")}` }]);
+    signInAs(alice);
+    const response = await get(message.id, 0);
+    expect((await response.arrayBuffer()).byteLength).toBe(3 * 1024 * 1024);
+  });
+
   it("answers 401 when signed out and fetches nothing", async () => {
     const message = await messageWith(whatsapp, [{ url: `${twilio.baseUrl}${mediaPath("ME4")}` }]);
     const before = twilio.requests.length;

@@ -147,3 +147,17 @@ describe("sendMessengerMessage", () => {
     expect(stub.requests).toHaveLength(1);
   });
 });
+
+describe("sendMessengerMessage with a file (SPEC §14)", () => {
+  it("sends the attachment payload Meta fetches from the link, and no text beside it", async () => {
+    useStub();
+    reply = { status: 200, json: { recipient_id: REQUEST.contactId, message_id: "m_file" } };
+    const url = "https://app.example/api/files/f1?signature=1.x";
+    await sendMessengerMessage(CREDENTIALS, { ...REQUEST, text: "", reference: "msg-1", attachment: { type: "file", url } });
+    expect(JSON.parse(stub.requests[0]!.body)).toEqual({
+      recipient: { id: "7000000000000001" },
+      messaging_type: "RESPONSE",
+      message: { attachment: { type: "file", payload: { url, is_reusable: false } }, metadata: "msg-1" },
+    });
+  });
+});

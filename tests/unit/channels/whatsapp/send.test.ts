@@ -140,3 +140,27 @@ describe("sendWhatsappMessage", () => {
     expect(await sendWhatsappMessage(CREDENTIALS, REQUEST)).toMatchObject({ kind: "unknown" });
   });
 });
+
+describe("sendWhatsappMessage with media and templates (SPEC §14)", () => {
+  it("sends a file as MediaUrl with the words as its Body", async () => {
+    useStub();
+    reply = { status: 201, json: CREATED };
+    await sendWhatsappMessage(CREDENTIALS, { ...REQUEST, attachment: { type: "image", url: "https://app.example/api/files/f1?signature=1.x" } });
+    const form = new URLSearchParams(stub.requests[0]!.body);
+    expect([form.get("Body"), form.get("MediaUrl")]).toEqual(["Hello & welcome!", "https://app.example/api/files/f1?signature=1.x"]);
+  });
+
+  it("sends a template as ContentSid and ContentVariables, without a Body", async () => {
+    useStub();
+    reply = { status: 201, json: CREATED };
+    await sendWhatsappMessage(CREDENTIALS, {
+      ...REQUEST,
+      text: "Hi Petra",
+      template: { contentSid: "HX0123456789abcdef0123456789abcdef", variables: { "1": "Petra" } },
+    });
+    const form = new URLSearchParams(stub.requests[0]!.body);
+    expect(form.has("Body")).toBe(false);
+    expect(form.get("ContentSid")).toBe("HX0123456789abcdef0123456789abcdef");
+    expect(form.get("ContentVariables")).toBe('{"1":"Petra"}');
+  });
+});
