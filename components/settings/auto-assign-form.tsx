@@ -54,7 +54,7 @@ export function AutoAssignForm({ appId, appName, enabled, limit }: { appId: stri
         />
         {t("enable")}
       </label>
-      <div className="max-w-64">
+      <div className="max-w-sm">
         <TextField
           label={t("limit")}
           name="limit"
