@@ -203,6 +203,10 @@ export const messagingApps = pgTable(
     lastWebhookAt: at("last_webhook_at"),
     lastError: text("last_error"),
     lastErrorAt: at("last_error_at"),
+    /** SPEC §13: new conversations go to an available teammate (lib/inbox/auto-assign.ts); off by default. */
+    autoAssign: boolean("auto_assign").notNull().default(false),
+    /** The most open conversations auto-assignment gives one person; null: no limit. */
+    autoAssignLimit: integer("auto_assign_limit"),
   },
   (t) => [index("messaging_apps_workspace_idx").on(t.workspaceId)],
 );
@@ -276,6 +280,10 @@ export const conversations = pgTable(
     index("conversations_app_closed_idx")
       .on(t.appId, t.lastActivityAt, t.id)
       .where(sql`${t.deletedAt} is null and ${t.status} = 'closed'`),
+    // Auto-assignment counts each candidate's open conversations across the workspace's apps.
+    index("conversations_assignee_open_idx")
+      .on(t.assigneeId)
+      .where(sql`${t.deletedAt} is null and ${t.status} = 'open' and ${t.assigneeId} is not null`),
   ],
 );
 
@@ -388,7 +396,13 @@ export const conversationActivities = pgTable(
     detail: jsonb("detail").$type<Record<string, string>>(),
     occurredAt: at("occurred_at").notNull().defaultNow(),
   },
-  (t) => [index("conversation_activities_thread_idx").on(t.conversationId, t.occurredAt)],
+  (t) => [
+    index("conversation_activities_thread_idx").on(t.conversationId, t.occurredAt),
+    // Auto-assignment's tie-break: how long since each candidate was last given a conversation.
+    index("conversation_activities_assigned_target_idx")
+      .on(t.targetUserId, t.occurredAt)
+      .where(sql`${t.kind} = 'assigned'`),
+  ],
 );
 
 export const conversationReads = pgTable(

@@ -1,6 +1,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
 import { isHttpUrl } from "@/lib/channels/safe-url";
+import { AUTO_ASSIGNED_DETAIL } from "@/lib/inbox/auto-assign-detail";
 import { failureKey } from "@/lib/inbox/failure-reasons";
 import type { ThreadActivity, ThreadMessage } from "@/lib/inbox/queries";
 import type { Provider } from "@/db/schema";
@@ -32,15 +33,19 @@ export function DayDivider({ at }: { at: Date }) {
 
 export function ActivityLine({ activity }: { activity: ThreadActivity }) {
   const t = useTranslations("conversation");
+  const tAuto = useTranslations("autoAssign");
   const format = useFormatter();
   if (activity.kind === "referral") return <ReferralLine activity={activity} />;
   if (activity.kind === "snoozed") return <SnoozeLine activity={activity} />;
   if (activity.kind === "note") return <NoteItem activity={activity} />;
   const actor = activity.actorName ?? t("someone");
+  const target = activity.targetName ?? t("someone");
   const text =
-    activity.kind === "assigned" && activity.actorName && activity.actorName === activity.targetName
-      ? t("activity.assignedSelf", { actor })
-      : t(`activity.${activity.kind}`, { actor, target: activity.targetName ?? t("someone"), record: activity.detail?.record ?? "" });
+    activity.kind === "assigned" && activity.detail?.via === AUTO_ASSIGNED_DETAIL.via
+      ? tAuto("activity", { target })
+      : activity.kind === "assigned" && activity.actorName && activity.actorName === activity.targetName
+        ? t("activity.assignedSelf", { actor })
+        : t(`activity.${activity.kind}`, { actor, target, record: activity.detail?.record ?? "" });
   return (
     <li className="flex justify-center px-4 text-center text-xs text-muted">
       <p className="rounded-full bg-black/[0.03] px-3 py-1">

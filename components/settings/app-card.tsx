@@ -3,6 +3,7 @@ import { ProviderIcon } from "@/components/inbox/provider-icon";
 import { cn } from "@/components/ui/cn";
 import type { AppSettingsView } from "@/lib/apps/settings-queries";
 import { AppCardActions } from "./app-card-actions";
+import { AutoAssignForm } from "./auto-assign-form";
 import { CopyField } from "./copy-field";
 import type { WorkspaceUserOption } from "./types";
 
@@ -29,6 +30,7 @@ export async function AppCard({
 }) {
   const t = await getTranslations("settings");
   const tCommon = await getTranslations("common");
+  const tAuto = await getTranslations("autoAssign.settings");
   const format = await getFormatter();
   const now = await getNow();
   const nameId = `app-${app.id}-name`;
@@ -90,6 +92,9 @@ export async function AppCard({
               <p className="text-xs text-muted">{t("card.installerAlwaysHasAccess", { name: app.installer.name })}</p>
             </>
           )}
+        </Row>
+        <Row label={tAuto("label")}>
+          <AutoAssignForm appId={app.id} appName={app.name} enabled={app.autoAssign} limit={app.autoAssignLimit} />
         </Row>
         <Row label={t("card.health")}>
           <p className="flex items-center gap-2">

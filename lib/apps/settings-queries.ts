@@ -25,6 +25,8 @@ export type AppSettingsView = {
   lastWebhookAt: Date | null;
   lastError: string | null;
   lastErrorAt: Date | null;
+  autoAssign: boolean;
+  autoAssignLimit: number | null;
 };
 
 function accountSidOf(app: MessagingApp): string | null {
@@ -59,6 +61,8 @@ export async function listAppsForSettings(actor: Actor): Promise<AppSettingsView
     lastWebhookAt: app.lastWebhookAt,
     lastError: app.lastError,
     lastErrorAt: app.lastErrorAt,
+    autoAssign: app.autoAssign,
+    autoAssignLimit: app.autoAssignLimit,
   }));
 }
 

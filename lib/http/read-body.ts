@@ -6,9 +6,14 @@ export type BodyResult = { ok: true; body: Buffer } | { ok: false; status: 413 }
  * Reads the raw body once, stopping at the cap: a lying or missing Content-Length cannot make
  * us buffer more than `limit` bytes.
  */
-export async function readBodyWithLimit(request: Request, limit = MAX_WEBHOOK_BODY_BYTES): Promise<BodyResult> {
+/** Refused on its Content-Length alone, before a byte is read. */
+export function declaresTooLarge(request: Request, limit = MAX_WEBHOOK_BODY_BYTES): boolean {
   const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > limit) return { ok: false, status: 413 };
+  return Number.isFinite(declared) && declared > limit;
+}
+
+export async function readBodyWithLimit(request: Request, limit = MAX_WEBHOOK_BODY_BYTES): Promise<BodyResult> {
+  if (declaresTooLarge(request, limit)) return { ok: false, status: 413 };
   if (!request.body) return { ok: true, body: Buffer.alloc(0) };
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

@@ -24,9 +24,9 @@ export const CLIENT_SCOPES = {
   /** Sign-in, sign-up, setup, password and invitation pages (the root layout). */
   public: [...BASE, "login", "accounts"],
   shell: SHELL,
-  inbox: [...SHELL, "inbox", "conversation", "content", "crm", "notifications", "presence", "notes", "snooze", "replyFiles", "templates"],
+  inbox: [...SHELL, "inbox", "conversation", "content", "crm", "notifications", "presence", "notes", "snooze", "replyFiles", "templates", "autoAssign"],
   crm: [...SHELL, "crm", "content"],
-  settings: [...SHELL, "settings", "team", "accounts", "notifications"],
+  settings: [...SHELL, "settings", "team", "accounts", "notifications", "autoAssign.settings"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ClientScope = keyof typeof CLIENT_SCOPES;

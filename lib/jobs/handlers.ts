@@ -1,5 +1,6 @@
 // The one module that imports every job handler module, so the worker script and the app
 // register the same handlers. Add one `import "@/lib/<module>/<handler-file>";` line per module.
+import "@/lib/inbox/jobs/auto-assign";
 import "@/lib/inbox/jobs/fetch-messenger-profile";
 import "@/lib/inbox/jobs/send-reply";
 import "@/lib/notifications/jobs/notify-message";

@@ -16,8 +16,11 @@ export type EnqueueOptions = {
   workspaceId?: string | null;
 };
 
-/** Spec §15: sending a reply goes before notifications, emails and notes (lower runs first; default 1). */
-const QUEUE_PRIORITY: Record<string, number> = { "reply.send": 0 };
+/**
+ * Spec §15: sending a reply goes before notifications, emails and notes (lower runs first;
+ * default 1). Auto-assignment too: it is one short transaction, and its notification waits for it.
+ */
+const QUEUE_PRIORITY: Record<string, number> = { "reply.send": 0, "conversation.auto-assign": 0 };
 
 export function queuePriority(queue: string): number {
   return QUEUE_PRIORITY[queue] ?? 1;

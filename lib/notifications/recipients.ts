@@ -10,7 +10,8 @@ export type Candidate = {
 
 export type NotificationCause =
   | { kind: "message"; authorId: string | null; assigneeIdAtStore: string | null }
-  | { kind: "assignment"; actorId: string; assigneeId: string }
+  /** `actorId` null: auto-assignment (lib/inbox/auto-assign.ts), which always notifies. */
+  | { kind: "assignment"; actorId: string | null; assigneeId: string }
   | { kind: "mention"; authorId: string; mentionedUserIds: string[] };
 
 export type Recipient = { userId: string; event: NotificationEvent; channels: NotificationChannel[] };

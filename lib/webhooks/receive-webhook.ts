@@ -2,7 +2,9 @@ import "server-only";
 import { getDb } from "@/db/index";
 import { noteWebhookReceived, recordAppError, recordSignatureFailure } from "@/lib/apps/health";
 import { findInstalledApp } from "@/lib/apps/installed-app";
-import { readBodyWithLimit } from "@/lib/http/read-body";
+import type { AppWithCredentials } from "@/lib/apps/credentials";
+import { declaresTooLarge, readBodyWithLimit } from "@/lib/http/read-body";
+import { needsGate, unsignedBodyGate } from "@/lib/http/unsigned-body-gate";
 import { ingestEvents } from "@/lib/inbox/ingest-events";
 import type { ParseFailure } from "@/lib/channels/types";
 import type { WebhookChannel } from "./types";
@@ -15,6 +17,31 @@ const text = (body: string, status: number) =>
 const refusal = (failure: ParseFailure) =>
   failure.reason === "too_large" ? text("Too many parts in one request", 413) : text("Malformed body", 400);
 
+/** Too many large unsigned bodies already wait: try again shortly, without this one being read. */
+const busy = () =>
+  new Response("Too many requests", {
+    status: 429,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store, no-transform", "Retry-After": "1", Connection: "close" },
+  });
+
+/** Everything before the signature is known to be right: the read, the linear bounds, the check. */
+async function readAndCheck(
+  request: Request,
+  found: AppWithCredentials,
+  channel: WebhookChannel,
+): Promise<{ ok: true; body: Buffer } | { ok: false; response: Response }> {
+  const body = await readBodyWithLimit(request);
+  if (!body.ok) return { ok: false, response: text("Payload too large", 413) };
+  const tooBig = channel.refuseUnsigned?.(body.body);
+  if (tooBig) return { ok: false, response: refusal(tooBig) };
+  if (!channel.isSigned(found, body.body, request)) {
+    // Anyone can send these (app ids are not secret): at most one health write per app per minute.
+    await recordSignatureFailure(await getDb(), found.app.id, "A webhook arrived with a missing or invalid signature");
+    return { ok: false, response: text("Invalid signature", 401) };
+  }
+  return { ok: true, body: body.body };
+}
+
 /**
  * Spec §8, in order: unknown app 404, body over 1 MiB 413, bad signature 401, malformed 400 —
  * each before anything is stored — then one transaction for the events, then 200.
@@ -23,19 +50,20 @@ export async function receiveWebhook(request: Request, appId: string, channel: W
   const found = await findInstalledApp(appId, channel.provider);
   if (!found) return text("Not found", 404);
 
-  const body = await readBodyWithLimit(request);
-  if (!body.ok) return text("Payload too large", 413);
-
-  const tooBig = channel.refuseUnsigned?.(body.body);
-  if (tooBig) return refusal(tooBig);
+  if (declaresTooLarge(request)) return text("Payload too large", 413);
+  // Large bodies are read and checked one at a time per instance (lib/http/unsigned-body-gate.ts).
+  const release = needsGate(request) ? await unsignedBodyGate.enter() : () => {};
+  if (!release) return busy();
+  let checked: Awaited<ReturnType<typeof readAndCheck>>;
+  try {
+    checked = await readAndCheck(request, found, channel);
+  } finally {
+    release();
+  }
+  if (!checked.ok) return checked.response;
 
   const db = await getDb();
-  if (!channel.isSigned(found, body.body, request)) {
-    // Anyone can send these (app ids are not secret): at most one health write per app per minute.
-    await recordSignatureFailure(db, found.app.id, "A webhook arrived with a missing or invalid signature");
-    return text("Invalid signature", 401);
-  }
-  const parsed = channel.parse(found, body.body);
+  const parsed = channel.parse(found, checked.body);
   if (!parsed.ok) {
     await recordAppError(db, found.app.id, "A signed webhook could not be read (malformed body)");
     return refusal(parsed);

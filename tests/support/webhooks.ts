@@ -45,9 +45,15 @@ export function postWebhook(
     requestUrl?: string;
   },
 ): Promise<Response> {
+  // A real client's request carries its Content-Length, which Next hands to the route (a
+  // Request built here would not): without it every body would queue at the unsigned body gate.
+  const headers =
+    typeof init.body === "string" && !Object.keys(init.headers ?? {}).some((name) => name.toLowerCase() === "content-length")
+      ? { ...init.headers, "Content-Length": String(Buffer.byteLength(init.body)) }
+      : init.headers;
   const request = new Request(init.requestUrl ?? `${appUrl()}${webhookPath(route, appId)}`, {
     method: "POST",
-    headers: init.headers,
+    headers,
     body: init.body,
     ...(typeof init.body === "string" ? {} : { duplex: "half" }),
   } as RequestInit);

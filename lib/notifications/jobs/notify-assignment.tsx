@@ -27,9 +27,11 @@ defineJobHandler(NOTIFY_ASSIGNMENT, async (payload) => {
     .leftJoin(users, eq(users.id, conversationActivities.actorId))
     .where(and(eq(conversationActivities.id, activityId), isNull(conversations.deletedAt)))
     .limit(1);
-  const actorId = row?.activity.actorId;
+  // No actor: auto-assignment (lib/inbox/auto-assign.ts), worded without one.
+  const actorId = row?.activity.actorId ?? null;
   const assigneeId = row?.activity.targetUserId;
-  if (!row || !actorId || !assigneeId) return;
+  if (!row || !assigneeId) return;
+  const byRule = actorId === null;
   const { activity, conversation, app } = row;
 
   // spec §5: of a burst of assignments only the final one notifies.
@@ -53,7 +55,7 @@ defineJobHandler(NOTIFY_ASSIGNMENT, async (payload) => {
   if (recipient.channels.includes("desktop")) {
     await notifyDesktop(deliveryKey, { ...claim, channel: "desktop", workspaceId: app.workspaceId, appId: app.id }, {
       title: t("notify.assignedTitle", texts),
-      body: t("notify.assignedBody", texts),
+      body: t(byRule ? "autoAssign.notify.body" : "notify.assignedBody", texts),
       url: `/messaging/c/${conversation.id}`,
       tag: `assigned-${conversation.id}`,
     });
@@ -64,13 +66,13 @@ defineJobHandler(NOTIFY_ASSIGNMENT, async (payload) => {
       <NoticeEmail
         copy={{ preview: t("notify.assignedTitle", texts), footer: t("notify.email.footer"), cta: t("notify.email.cta") }}
         heading={t("notify.assignedTitle", texts)}
-        body={t("notify.assignedBody", texts)}
+        body={t(byRule ? "autoAssign.notify.body" : "notify.assignedBody", texts)}
         url={`${appUrl()}/messaging/c/${conversation.id}`}
       />
     );
     await sendEmail({
       to: person.email,
-      subject: t("notify.email.assignedSubject", texts),
+      subject: t(byRule ? "autoAssign.notify.emailSubject" : "notify.email.assignedSubject", texts),
       html: await render(email),
       text: await render(email, { plainText: true }),
       idempotencyKey: emailKey,

@@ -1,6 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getDb } from "@/db/index";
+import { autoAssignSettingsSchema, saveAutoAssignSettings } from "@/lib/apps/auto-assign-settings";
 import { installApp, uninstallApp, updateApp } from "@/lib/apps/manage-apps";
 import { installAppSchema, uninstallAppSchema, updateAppSchema } from "@/lib/apps/schemas";
 import { authedAction } from "@/lib/auth/authed-action";
@@ -26,5 +28,11 @@ export const uninstallAppAction = authedAction(uninstallAppSchema, async (actor,
     revalidatePath(SETTINGS_PATH);
     revalidatePath("/messaging", "layout");
   }
+  return result;
+});
+
+export const saveAutoAssignAction = authedAction(autoAssignSettingsSchema, async (actor, input) => {
+  const result = await saveAutoAssignSettings(await getDb(), actor, input);
+  if (result.ok) revalidatePath(SETTINGS_PATH);
   return result;
 });

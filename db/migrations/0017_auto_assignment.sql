@@ -1,0 +1,4 @@
+ALTER TABLE "messaging_apps" ADD COLUMN "auto_assign" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "messaging_apps" ADD COLUMN "auto_assign_limit" integer;--> statement-breakpoint
+CREATE INDEX "conversation_activities_assigned_target_idx" ON "conversation_activities" USING btree ("target_user_id","occurred_at") WHERE "conversation_activities"."kind" = 'assigned';--> statement-breakpoint
+CREATE INDEX "conversations_assignee_open_idx" ON "conversations" USING btree ("assignee_id") WHERE "conversations"."deleted_at" is null and "conversations"."status" = 'open' and "conversations"."assignee_id" is not null;
