@@ -8,6 +8,7 @@ import { cn } from "@/components/ui/cn";
 import type { Provider } from "@/db/schema";
 import { checkReplyText, REPLY_LIMITS } from "@/lib/inbox/reply-limits";
 import { RefusalAlert, type ShownRefusal } from "@/components/ui/refusal-alert";
+import { useCannedPicker } from "@/components/canned/canned-picker";
 import { canSendFreeForm, ReplyWindowNote, type ShownReplyWindow } from "./reply-window-note";
 
 /** The counter appears once a reply uses this share of the provider's limit. */
@@ -24,12 +25,17 @@ export function ReplyBox({
   isClosed,
   replyWindow = { kind: "unknown" },
   onSending,
+  contactName = "",
+  agentName = "",
 }: {
   conversationId: string;
   provider: Provider;
   isClosed: boolean;
   replyWindow?: ShownReplyWindow;
   onSending: (text: string) => void;
+  /** Fill a canned response's {{contact.name}} and {{agent.name}}. */
+  contactName?: string;
+  agentName?: string;
 }) {
   const t = useTranslations("conversation.reply");
   const tCommon = useTranslations("common");
@@ -39,6 +45,7 @@ export function ReplyBox({
   const [refusal, setRefusal] = useState<ShownRefusal | null>(null);
   const [, startTransition] = useTransition();
   const textarea = useRef<HTMLTextAreaElement>(null);
+  const canned = useCannedPicker({ draft, setDraft, textarea, contactName, agentName });
 
   const limit = REPLY_LIMITS[provider];
   const check = checkReplyText(provider, draft);
@@ -92,10 +99,11 @@ export function ReplyBox({
             send();
           }}
           className={cn(
-            "rounded-lg border bg-white transition-colors focus-within:ring-2",
+            "relative rounded-lg border bg-white transition-colors focus-within:ring-2",
             isTooLong ? "border-danger focus-within:ring-red-100" : "border-line focus-within:border-brand-500 focus-within:ring-brand-100",
           )}
         >
+          {canned.picker}
           <label htmlFor={id} className="sr-only">
             {t("label")}
           </label>
@@ -106,7 +114,9 @@ export function ReplyBox({
             rows={1}
             value={draft}
             onChange={(event) => setDraft(event.target.value)}
+            onSelect={(event) => canned.track(event.currentTarget)}
             onKeyDown={(event) => {
+              if (canned.handleKey(event)) return;
               if (event.key !== "Enter" || event.shiftKey || event.nativeEvent.isComposing) return;
               event.preventDefault();
               send();

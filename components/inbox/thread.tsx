@@ -263,7 +263,15 @@ export function Thread({
           </ol>
         </div>
       </div>
-      <ReplyBox conversationId={conversationId} provider={provider} isClosed={isClosed} replyWindow={replyWindow} onSending={onSending} />
+      <ReplyBox
+        conversationId={conversationId}
+        provider={provider}
+        isClosed={isClosed}
+        replyWindow={replyWindow}
+        onSending={onSending}
+        contactName={contactName}
+        agentName={senderName}
+      />
     </div>
   );
 }
