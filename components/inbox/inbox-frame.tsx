@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { cn } from "@/components/ui/cn";
 import { NotificationBell } from "@/components/notifications/notification-bell";
+import { KeyboardShortcuts } from "@/components/keyboard/keyboard-shortcuts";
 import { SearchBox } from "@/components/search/search-box";
 
 /**
@@ -27,6 +28,7 @@ export async function InboxFrame({
   const isOpen = pane !== null;
   return (
     <main className="flex h-full min-h-0">
+      <KeyboardShortcuts />
       <div
         className={cn(
           "w-full shrink-0 flex-col border-r border-line bg-white lg:flex lg:w-80 2xl:w-[34rem] 2xl:flex-row",

@@ -111,6 +111,7 @@ export function ReplyBox({
             ref={textarea}
             id={id}
             name="text"
+            data-reply-box=""
             rows={1}
             value={draft}
             onChange={(event) => setDraft(event.target.value)}

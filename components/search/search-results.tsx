@@ -41,6 +41,7 @@ export async function SearchResults({
               <li key={result.id}>
                 <Link
                   href={searchHref(query.text, { conversationId: result.id })}
+                  data-list-row=""
                   aria-current={result.id === openId ? "page" : undefined}
                   className={cn("flex gap-3 px-4 py-3 hover:bg-canvas", result.id === openId && "bg-brand-50 hover:bg-brand-50")}
                 >
