@@ -16,8 +16,18 @@ test.describe("keyboard shortcuts (SPEC §13)", () => {
     await expect(inbox.rows.first()).toContainText(name);
     const second = (await inbox.rows.nth(1).textContent()) ?? "";
 
+    // `?` first, until the page is hydrated and listening: pressing it again while open does nothing.
+    const help = page.getByRole("dialog", { name: t.keyboard.title });
+    await expect(async () => {
+      await page.keyboard.press("?");
+      await expect(help).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 30_000 });
+    await expect(help).toContainText(t.keyboard.commands.toggleStatus);
+    await page.keyboard.press("Escape");
+    await expect(help).toBeHidden();
+
     await page.keyboard.press("j");
-    await expect(page.getByRole("heading", { name })).toBeVisible();
+    await expect(page.getByRole("heading", { name })).toBeVisible({ timeout: 20_000 });
     const opened = page.url();
     await page.keyboard.press("j");
     await expect(inbox.rows.nth(1)).toHaveAttribute("aria-current", "page");
@@ -25,13 +35,6 @@ test.describe("keyboard shortcuts (SPEC §13)", () => {
     await page.keyboard.press("k");
     await expect(page).toHaveURL(opened);
     await expect(page.getByRole("heading", { name })).toBeVisible();
-
-    await page.keyboard.press("?");
-    const help = page.getByRole("dialog", { name: t.keyboard.title });
-    await expect(help).toBeVisible();
-    await expect(help).toContainText(t.keyboard.commands.toggleStatus);
-    await page.keyboard.press("Escape");
-    await expect(help).toBeHidden();
 
     await page.keyboard.press("a");
     await expect(page.getByRole("button", { name: "Alice Admin" })).toBeVisible();
