@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale } from "next-intl/server";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { TimeZoneReporter } from "@/components/time-zone-reporter";
 import "./globals.css";
 
@@ -15,10 +15,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale}>
       <body>
-        <NextIntlClientProvider>
+        <ClientMessages scope="public">
           {children}
           <TimeZoneReporter />
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   );

@@ -44,7 +44,7 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
   };
 }
 
-/** Search's extensions (migration 0014); a data directory holding them must be opened with them. */
+/** Search's extensions (migration 0015); a data directory holding them must be opened with them. */
 export const PGLITE_EXTENSIONS = { unaccent, pg_trgm };
 
 /** `dataDir` undefined opens an in-memory database (tests). */

@@ -231,6 +231,11 @@ export const conversations = pgTable(
     lastActivityAt: at("last_activity_at").notNull().default(sql`date_trunc('milliseconds', now())`),
     lastMessageAt: at("last_message_at"),
     lastMessagePreview: text("last_message_preview"),
+    /**
+     * The preview's message's own time (occurred_at): a message that commits late but happened
+     * earlier (webhooks race) leaves a newer preview alone. Null: any message replaces it.
+     */
+    lastPreviewAt: at("last_preview_at"),
     /** The list's preview line words a location or sticker in the reader's language from this. */
     lastMessageKind: messageKindEnum("last_message_kind").notNull().default("text"),
     createdAt: createdAt(),

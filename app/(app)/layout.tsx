@@ -1,3 +1,4 @@
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { AvailabilityToggle } from "@/components/inbox/availability-toggle";
 import { Toaster } from "@/components/notifications/toaster";
 import { AppNav } from "@/components/shell/app-nav";
@@ -10,16 +11,18 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const actor = await requireUser();
   const locale = await getLocale();
   return (
-    <div className="flex h-dvh flex-col md:flex-row">
-      <AppNav isAdmin={actor.role === "admin"} />
-      <div className="flex min-h-0 min-w-0 flex-1 flex-col">
-        <header className="flex h-12 shrink-0 items-center justify-end gap-3 border-b border-line bg-white px-4">
-          <AvailabilityToggle isAvailable={actor.isAvailable} />
-          <UserMenu name={actor.name} email={actor.email} locale={isLocale(locale) ? locale : DEFAULT_LOCALE} />
-        </header>
-        <div className="min-h-0 flex-1">{children}</div>
-        <Toaster />
+    <ClientMessages scope="shell">
+      <div className="flex h-dvh flex-col md:flex-row">
+        <AppNav isAdmin={actor.role === "admin"} />
+        <div className="flex min-h-0 min-w-0 flex-1 flex-col">
+          <header className="flex h-12 shrink-0 items-center justify-end gap-3 border-b border-line bg-white px-4">
+            <AvailabilityToggle isAvailable={actor.isAvailable} />
+            <UserMenu name={actor.name} email={actor.email} locale={isLocale(locale) ? locale : DEFAULT_LOCALE} />
+          </header>
+          <div className="min-h-0 flex-1">{children}</div>
+          <Toaster />
+        </div>
       </div>
-    </div>
+    </ClientMessages>
   );
 }

@@ -59,6 +59,8 @@ export function ConversationList({
         const query = new URLSearchParams({ view, ids: ids.join(",") });
         if (appId) query.set("app", appId);
         const response = await fetch(`/api/inbox/rows?${query}`, { cache: "no-store" });
+        // Refused (signed out, bad input): nothing to show. Failed: the batcher tries again.
+        if (response.status >= 500) throw new Error(`rows answered ${response.status}`);
         if (!response.ok) return;
         const { rows: fetched } = (await response.json()) as { rows: RowJson[] };
         const inView = new Map(fetched.map((row) => [row.id, { ...row, lastActivityAt: new Date(row.lastActivityAt) }]));

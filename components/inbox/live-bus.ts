@@ -48,21 +48,52 @@ export function useLiveEvents(handler: LiveHandler): void {
   }, []);
 }
 
-/** Collects ids for `delayMs` and hands them over together: a burst of events costs one request. */
-export function batcher(delayMs: number, flush: (ids: string[]) => void) {
+const MAX_RETRIES = 3;
+
+/**
+ * Collects ids for `delayMs` and hands them over together: a burst of events costs one request.
+ * One flush runs at a time: ids arriving meanwhile wait for it, so an older answer can never
+ * land after a newer one and put a stale row back on screen. A flush that throws (the server
+ * busy) gets its ids back and is retried a few times, later each time.
+ */
+export function batcher(delayMs: number, flush: (ids: string[]) => Promise<void> | void) {
   let pending = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let inFlight = false;
+  let cancelled = false;
+  let failures = 0;
+  const schedule = () => {
+    timer ??= setTimeout(run, delayMs * 2 ** failures);
+  };
+  const run = async () => {
+    timer = undefined;
+    if (inFlight || pending.size === 0) return;
+    const ids = [...pending];
+    pending = new Set();
+    inFlight = true;
+    try {
+      await flush(ids);
+      failures = 0;
+    } catch (error) {
+      console.error("[live] a batched fetch failed", error);
+      if (failures < MAX_RETRIES) {
+        failures++;
+        for (const id of ids) pending.add(id);
+      } else {
+        failures = 0;
+      }
+    } finally {
+      inFlight = false;
+      if (!cancelled && pending.size > 0) schedule();
+    }
+  };
   return {
     add(id: string) {
       pending.add(id);
-      timer ??= setTimeout(() => {
-        const ids = [...pending];
-        pending = new Set();
-        timer = undefined;
-        flush(ids);
-      }, delayMs);
+      if (!inFlight) schedule();
     },
     cancel() {
+      cancelled = true;
       clearTimeout(timer);
       timer = undefined;
       pending = new Set();

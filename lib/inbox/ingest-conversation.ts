@@ -23,7 +23,7 @@ export type LockedConversation = {
  * One round trip for what used to take four (issue 12): the live conversation with this
  * contact, created if none (deleted ones are never revived: the partial unique index only
  * covers live ones), locked for the rest of the transaction, its last-message fields moved to
- * this message, and whether it is linked. Nothing at all when the message was deleted with its
+ * this message unless a newer one is already there, and whether it is linked. Nothing at all when the message was deleted with its
  * conversation (deleted_message_ids) or is already stored (a replay must not bump the
  * conversation): both answer null. Status and contact name are left to the caller, which needs
  * their old values. Two deliveries racing for a new contact meet on the unique index.
@@ -39,17 +39,24 @@ export async function upsertConversationForMessage(
   const at = now.toISOString();
   const notDeleted = sql`not exists (select 1 from deleted_message_ids d where d.app_id = ${app.id}::uuid and d.provider_message_id = ${event.providerMessageId}::text)`;
   const notStored = sql`not exists (select 1 from messages m where m.app_id = ${app.id}::uuid and m.provider_message_id = ${event.providerMessageId}::text)`;
+  // The preview follows the message's own time, not commit order: deliveries of one contact
+  // race (a later message can commit first), and the older one must not replace the preview.
+  // A provider clock ahead of ours is capped at now, so it cannot pin the preview. Activity and
+  // last_message_at (the unread mark, compared with read times) only move forward.
+  const previewAt = (event.occurredAt.getTime() < now.getTime() ? event.occurredAt : now).toISOString();
+  const isNewer = sql`(c.last_preview_at is null or excluded.last_preview_at >= c.last_preview_at)`;
   const result = await tx.execute(sql`
     insert into conversations as c
-      (workspace_id, app_id, external_contact_id, contact_name, last_activity_at, last_message_at, last_message_preview, last_message_kind)
+      (workspace_id, app_id, external_contact_id, contact_name, last_activity_at, last_message_at, last_message_preview, last_message_kind, last_preview_at)
     select ${app.workspaceId}::uuid, ${app.id}::uuid, ${event.contactId}::text, ${event.contactName ?? event.contactId}::text,
-      ${at}::timestamptz, ${at}::timestamptz, ${preview}::text, ${kind}::message_kind
+      ${at}::timestamptz, ${at}::timestamptz, ${preview}::text, ${kind}::message_kind, ${previewAt}::timestamptz
     where ${notDeleted} and ${notStored}
     on conflict (app_id, external_contact_id) where deleted_at is null do update
-      set last_activity_at = excluded.last_activity_at,
-          last_message_at = excluded.last_message_at,
-          last_message_preview = excluded.last_message_preview,
-          last_message_kind = excluded.last_message_kind
+      set last_activity_at = greatest(c.last_activity_at, excluded.last_activity_at),
+          last_message_at = greatest(c.last_message_at, excluded.last_message_at),
+          last_message_preview = case when ${isNewer} then excluded.last_message_preview else c.last_message_preview end,
+          last_message_kind = case when ${isNewer} then excluded.last_message_kind else c.last_message_kind end,
+          last_preview_at = greatest(c.last_preview_at, excluded.last_preview_at)
       where ${notStored}
     returning c.id, c.status, c.assignee_id, c.contact_name, (c.xmax = 0) as is_new,
       exists (select 1 from conversation_links l where l.conversation_id = c.id) as is_linked`);

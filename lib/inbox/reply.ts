@@ -67,7 +67,7 @@ export async function sendReply(
       .returning();
     await tx
       .update(conversations)
-      .set({ lastActivityAt: now, lastMessagePreview: messagePreview(checked.text), lastMessageKind: "text" })
+      .set({ lastActivityAt: now, lastMessagePreview: messagePreview(checked.text), lastMessageKind: "text", lastPreviewAt: now })
       .where(eq(conversations.id, conversation.id));
     await markConversationReadIn(tx, conversation.id, actor.userId, now);
     await queueSend(tx, conversation, message!, true);

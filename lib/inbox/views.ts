@@ -30,7 +30,14 @@ export function encodeCursor(cursor: Cursor): string {
 /** Null for anything that is not a cursor we made: the view then shows its first page. */
 export function decodeCursor(value: string | undefined | null): Cursor | null {
   if (!value || value.length > 200) return null;
-  const [iso, id, ...rest] = Buffer.from(value, "base64url").toString("utf8").split("|");
+  let text: string;
+  try {
+    // atob, not Buffer: this module ships to the browser too, and Buffer would bring its polyfill.
+    text = atob(value.replace(/-/g, "+").replace(/_/g, "/"));
+  } catch {
+    return null;
+  }
+  const [iso, id, ...rest] = text.split("|");
   if (rest.length > 0 || !iso || !id || !isUuid(id)) return null;
   const lastActivityAt = new Date(iso);
   if (Number.isNaN(lastActivityAt.getTime()) || lastActivityAt.toISOString() !== iso) return null;

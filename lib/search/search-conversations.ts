@@ -10,7 +10,7 @@ export const SEARCH_PAGE_SIZE = 25;
 
 const assignees = aliasedTable(users, "assignees");
 
-/** The indexed expressions of migration 0014; the SQL here must match them exactly to use them. */
+/** The indexed expressions of migration 0015; the SQL here must match them exactly to use them. */
 const contactKey = sql`public.switchboard_contact_search_key(${conversations.contactName}, ${conversations.externalContactId})`;
 const messageVector = sql`to_tsvector('simple'::regconfig, public.switchboard_search_fold(${messages.text}))`;
 

@@ -6,12 +6,23 @@ const CONTACTS = 10;
 const PER_CONTACT = 10;
 const SPREAD_MS = 10_000;
 
-/** What a list shows, row by row: its visible text, in order. */
+/**
+ * What a list shows, row by row, in order: its text with each time given exactly (its
+ * `datetime`), so two screens rendered a minute apart compare equal only when the rows are.
+ */
 async function listed({ inbox }: SignedIn): Promise<string[]> {
-  return (await inbox.rows.allInnerTexts()).map((text) => text.replace(/\s+/g, " ").trim());
+  return inbox.rows.evaluateAll((links) =>
+    links.map((link) => {
+      const copy = link.cloneNode(true) as HTMLElement;
+      for (const time of copy.querySelectorAll("time")) time.textContent = ` ${time.dateTime} `;
+      return (copy.textContent ?? "").replace(/\s+/g, " ").trim();
+    }),
+  );
 }
 
 test.describe("a burst of live messages", () => {
+  // For the fixtures' sign-ins too, which a loaded machine can take long over.
+  test.describe.configure({ timeout: 180_000 });
   const made: string[] = [];
 
   test.afterEach(async ({ alice }) => {
@@ -24,11 +35,7 @@ test.describe("a burst of live messages", () => {
     }
   });
 
-  // fixme: in the last run the server's own fresh render lacked the 10th message of the last two
-  // contacts 20 s after every webhook was accepted (ingest side, not yet diagnosed); the live
-  // lists are compared against that render, so the test waits on it first.
-  test.fixme("100 messages over 10 s end with the list exactly right in two browsers", async ({ alice, bob, signInAs, baseURL }) => {
-    test.setTimeout(120_000);
+  test("100 messages over 10 s end with the list exactly right in two browsers", async ({ alice, bob, signInAs, baseURL }) => {
     for (const user of [alice, bob]) {
       await user.inbox.goto("unassigned");
       await user.inbox.waitForLive();
@@ -47,28 +54,28 @@ test.describe("a burst of live messages", () => {
     }
     await Promise.all(sends);
 
-    // The truth: the same view rendered afresh by the server.
-    // Webhooks are acknowledged before every job behind them ran, so the truth is waited for.
-    const fresh = await signInAs("alice");
+    // The truth: the same view rendered afresh by the server, for each user (unread marks are
+    // theirs). Webhooks are acknowledged before every job behind them ran, so it is waited for.
     const lastOfEach = contacts.map((contact) => `Burst ${PER_CONTACT} from ${contact.profileName}`);
-    let expected: string[] = [];
-    await expect
-      .poll(
-        async () => {
-          await fresh.inbox.goto("unassigned");
-          expected = await listed(fresh);
-          return lastOfEach.filter((text) => !expected.some((row) => row.includes(text)));
-        },
-        { timeout: 20_000 },
-      )
-      .toEqual([]);
-    const expectedCount = await fresh.inbox.count("unassigned");
+    for (const [role, user] of [["alice", alice], ["bob", bob]] as const) {
+      const fresh = await signInAs(role);
+      let expected: string[] = [];
+      await expect
+        .poll(
+          async () => {
+            await fresh.inbox.goto("unassigned");
+            expected = await listed(fresh);
+            return lastOfEach.filter((text) => !expected.some((row) => row.includes(text)));
+          },
+          { timeout: 20_000 },
+        )
+        .toEqual([]);
+      const expectedCount = await fresh.inbox.count("unassigned");
+      await fresh.page.context().close();
 
-    // Both browsers got there by events alone (no reload), with the same rows in the same order.
-    for (const user of [alice, bob]) {
+      // The live screen got there by events alone (no reload), with the same rows in the same order.
       await expect.poll(() => listed(user), { timeout: 10_000 }).toEqual(expected);
       await expect(user.inbox.viewLink("unassigned", expectedCount)).toBeVisible();
     }
-    await fresh.page.context().close();
   });
 });

@@ -1,3 +1,4 @@
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { SettingsNav } from "@/components/settings/settings-nav";
 import { requireUser } from "@/lib/auth/actor";
 
@@ -8,9 +9,11 @@ import { requireUser } from "@/lib/auth/actor";
 export default async function SettingsLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireUser();
   return (
-    <div className="flex h-full flex-col">
-      <SettingsNav isAdmin={actor.role === "admin"} />
-      <div className="min-h-0 flex-1">{children}</div>
-    </div>
+    <ClientMessages scope="settings">
+      <div className="flex h-full flex-col">
+        <SettingsNav isAdmin={actor.role === "admin"} />
+        <div className="min-h-0 flex-1">{children}</div>
+      </div>
+    </ClientMessages>
   );
 }

@@ -10,7 +10,8 @@ CREATE TABLE "canned_responses" (
 --> statement-breakpoint
 ALTER TABLE "canned_responses" ADD CONSTRAINT "canned_responses_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "canned_responses" ADD CONSTRAINT "canned_responses_created_by_id_users_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
-CREATE UNIQUE INDEX "canned_responses_workspace_name_key" ON "canned_responses" USING btree ("workspace_id",lower("name"));--> statement-breakpoint
+CREATE UNIQUE INDEX "canned_responses_workspace_name_key" ON "canned_responses" USING btree ("workspace_id",lower("name"));
+--> statement-breakpoint
 -- Search (SPEC §13, docs/decisions.md "Search"): both are trusted extensions (a database owner
 -- may create them) and PGlite ships them as contrib extensions, loaded in db/client.ts.
 CREATE EXTENSION IF NOT EXISTS unaccent;--> statement-breakpoint

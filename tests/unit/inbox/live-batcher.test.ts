@@ -1,0 +1,70 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { batcher } from "@/components/inbox/live-bus";
+
+/** A flush whose answers the test releases by hand, in any order. */
+function controlledFlush() {
+  const calls: { ids: string[]; answer: () => void; fail: () => void }[] = [];
+  const flush = (ids: string[]) =>
+    new Promise<void>((resolve, reject) => {
+      calls.push({ ids, answer: resolve, fail: () => reject(new Error("503")) });
+    });
+  return { calls, flush };
+}
+
+describe("the live fetch batcher", () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it("hands a burst of ids over in one flush", async () => {
+    const { calls, flush } = controlledFlush();
+    const batch = batcher(100, flush);
+    batch.add("a");
+    batch.add("b");
+    batch.add("a");
+    await vi.advanceTimersByTimeAsync(100);
+    expect(calls.map((call) => call.ids)).toEqual([["a", "b"]]);
+  });
+
+  it("starts no second fetch while one is in flight, so a newer answer is never overtaken by an older one", async () => {
+    const { calls, flush } = controlledFlush();
+    const batch = batcher(100, flush);
+    batch.add("a");
+    await vi.advanceTimersByTimeAsync(100);
+    batch.add("a");
+    batch.add("b");
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(calls).toHaveLength(1);
+
+    calls[0]!.answer();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(calls.map((call) => call.ids)).toEqual([["a"], ["a", "b"]]);
+  });
+
+  it("retries a failed flush with its ids, and gives up after a few failures", async () => {
+    const { calls, flush } = controlledFlush();
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const batch = batcher(100, flush);
+    batch.add("a");
+    await vi.advanceTimersByTimeAsync(100);
+    calls[0]!.fail();
+    await vi.advanceTimersByTimeAsync(200);
+    expect(calls.map((call) => call.ids)).toEqual([["a"], ["a"]]);
+
+    calls[1]!.fail();
+    await vi.advanceTimersByTimeAsync(400);
+    calls[2]!.fail();
+    await vi.advanceTimersByTimeAsync(800);
+    calls[3]!.fail();
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(calls).toHaveLength(4);
+  });
+
+  it("flushes nothing once cancelled", async () => {
+    const { calls, flush } = controlledFlush();
+    const batch = batcher(100, flush);
+    batch.add("a");
+    batch.cancel();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(calls).toHaveLength(0);
+  });
+});
