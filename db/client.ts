@@ -1,5 +1,7 @@
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
@@ -42,11 +44,14 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
   };
 }
 
+/** Search's extensions (migration 0015); a data directory holding them must be opened with them. */
+export const PGLITE_EXTENSIONS = { unaccent, pg_trgm };
+
 /** `dataDir` undefined opens an in-memory database (tests). */
 export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
   const release = dataDir ? acquirePgliteLock(dataDir) : () => {};
   try {
-    const pg = await PGlite.create(dataDir);
+    const pg = await PGlite.create(dataDir, { extensions: PGLITE_EXTENSIONS });
     const db = drizzlePglite(pg, { schema }) as unknown as Database;
     await migratePglite(drizzlePglite(pg), { migrationsFolder });
     return {

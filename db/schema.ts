@@ -689,6 +689,26 @@ export const notes = pgTable(
   ],
 );
 
+/**
+ * Saved answers (SPEC §13): admins write them, everyone inserts them with `/` in the reply box.
+ * Names are unique per workspace ignoring case, so `/greeting` always means one response.
+ */
+export const cannedResponses = pgTable(
+  "canned_responses",
+  {
+    id: id(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    text: text("text").notNull(),
+    createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: at("updated_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("canned_responses_workspace_name_key").on(t.workspaceId, sql`lower(${t.name})`)],
+);
+
 export type Workspace = typeof workspaces.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type MessagingApp = typeof messagingApps.$inferSelect;
@@ -705,3 +725,4 @@ export type Lead = typeof leads.$inferSelect;
 export type Deal = typeof deals.$inferSelect;
 export type Note = typeof notes.$inferSelect;
 export type StoredFile = typeof files.$inferSelect;
+export type CannedResponse = typeof cannedResponses.$inferSelect;

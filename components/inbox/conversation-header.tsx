@@ -9,6 +9,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Menu, MenuItem } from "@/components/ui/menu";
 import type { Provider } from "@/db/schema";
+import { useShortcutCommand } from "@/components/keyboard/commands";
 import { ContactMenu } from "./contact-menu";
 import { PresenceIndicator } from "./presence/presence-indicator";
 import { SnoozeMenu } from "./snooze/snooze-menu";
@@ -90,6 +91,11 @@ export function ConversationHeader({
 
   const assignee = assignees.find((user) => user.id === assigneeId);
   const me = assignees.find((user) => user.id === currentUserId);
+  // `e` and `a` (SPEC §13) run these same actions; the server refuses what the buttons would.
+  useShortcutCommand("toggleStatus", () => changeStatus(status === "open" ? "closed" : "open"));
+  useShortcutCommand("assignToMe", () => {
+    if (me && assigneeId !== me.id) assign(me.id);
+  });
   const teammates = assignees.filter((user) => user.id !== currentUserId);
   // A stale list may not hold a new assignee yet; the server's name is then unknown here.
   const assigneeName = assignee?.name ?? (assigneeId ? t("assign.someone") : null);

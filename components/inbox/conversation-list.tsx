@@ -105,6 +105,7 @@ export function ConversationList({
               <li key={row.id}>
                 <Link
                   href={inboxHref(view, { conversationId: row.id, appId })}
+                  data-list-row=""
                   aria-current={row.id === openId ? "page" : undefined}
                   className={cn("flex gap-3 px-4 py-3 hover:bg-canvas", row.id === openId && "bg-brand-50 hover:bg-brand-50")}
                 >

@@ -8,6 +8,7 @@ import { cn } from "@/components/ui/cn";
 import type { Provider } from "@/db/schema";
 import { checkReplyText, REPLY_LIMITS } from "@/lib/inbox/reply-limits";
 import { RefusalAlert, type ShownRefusal } from "@/components/ui/refusal-alert";
+import { useCannedPicker } from "@/components/canned/canned-picker";
 import { canSendFreeForm, ReplyWindowNote, type ShownReplyWindow } from "./reply-window-note";
 import { AttachButton, AttachmentChip } from "./reply-attachment";
 import { TemplatePicker } from "./template-picker";
@@ -30,6 +31,8 @@ export function ReplyBox({
   onDraftChange,
   notice,
   toolbar,
+  contactName = "",
+  agentName = "",
 }: {
   conversationId: string;
   provider: Provider;
@@ -42,6 +45,9 @@ export function ReplyBox({
   notice?: React.ReactNode;
   /** Above everything else in the box, e.g. the Reply / Private note switch. */
   toolbar?: React.ReactNode;
+  /** Fill a canned response's {{contact.name}} and {{agent.name}}. */
+  contactName?: string;
+  agentName?: string;
 }) {
   const t = useTranslations("conversation.reply");
   const tCommon = useTranslations("common");
@@ -54,6 +60,7 @@ export function ReplyBox({
   useEffect(() => onDraftChange?.(draft), [draft, onDraftChange]);
   const attachment = useAttachment(conversationId, provider);
   const [isDragging, setDragging] = useState(false);
+  const canned = useCannedPicker({ draft, setDraft, textarea, contactName, agentName });
 
   const limit = REPLY_LIMITS[provider];
   const check = checkReplyText(provider, draft);
@@ -126,12 +133,13 @@ export function ReplyBox({
             attachment.attach(Array.from(event.dataTransfer.files));
           }}
           className={cn(
-            "flex flex-col rounded-lg border bg-white transition-colors focus-within:ring-2",
+            "relative flex flex-col rounded-lg border bg-white transition-colors focus-within:ring-2",
             isDragging && "border-brand-500 bg-brand-50",
             isTooLong ? "border-danger focus-within:ring-red-100" : "border-line focus-within:border-brand-500 focus-within:ring-brand-100",
           )}
         >
           <AttachmentChip state={attachment.state} provider={provider} onRemove={attachment.clear} />
+          {canned.picker}
           <label htmlFor={id} className="sr-only">
             {t("label")}
           </label>
@@ -139,6 +147,7 @@ export function ReplyBox({
             ref={textarea}
             id={id}
             name="text"
+            data-reply-box=""
             rows={1}
             value={draft}
             onChange={(event) => setDraft(event.target.value)}
@@ -148,7 +157,9 @@ export function ReplyBox({
               event.preventDefault();
               attachment.attach(Array.from(event.clipboardData.files));
             }}
+            onSelect={(event) => canned.track(event.currentTarget)}
             onKeyDown={(event) => {
+              if (canned.handleKey(event)) return;
               if (event.key !== "Enter" || event.shiftKey || event.nativeEvent.isComposing) return;
               event.preventDefault();
               send();

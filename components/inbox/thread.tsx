@@ -301,6 +301,8 @@ export function Thread({
           onDraftChange={onDraftChange}
           notice={collision ? <CollisionNotice senderName={collision.senderName} /> : null}
           toolbar={modes}
+          contactName={contactName}
+          agentName={senderName}
         />
       </div>
       <div hidden={mode !== "note"} className="shrink-0 border-t border-line bg-white px-3 pt-2 pb-3 sm:px-6">

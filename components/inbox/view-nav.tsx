@@ -14,7 +14,8 @@ export async function ViewNav({
   apps,
   appId,
 }: {
-  view: View;
+  /** Null on the search page, where no view is current and the app filter does not apply. */
+  view: View | null;
   counts: ViewCounts;
   apps: Pick<MessagingApp, "id" | "name" | "provider">[];
   appId: string | null;
@@ -47,7 +48,7 @@ export async function ViewNav({
           ))}
         </ul>
       </nav>
-      {apps.length > 1 ? (
+      {view && apps.length > 1 ? (
         <nav aria-label={t("filterByApp")}>
           <p className="hidden px-2.5 pb-1 text-xs font-semibold uppercase tracking-wide text-muted 2xl:block">{t("filterByApp")}</p>
           <ul className="-mx-1 flex gap-0.5 overflow-x-auto px-1 py-0.5 2xl:mx-0 2xl:flex-col 2xl:overflow-visible 2xl:p-0">

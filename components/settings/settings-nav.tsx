@@ -5,7 +5,7 @@ import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
 
-/** Settings' own navigation: Messaging and Team for admins, Account for everyone. */
+/** Settings' own navigation: Messaging and Team for admins, Canned responses and Account for everyone. */
 export function SettingsNav({ isAdmin }: { isAdmin: boolean }) {
   const t = useTranslations("nav");
   const pathname = usePathname();
@@ -16,6 +16,7 @@ export function SettingsNav({ isAdmin }: { isAdmin: boolean }) {
           { href: "/settings/team", match: "/settings/team", label: t("team") },
         ]
       : []),
+    { href: "/settings/canned-responses", match: "/settings/canned-responses", label: t("cannedResponses") },
     { href: "/settings/account", match: "/settings/account", label: t("account") },
   ];
   return (

@@ -13,13 +13,15 @@ import { startServer } from "./server";
 import { signIn, type CookieJar } from "./session";
 import { percentile } from "./stats";
 import { BENCH_APPS, BENCH_SECRETS, buildWorkspace, ensureDatabase } from "./views-data";
+import { searchCases } from "./views-search";
 
 const usage = `Usage: npm run bench:views -- [--sizes 10k,100k] [--runs N] [--port P] [--json]
 
 Builds (once; later runs reuse them) PostgreSQL databases sb_views_<size> holding the demo
 workspace plus <size> conversations of 10 messages each, over four apps (one Bob cannot reach),
 the four views and three assignees. For every view with and without ?app=, a next page, a
-thread page and the counts it prints, signed in as Bob (a member):
+thread page and the counts, and three searches (scripts/bench/views-search.ts), it prints,
+signed in as Bob (a member):
   rows    rows of conversations and messages its scans read (EXPLAIN ANALYZE)
   raw     the page's own queries (lib/inbox/inbox-data.ts) timed in this process
   render  GET of the real page from a \`next start\` instance (run \`npm run build\` first)
@@ -66,7 +68,7 @@ Object.assign(process.env, BENCH_SECRETS);
 
 const bob = { userId: DEMO.users.bob, workspaceId: DEMO.workspaceId };
 
-type Case = { name: string; request: InboxRequest; path: string };
+type Case = { name: string; request: InboxRequest; path: string } | { name: string; run: () => Promise<unknown>; path: string };
 type Query = { text: string; params: unknown[] };
 type Figures = { case: string; rawMedian: number; rawP95: number; renderMedian: number | null; renderP95: number | null; plan: string; rowsRead: number; excerpt: string };
 
@@ -183,10 +185,12 @@ async function benchSize(label: string): Promise<Figures[]> {
   if (!openId) throw new Error("the bench workspace has no unassigned conversation");
   cases.push({ name: "thread page", request: { view: "unassigned", conversationId: openId, app: null, after: null }, path: `/messaging/unassigned/${openId}` });
 
+  cases.push(...searchCases(bob));
+
   const figures: Figures[] = [];
   const raws = new Map<string, number[]>();
   for (const c of cases) {
-    const run = () => loadInboxData(bob, c.request);
+    const run = "run" in c ? c.run : () => loadInboxData(bob, c.request);
     raws.set(c.name, await time(run, runs));
     const verdict = await explain(recorder.client, await recorder.record(run));
     figures.push({ case: c.name, rawMedian: 0, rawP95: 0, renderMedian: null, renderP95: null, ...verdict });
@@ -229,7 +233,7 @@ async function benchSize(label: string): Promise<Figures[]> {
     );
   }
   log(`EXPLAIN excerpts (${label}):`);
-  for (const name of ["unassigned", "others?app", "closed next page", "counts"]) {
+  for (const name of ["unassigned", "others?app", "closed next page", "counts", "search name", "search every message"]) {
     const f = figures.find((x) => x.case === name);
     if (f) log(`  [${name}]\n${f.excerpt.replace(/^/gm, "    ")}`);
   }

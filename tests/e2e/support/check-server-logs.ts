@@ -80,7 +80,10 @@ async function storedTexts(): Promise<string[]> {
   try {
     await cp(path.join(dataDir, "pglite"), copy, { recursive: true });
     const { PGlite } = await import("@electric-sql/pglite");
-    const pg = await PGlite.create(copy);
+    // The app's data directory holds search's extensions (db/client.ts), so open it with them.
+    const { unaccent } = await import("@electric-sql/pglite/contrib/unaccent");
+    const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+    const pg = await PGlite.create(copy, { extensions: { unaccent, pg_trgm } });
     try {
       return (await pg.query<{ text: string }>(query)).rows.map((row) => row.text);
     } finally {

@@ -1,0 +1,64 @@
+import { randomInt } from "node:crypto";
+import { catalogs } from "./support/catalogs";
+import { newWhatsappContact, sendWhatsappMessage } from "./support/webhooks";
+import { expect, test } from "./fixtures";
+
+const t = catalogs.en;
+
+test.describe("keyboard shortcuts (SPEC §13)", () => {
+  test("j/k move through the list, ? lists the shortcuts, a and e act on the open conversation, none fires while typing", async ({
+    alice: { page, inbox },
+    baseURL,
+  }) => {
+    const name = `Kim Keys ${randomInt(1_000_000)}`;
+    await sendWhatsappMessage(baseURL!, { from: newWhatsappContact(), profileName: name, text: "Testing your shortcuts" });
+    await inbox.goto("unassigned");
+    await expect(inbox.rows.first()).toContainText(name);
+    const second = (await inbox.rows.nth(1).textContent()) ?? "";
+
+    // `?` first, until the page is hydrated and listening: pressing it again while open does nothing.
+    const help = page.getByRole("dialog", { name: t.keyboard.title });
+    await expect(async () => {
+      await page.keyboard.press("?");
+      await expect(help).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 30_000 });
+    await expect(help).toContainText(t.keyboard.commands.toggleStatus);
+    await page.keyboard.press("Escape");
+    await expect(help).toBeHidden();
+
+    await page.keyboard.press("j");
+    await expect(page.getByRole("heading", { name })).toBeVisible({ timeout: 20_000 });
+    const opened = page.url();
+    await page.keyboard.press("j");
+    await expect(inbox.rows.nth(1)).toHaveAttribute("aria-current", "page");
+    expect(second).not.toContain(name);
+    await page.keyboard.press("k");
+    await expect(page).toHaveURL(opened);
+    await expect(page.getByRole("heading", { name })).toBeVisible();
+
+    await page.keyboard.press("a");
+    await expect(page.getByRole("button", { name: "Alice Admin" })).toBeVisible();
+    await page.keyboard.press("e");
+    await expect(page.getByRole("button", { name: t.conversation.status.reopen })).toBeVisible();
+    await page.keyboard.press("e");
+    await expect(page.getByRole("button", { name: t.conversation.status.close })).toBeVisible();
+
+    await page.keyboard.press("r");
+    const reply = page.getByRole("textbox", { name: t.conversation.reply.label });
+    await expect(reply).toBeFocused();
+    await page.keyboard.type("jk?ea/");
+    await expect(reply).toHaveValue("jk?ea/");
+    await expect(help).toBeHidden();
+    await expect(page).toHaveURL(opened);
+    await expect(page.getByRole("button", { name: t.conversation.status.close })).toBeVisible();
+    await reply.fill("");
+
+    await reply.blur();
+    await page.keyboard.press("/");
+    const search = page.getByRole("searchbox", { name: t.search.label });
+    await expect(search).toBeFocused();
+    await page.keyboard.type("je");
+    await expect(search).toHaveValue("je");
+    await expect(page).toHaveURL(opened);
+  });
+});
