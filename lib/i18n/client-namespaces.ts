@@ -24,9 +24,9 @@ export const CLIENT_SCOPES = {
   /** Sign-in, sign-up, setup, password and invitation pages (the root layout). */
   public: [...BASE, "login", "accounts"],
   shell: SHELL,
-  inbox: [...SHELL, "inbox", "conversation", "content", "crm", "notifications", "presence", "notes", "snooze", "replyFiles", "templates", "autoAssign"],
+  inbox: [...SHELL, "inbox", "conversation", "content", "crm", "notifications", "presence", "notes", "snooze", "replyFiles", "templates", "autoAssign", "search", "keyboard", "canned.picker"],
   crm: [...SHELL, "crm", "content"],
-  settings: [...SHELL, "settings", "team", "accounts", "notifications", "autoAssign.settings"],
+  settings: [...SHELL, "settings", "team", "accounts", "notifications", "autoAssign.settings", "canned"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ClientScope = keyof typeof CLIENT_SCOPES;

@@ -14,6 +14,10 @@ const FOLDER_SCOPES: Record<string, ClientScope> = {
   "components/settings": "settings",
   "components/team": "settings",
   "components/auth": "public",
+  "components/search": "inbox",
+  "components/keyboard": "inbox",
+  // The / picker in the reply box reads only canned.picker, which the inbox scope carries too.
+  "components/canned": "settings",
 };
 
 function namespacesUsedIn(folder: string): { file: string; namespace: string }[] {
