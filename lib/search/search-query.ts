@@ -72,7 +72,7 @@ export function foldForSearch(value: string): string {
 export type HighlightPart = { text: string; match: boolean };
 
 /**
- * `value` cut into parts where the words occur (accent- and case-insensitive), for showing
+ * `value` cut into parts where words start with the search words (accent- and case-insensitive), for showing
  * matches as text. Overlapping and adjacent matches merge into one part.
  */
 export function highlightMatches(value: string, words: readonly string[]): HighlightPart[] {
@@ -82,6 +82,9 @@ export function highlightMatches(value: string, words: readonly string[]): Highl
     const needle = foldForSearch(word);
     if (!needle) continue;
     for (let at = folded.indexOf(needle); at !== -1; at = folded.indexOf(needle, at + 1)) {
+      // Words match from their start, as the full-text search finds them: "den" is not marked
+      // inside "předvedení".
+      if (at > 0 && /[\p{L}\p{N}]/u.test(folded[at - 1]!)) continue;
       const start = origin[at]!;
       const lastOrigin = origin[at + needle.length - 1]!;
       // The whole original character (a surrogate pair, a letter with its combining mark).

@@ -32,6 +32,7 @@ describe("highlightMatches", () => {
       { text: "Nováková", match: true },
     ]);
     expect(highlightMatches("DOBRÝ den, dobrý!", ["dobry"]).filter((part) => part.match).map((part) => part.text)).toEqual(["DOBRÝ", "dobrý"]);
+    expect(highlightMatches("Dobrý den, máte předvedení?", ["den"]).filter((part) => part.match).map((part) => part.text)).toEqual(["den"]);
   });
 
   it("keeps decomposed accents and emoji whole, and markup is just text", () => {
