@@ -5,6 +5,7 @@ import { AppNav } from "@/components/shell/app-nav";
 import { UserMenu } from "@/components/shell/user-menu";
 import { requireUser } from "@/lib/auth/actor";
 import { isLocale, DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { renderTime } from "@/lib/realtime/bus";
 import { getLocale } from "next-intl/server";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
@@ -20,7 +21,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <UserMenu name={actor.name} email={actor.email} locale={isLocale(locale) ? locale : DEFAULT_LOCALE} />
           </header>
           <div className="min-h-0 flex-1">{children}</div>
-          <Toaster />
+          <Toaster renderedAt={renderTime()} />
         </div>
       </div>
     </ClientMessages>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { dispatchLiveEvent, type LiveEvent } from "./live-bus";
 
 export type { LiveEvent };
@@ -19,10 +19,13 @@ function isOpen(conversationId: string): boolean {
   return window.location.pathname.split("/").includes(conversationId);
 }
 
-export function LiveUpdates({ onEvent }: { onEvent?: (event: LiveEvent) => void }) {
+export function LiveUpdates({ onEvent, renderedAt }: { onEvent?: (event: LiveEvent) => void; renderedAt: number }) {
   const router = useRouter();
+  // The first render's time only: a refresh re-renders the layout, and the stream stays open.
+  const [since] = useState(renderedAt);
   useEffect(() => {
-    const source = new EventSource("/api/events");
+    // What changed between the page's render and this connection is replayed, or the server says resync.
+    const source = new EventSource(`/api/events?since=${since}`);
     let timer: ReturnType<typeof setTimeout> | undefined;
     let hasConnected = false;
     const refresh = () => {
@@ -81,6 +84,6 @@ export function LiveUpdates({ onEvent }: { onEvent?: (event: LiveEvent) => void 
       clearTimeout(timer);
       source.close();
     };
-  }, [router, onEvent]);
+  }, [router, onEvent, since]);
   return null;
 }

@@ -13,9 +13,10 @@ type Toast = { id: number; title: string; body: string; conversationId: string |
 /**
  * The live stream plus the in-app toast of spec §6: an open tab shows each `notification.toast`
  * at the bottom right for a few seconds (held while hovered or focused), linking to the
- * conversation when there is one. Mount it once, in place of <LiveUpdates />.
+ * conversation when there is one. Mount it once, in place of <LiveUpdates />, with the server's
+ * time of the render (`Date.now()` in the layout).
  */
-export function Toaster() {
+export function Toaster({ renderedAt }: { renderedAt: number }) {
   const t = useTranslations("notifications.toast");
   const [toasts, setToasts] = useState<Toast[]>([]);
   const nextId = useRef(0);
@@ -31,7 +32,7 @@ export function Toaster() {
 
   return (
     <>
-      <LiveUpdates onEvent={onEvent} />
+      <LiveUpdates onEvent={onEvent} renderedAt={renderedAt} />
       <section
         aria-label={t("region")}
         className="pointer-events-none fixed inset-x-4 bottom-4 z-50 flex flex-col items-stretch gap-2 sm:left-auto sm:w-80"

@@ -29,13 +29,30 @@ type Bus = {
   /** Identifies the current LISTEN; callbacks of an earlier one compare unequal and stay silent. */
   activeListen?: object;
   unlisten?: () => Promise<void>;
+  /** When the current LISTEN began receiving (ms); unset while none is active. */
+  listeningSince?: number;
+  /** The latest events received, oldest first, bounded by RECENT_EVENTS_KEPT and RECENT_EVENTS_MS. */
+  recent: { at: number; event: RealtimeEvent }[];
+  /** Received time of the newest event that fell out of `recent`: nothing before it can be replayed. */
+  forgottenUntil: number;
 };
+
+/**
+ * How far back a new stream can catch up (eventsSince): a page rendered, then its stream
+ * connected a moment later; whatever happened between the two is replayed instead of lost.
+ */
+const RECENT_EVENTS_MS = 30_000;
+const RECENT_EVENTS_KEPT = 1_000;
+/** Clock skew between instances and the render's own duration: replaying an event twice is harmless. */
+export const REPLAY_MARGIN_MS = 2_000;
 
 // One LISTEN per process whatever the number of subscribers (one per open browser tab), kept
 // on globalThis so hot reloads and double imports share it.
 const bus: Bus = ((globalThis as { __switchboardEventBus?: Bus }).__switchboardEventBus ??= {
   listeners: new Set(),
   transitions: Promise.resolve(),
+  recent: [],
+  forgottenUntil: 0,
 });
 
 /**
@@ -52,6 +69,31 @@ export function subscribeToEvents(listener: Listener): () => void {
   return () => {
     if (bus.listeners.delete(listener)) syncListening();
   };
+}
+
+/**
+ * The events this instance received since `sinceMs` (a page's render time, maybe on another
+ * instance), for a stream opened just after that page to replay; `undefined` when they are not
+ * all known here (no LISTEN then, or they were already forgotten), so the page must refetch.
+ */
+export function eventsSince(sinceMs: number): RealtimeEvent[] | undefined {
+  const from = sinceMs - REPLAY_MARGIN_MS;
+  // A LISTEN that stopped in between cleared what it had: listeningSince covers that gap too.
+  if (bus.listeningSince === undefined || bus.listeningSince > from || bus.forgottenUntil >= from) return undefined;
+  return bus.recent.filter((entry) => entry.at >= from).map((entry) => entry.event);
+}
+
+/** This server's time for a page's render, handed to its tab as `since` (components/notifications/toaster.tsx). */
+export function renderTime(): number {
+  return Date.now();
+}
+
+function remember(event: RealtimeEvent): void {
+  const now = Date.now();
+  bus.recent.push({ at: now, event });
+  while (bus.recent.length > RECENT_EVENTS_KEPT || (bus.recent[0] && now - bus.recent[0].at > RECENT_EVENTS_MS)) {
+    bus.forgottenUntil = bus.recent.shift()!.at;
+  }
 }
 
 /** Resolves once the LISTEN matches the subscribers, so events published afterwards arrive. */
@@ -78,6 +120,7 @@ async function startListening(): Promise<void> {
       // unlisten function no longer reaches; the token keeps such a copy quiet.
       if (bus.activeListen === token) dispatch(payload);
     });
+    bus.listeningSince = Date.now();
   } catch (error) {
     bus.activeListen = undefined;
     throw error;
@@ -88,12 +131,16 @@ async function stopListening(): Promise<void> {
   const unlisten = bus.unlisten;
   bus.activeListen = undefined;
   bus.unlisten = undefined;
+  bus.listeningSince = undefined;
+  bus.recent = [];
+  bus.forgottenUntil = 0;
   await unlisten?.();
 }
 
 function dispatch(payload: string): void {
   const event = parseEvent(payload);
   if (!event) return;
+  remember(event);
   for (const listener of bus.listeners) {
     try {
       listener(event);

@@ -26,6 +26,12 @@ export type LiveStreamOptions = {
   heartbeatMs?: number;
   /** Registers the stream for the shutdown, which closes it with an SSE retry hint; returns the untrack function. */
   track?: (stream: { close(retryMs: number): void }) => () => void;
+  /**
+   * Called once, right after subscribing: the events the tab missed between its page's render
+   * and this stream (lib/realtime/bus.ts eventsSince), sent first; `undefined` when they are
+   * unknown, and the tab is told to resync.
+   */
+  catchUp?: () => RealtimeEvent[] | undefined;
   /** Logs an event that could not be delivered. */
   onError?: (error: unknown) => void;
   maxQueuedBytes?: number;
@@ -86,7 +92,7 @@ export function createLiveStream(options: LiveStreamOptions): ReadableStream<Uin
           }
         };
 
-        const unsubscribe = options.subscribe((event) => {
+        const take = (event: RealtimeEvent) => {
           if (closed) return;
           if (behind || pending >= maxPending) {
             behind = true;
@@ -103,7 +109,10 @@ export function createLiveStream(options: LiveStreamOptions): ReadableStream<Uin
               pending -= 1;
               drained();
             });
-        });
+        };
+        const unsubscribe = options.subscribe(take);
+        // In the same tick as subscribing: an event is either missed or live, never both or neither.
+        const missed = options.catchUp ? options.catchUp() : [];
         const heartbeat = setInterval(() => {
           // A comment keeps proxies from closing an idle stream; a reader that is behind gets none.
           if (hasRoom()) enqueue(": keep-alive\n\n");
@@ -152,6 +161,8 @@ export function createLiveStream(options: LiveStreamOptions): ReadableStream<Uin
         registry.set(options.userId, [...(registry.get(options.userId) ?? []), self]);
 
         enqueue("retry: 3000\nevent: ready\ndata: {}\n\n");
+        if (missed) for (const event of missed) take(event);
+        else enqueue(frame("resync", {}));
         options.signal.addEventListener("abort", () => {
           cleanup();
           try {

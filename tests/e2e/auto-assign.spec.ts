@@ -22,6 +22,8 @@ async function setAutoAssign(page: Page, on: boolean) {
 
 test.describe("auto-assignment (SPEC §13)", () => {
   test("two new conversations go to the two available people with access, one each", async ({ alice, bob, baseURL }) => {
+    // Two signed-in users, a settings round trip each way and the cleanup: past 30 s on a loaded machine.
+    test.setTimeout(90_000);
     // The demo seed gives alice and bob two open conversations each; carol has no access.
     const aliceInbox = new InboxPage(alice.page);
     const bobInbox = new InboxPage(bob.page);

@@ -4,7 +4,8 @@ import { isSessionLive } from "@/lib/auth/sessions";
 import { log } from "@/lib/log";
 import { observedRoute } from "@/lib/observability/route";
 import { streamAudience } from "@/lib/realtime/audience";
-import { subscribeToEvents } from "@/lib/realtime/bus";
+import { z } from "zod";
+import { eventsSince, subscribeToEvents } from "@/lib/realtime/bus";
 import type { RealtimeEvent } from "@/lib/realtime/events";
 import { createLiveStream, HEARTBEAT_MS } from "@/lib/realtime/live-stream";
 import { trackLiveStream } from "@/lib/realtime/live-streams";
@@ -21,10 +22,16 @@ export const dynamic = "force-dynamic";
  */
 export const GET = observedRoute("events", openEventStream);
 
+/** `?since=`: the server time (ms) the tab's page was rendered at, to replay what happened since. */
+const sinceSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
 async function openEventStream(request: Request): Promise<Response> {
   const signedIn = await getSignedIn();
   if (!signedIn) return new Response("Unauthorized", { status: 401 });
   const { actor, sessionId } = signedIn;
+  const sinceParam = new URL(request.url).searchParams.get("since");
+  const since = sinceParam === null ? undefined : sinceSchema.safeParse(sinceParam);
+  if (since && !since.success) return new Response("since must be a time in milliseconds", { status: 400 });
   const subject = { userId: actor.userId, workspaceId: actor.workspaceId };
 
   const ended = new AbortController();
@@ -53,6 +60,7 @@ async function openEventStream(request: Request): Promise<Response> {
     signal: ended.signal,
     subscribe: subscribeToEvents,
     accept,
+    catchUp: since ? () => eventsSince(since.data) : undefined,
     track: trackLiveStream,
     onError: (error) => log.error({ err: error }, "could not deliver a live event"),
   });
