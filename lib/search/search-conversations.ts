@@ -1,5 +1,6 @@
 import "server-only";
-import { aliasedTable, and, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { aliasedTable, and, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import { unionAll } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/index";
 import { conversations, messages, messagingApps, users } from "@/db/schema";
 import { listAccessibleApps, type AccessSubject } from "@/lib/inbox/access";
@@ -7,6 +8,25 @@ import { encodeCursor, viewOf, type Cursor, type View } from "@/lib/inbox/views"
 import type { SearchQuery } from "./search-query";
 
 export const SEARCH_PAGE_SIZE = 25;
+/**
+ * How many of the newest conversations are checked one by one before the indexes are asked
+ * for every match: a word in most messages fills the page from these, where gathering all its
+ * matches would cost in proportion to the whole inbox; a rarer one falls through to the
+ * indexes, whose cost is its matches.
+ */
+export const RECENT_WINDOW = 200;
+
+/**
+ * The partial indexes of db/schema.ts that together hold every conversation once, each in
+ * recency order (open unassigned, open assigned, snoozed, closed): walked per app and merged,
+ * they give an app's conversations newest first without an index of their own.
+ */
+const RECENCY_SHAPES: SQL[] = [
+  and(eq(conversations.status, "open"), isNull(conversations.snoozedUntil), isNull(conversations.assigneeId))!,
+  and(eq(conversations.status, "open"), isNull(conversations.snoozedUntil), isNotNull(conversations.assigneeId))!,
+  and(eq(conversations.status, "open"), isNotNull(conversations.snoozedUntil))!,
+  eq(conversations.status, "closed"),
+];
 
 const assignees = aliasedTable(users, "assignees");
 
@@ -43,8 +63,9 @@ export type SearchResult = {
 
 /**
  * SPEC §13: conversations the subject may see whose contact name, number or any message
- * matches, newest first, keyset paged like the views. Matching ids come from the two search
- * indexes (trigrams on the contact, full text on messages), limited to the subject's apps.
+ * matches, newest first, keyset paged like the views, limited to the subject's apps. The
+ * RECENT_WINDOW newest conversations are checked first; when they hold less than a page, the
+ * matching ids come from the two search indexes (trigrams on the contact, full text on messages).
  */
 export async function searchConversations(
   db: Executor,
@@ -55,56 +76,12 @@ export async function searchConversations(
   const limit = options.limit ?? SEARCH_PAGE_SIZE;
   const appIds = (await listAccessibleApps(db, subject)).map((app) => app.id);
   if (appIds.length === 0) return { results: [], nextCursor: null };
-
-  const byContact = db
-    .select({ id: conversations.id })
-    .from(conversations)
-    .where(and(inArray(conversations.appId, appIds), isNull(conversations.deletedAt), contactMatch(query)));
-  const textMatch = messageMatch(query);
-  const byMessage = textMatch
-    ? db
-        .select({ id: messages.conversationId })
-        .from(messages)
-        .where(and(inArray(messages.appId, appIds), textMatch))
-    : null;
-  // An array of the matching ids, so the page reads each match by primary key: as a join, the
-  // planner misjudges how many there are and walks all of conversations instead.
-  const matched = byMessage ? sql`array(${byContact} union ${byMessage})` : sql`array(${byContact})`;
-  const newestMatch = textMatch
-    ? sql<string | null>`(select ${messages.text} from ${messages} where ${messages.conversationId} = ${conversations.id} and ${textMatch} order by ${messages.occurredAt} desc, ${messages.id} desc limit 1)`
-    : sql<string | null>`null`;
-  const after = options.after;
-
-  const rows = await db
-    .select({
-      id: conversations.id,
-      contactName: conversations.contactName,
-      externalContactId: conversations.externalContactId,
-      status: conversations.status,
-      assigneeId: conversations.assigneeId,
-      assigneeName: assignees.name,
-      lastActivityAt: conversations.lastActivityAt,
-      lastMessagePreview: conversations.lastMessagePreview,
-      appName: messagingApps.name,
-      provider: messagingApps.provider,
-      matchedText: newestMatch,
-    })
-    .from(conversations)
-    .innerJoin(messagingApps, eq(messagingApps.id, conversations.appId))
-    .leftJoin(assignees, eq(assignees.id, conversations.assigneeId))
-    .where(
-      and(
-        sql`${conversations.id} = any(${matched})`,
-        // Belt and braces: the apps are the subject's, but a result must never cross workspaces.
-        eq(conversations.workspaceId, subject.workspaceId),
-        isNull(conversations.deletedAt),
-        after
-          ? sql`(${conversations.lastActivityAt}, ${conversations.id}) < (${after.lastActivityAt.toISOString()}::timestamptz, ${after.id}::uuid)`
-          : undefined,
-      ),
-    )
-    .orderBy(desc(conversations.lastActivityAt), desc(conversations.id))
-    .limit(limit + 1);
+  // The planner cannot estimate a full-text match, guesses thousands and starts parallel
+  // workers, whose start-up (~50 ms) is most of the search's time; the index reads are small.
+  const rows = await db.transaction(async (tx) => {
+    await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
+    return matchingRows(tx, subject, appIds, query, options.after ?? null, limit);
+  });
 
   const shown = rows.slice(0, limit).map(
     (row): SearchResult => ({
@@ -125,4 +102,90 @@ export async function searchConversations(
     results: shown,
     nextCursor: rows.length > limit && last ? encodeCursor({ lastActivityAt: last.lastActivityAt, id: last.id }) : null,
   };
+}
+
+/** The page's rows plus one: from the newest conversations when they hold enough, else from the indexes. */
+async function matchingRows(db: Executor, subject: AccessSubject, appIds: string[], query: SearchQuery, after: Cursor | null, limit: number) {
+  const textMatch = messageMatch(query);
+  const read = (where: SQL) => readResults(db, subject, where, textMatch, after, limit + 1);
+
+  // The newest conversations first: enough matches among them are the page.
+  const window = recentIds(db, appIds, after, RECENT_WINDOW);
+  const inWindow = textMatch
+    ? sql`(${contactMatch(query)} or exists (select 1 from ${messages} where ${messages.conversationId} = ${conversations.id} and ${textMatch}))`
+    : contactMatch(query);
+  const fromWindow = await read(and(sql`${conversations.id} = any(array(${window}))`, inWindow)!);
+  if (fromWindow.length > limit) return fromWindow;
+
+  const byContact = db
+    .select({ id: conversations.id })
+    .from(conversations)
+    .where(and(inArray(conversations.appId, appIds), isNull(conversations.deletedAt), contactMatch(query)));
+  const byMessage = textMatch
+    ? db
+        .select({ id: messages.conversationId })
+        .from(messages)
+        .where(and(inArray(messages.appId, appIds), textMatch))
+    : null;
+  // An array of the matching ids, so the page reads each match by primary key: as a join, the
+  // planner misjudges how many there are and walks all of conversations instead.
+  return read(byMessage ? sql`${conversations.id} = any(array(${byContact} union ${byMessage}))` : sql`${conversations.id} = any(array(${byContact}))`);
+}
+
+/** The ids of the `take` newest conversations of the apps (after the cursor), newest first. */
+function recentIds(db: Executor, appIds: string[], after: Cursor | null, take: number): SQL {
+  const walks = appIds.flatMap((appId) =>
+    RECENCY_SHAPES.map((shape) =>
+      db
+        .select({ id: conversations.id, lastActivityAt: conversations.lastActivityAt })
+        .from(conversations)
+        .where(and(eq(conversations.appId, appId), isNull(conversations.deletedAt), shape, afterCursor(after)))
+        .orderBy(desc(conversations.lastActivityAt), desc(conversations.id))
+        .limit(take),
+    ),
+  );
+  const [first, second, ...rest] = walks;
+  const merged = unionAll(first!, second!, ...rest).as("recent");
+  return sql`select ${merged.id} from ${merged} order by ${merged.lastActivityAt} desc, ${merged.id} desc limit ${take}`;
+}
+
+function afterCursor(after: Cursor | null): SQL | undefined {
+  return after
+    ? sql`(${conversations.lastActivityAt}, ${conversations.id}) < (${after.lastActivityAt.toISOString()}::timestamptz, ${after.id}::uuid)`
+    : undefined;
+}
+
+/** The page's rows among the conversations `where` picks, newest first, with names and the newest matching message. */
+function readResults(db: Executor, subject: AccessSubject, where: SQL, textMatch: SQL | undefined, after: Cursor | null, take: number) {
+  const newestMatch = textMatch
+    ? sql<string | null>`(select ${messages.text} from ${messages} where ${messages.conversationId} = ${conversations.id} and ${textMatch} order by ${messages.occurredAt} desc, ${messages.id} desc limit 1)`
+    : sql<string | null>`null`;
+  return db
+    .select({
+      id: conversations.id,
+      contactName: conversations.contactName,
+      externalContactId: conversations.externalContactId,
+      status: conversations.status,
+      assigneeId: conversations.assigneeId,
+      assigneeName: assignees.name,
+      lastActivityAt: conversations.lastActivityAt,
+      lastMessagePreview: conversations.lastMessagePreview,
+      appName: messagingApps.name,
+      provider: messagingApps.provider,
+      matchedText: newestMatch,
+    })
+    .from(conversations)
+    .innerJoin(messagingApps, eq(messagingApps.id, conversations.appId))
+    .leftJoin(assignees, eq(assignees.id, conversations.assigneeId))
+    .where(
+      and(
+        where,
+        // Belt and braces: the apps are the subject's, but a result must never cross workspaces.
+        eq(conversations.workspaceId, subject.workspaceId),
+        isNull(conversations.deletedAt),
+        afterCursor(after),
+      ),
+    )
+    .orderBy(desc(conversations.lastActivityAt), desc(conversations.id))
+    .limit(take);
 }

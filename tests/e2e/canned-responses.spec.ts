@@ -31,6 +31,26 @@ test.describe("canned responses (SPEC §13)", () => {
     await expect(picker).toBeHidden();
     await expect(reply).toHaveValue("Hi! Hello Jana Nováková, this is Alice Admin from Demo Company. Call {{contact.phone}}.");
 
+    // No match: Enter closes the picker instead of sending "/zzqx" to the customer.
+    await reply.fill("");
+    await page.keyboard.type("/zzqx");
+    const none = page.getByText(t.canned.picker.none.replace("{typed}", "zzqx"));
+    await expect(none).toBeVisible();
+    await page.keyboard.press("Enter");
+    await expect(none).toBeHidden();
+    await expect(reply).toHaveValue("/zzqx");
+    await expect(inbox.thread.getByText("/zzqx")).toHaveCount(0);
+    // Escape closes an open picker and leaves the text as typed; typing on keeps it closed.
+    await reply.fill("");
+    await page.keyboard.type(`/${name.slice(0, 4)}`);
+    await expect(picker).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(picker).toBeHidden();
+    await page.keyboard.type("x");
+    await expect(picker).toBeHidden();
+    await expect(reply).toHaveValue(`/${name.slice(0, 4)}x`);
+    await expect(page).toHaveURL(/\/messaging\/unassigned\/[0-9a-f-]{36}$/);
+
     await reply.fill("");
   });
 

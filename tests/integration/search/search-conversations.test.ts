@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/index";
 import { conversations } from "@/db/schema";
 import { decodeCursor } from "@/lib/inbox/views";
-import { searchConversations } from "@/lib/search/search-conversations";
+import { RECENT_WINDOW, searchConversations } from "@/lib/search/search-conversations";
 import { parseSearchQuery } from "@/lib/search/search-query";
 import { createApp, createConversation, createMessage, createUser, createWorkspace, subjectOf } from "@/tests/factories";
 import type { User } from "@/db/schema";
@@ -110,5 +110,37 @@ describe("search", () => {
     expect(long.results).toEqual([]);
     expect(parseSearchQuery(`shop ${"x".repeat(500)}`)!.text).toHaveLength(200);
     expect((await (await getDb()).select().from(conversations)).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("gives the same newest-first pages whether the newest conversations hold the matches or older ones do", async () => {
+    const workspace = await createWorkspace();
+    const alice = await createUser({ workspace, role: "admin" });
+    const app = await createApp({ installer: alice });
+    const total = RECENT_WINDOW + 40;
+    const base = Date.now() - 10 * 3_600_000;
+    for (let i = 0; i < total; i++) {
+      const at = new Date(base + i * 1000);
+      const conversation = await createConversation({
+        app,
+        contactName: `Item ${i}`,
+        lastActivityAt: at,
+        status: i % 7 === 0 ? "closed" : "open",
+        assignee: i % 5 === 0 ? alice : null,
+      });
+      // "zebra" in the 30 newest and the 20 oldest; "quokka" only in the second oldest.
+      const text = i >= total - 30 || i < 20 ? (i === 1 ? "zebra quokka" : "a zebra crossing") : "nothing to see";
+      await createMessage({ conversation, text, occurredAt: at, touchConversation: false });
+    }
+    const item = (i: number) => `Item ${i}`;
+    const range = (from: number, to: number) => Array.from({ length: from - to + 1 }, (_, k) => item(from - k));
+
+    const first = await search(alice, "zebra");
+    expect(names(first)).toEqual(range(total - 1, total - 25));
+    const second = await search(alice, "zebra", first.nextCursor);
+    expect(names(second)).toEqual([...range(total - 26, total - 30), ...range(19, 0)]);
+    expect(second.nextCursor).toBeNull();
+    expect(names(await search(alice, "quokka"))).toEqual([item(1)]);
+    expect((await search(alice, "quokka")).results[0]).toMatchObject({ matchedText: "zebra quokka" });
+    expect(names(await search(alice, item(total - 1)))).toEqual([item(total - 1)]);
   });
 });
