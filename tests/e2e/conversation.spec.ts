@@ -109,7 +109,7 @@ test.describe("working a conversation, two users at once", () => {
 
         // A second tab of bob's that hears nothing live keeps a menu from before the change.
         const staleTab = await bob.page.context().newPage();
-        await staleTab.route("**/api/events", (route) => route.abort());
+        await staleTab.route("**/api/events?*", (route) => route.abort());
         const stale = new ConversationPage(staleTab, newcomer);
         await bob.inbox.openConversation(newcomer);
         await staleTab.goto(bob.page.url());
