@@ -4,7 +4,7 @@ import { noteWebhookReceived, recordAppError, recordSignatureFailure } from "@/l
 import { findInstalledApp } from "@/lib/apps/installed-app";
 import type { AppWithCredentials } from "@/lib/apps/credentials";
 import { declaresTooLarge, readBodyWithLimit } from "@/lib/http/read-body";
-import { needsGate, unsignedBodyGate } from "@/lib/http/unsigned-body-gate";
+import { gatedBytes, needsGate, unsignedBodyGate } from "@/lib/http/unsigned-body-gate";
 import { ingestEvents } from "@/lib/inbox/ingest-events";
 import type { ParseFailure } from "@/lib/channels/types";
 import type { WebhookChannel } from "./types";
@@ -51,8 +51,8 @@ export async function receiveWebhook(request: Request, appId: string, channel: W
   if (!found) return text("Not found", 404);
 
   if (declaresTooLarge(request)) return text("Payload too large", 413);
-  // Large bodies are read and checked one at a time per instance (lib/http/unsigned-body-gate.ts).
-  const release = needsGate(request) ? await unsignedBodyGate.enter() : () => {};
+  // Large bodies are read and checked one at a time per instance, at a bounded byte rate (lib/http/unsigned-body-gate.ts).
+  const release = needsGate(request) ? await unsignedBodyGate.enter(gatedBytes(request)) : () => {};
   if (!release) return busy();
   let checked: Awaited<ReturnType<typeof readAndCheck>>;
   try {

@@ -34,7 +34,7 @@ const settled = async <T>(promise: Promise<T>, ms: number) =>
 describe("the gate in front of unsigned webhook bodies", () => {
   it("lets a small signed webhook through while a large body holds the gate, and reads the large one when it frees", async () => {
     const { messenger, whatsapp } = await apps();
-    const held = (await unsignedBodyGate.enter())!;
+    const held = (await unsignedBodyGate.enter(0))!;
     try {
       const small = twilioRequest(whatsapp, whatsappInbound(whatsapp, { from: newWhatsappNumber(), text: "small and signed" }));
       const answered = await postWebhook("whatsapp", whatsapp.id, { headers: withLength(small.headers, small.body), body: small.body });
@@ -58,8 +58,8 @@ describe("the gate in front of unsigned webhook bodies", () => {
 
   it("answers 429 with Retry-After, storing nothing, when 64 large bodies already wait", async () => {
     const { messenger } = await apps();
-    const held = (await unsignedBodyGate.enter())!;
-    const queued = Array.from({ length: 64 }, () => unsignedBodyGate.enter());
+    const held = (await unsignedBodyGate.enter(0))!;
+    const queued = Array.from({ length: 64 }, () => unsignedBodyGate.enter(0));
     try {
       const before = await countAllRows();
       const body = `{"object":"page","entry":[${"{},".repeat(40_000)}{}]}`;
@@ -79,7 +79,7 @@ describe("the gate in front of unsigned webhook bodies", () => {
 
   it("still refuses a declared length over 1 MiB with 413 without queueing it", async () => {
     const { messenger } = await apps();
-    const held = (await unsignedBodyGate.enter())!;
+    const held = (await unsignedBodyGate.enter(0))!;
     try {
       const response = await postWebhook("messenger", messenger.id, {
         headers: { "Content-Type": "application/json", "Content-Length": String(2 * 1024 * 1024) },
