@@ -21,7 +21,7 @@ function PlusIcon() {
   );
 }
 
-/** "New person" and friends: the form in a dialog, then the new record's page. */
+/** "New contact" and friends: the form in a dialog, then the new record's page. */
 export function NewRecordButton({ type }: { type: RecordType }) {
   const t = useTranslations("crm");
   const router = useRouter();
