@@ -106,7 +106,9 @@ export function Modal({
     >
       {open ? (
         <ModalContext.Provider value={context}>
-          <div inert={isConfirming}>{children}</div>
+          <div className="contents" inert={isConfirming}>
+            {children}
+          </div>
           {isConfirming ? (
             <DiscardChanges
               onDiscard={() => {
@@ -127,7 +129,12 @@ function DiscardChanges({ onDiscard, onKeep }: { onDiscard: () => void; onKeep: 
   const titleId = useId();
   const bodyId = useId();
   const keepRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => keepRef.current?.focus(), []);
+  useEffect(() => {
+    // Back to where the user was (the Close button, the field) once the question is answered.
+    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    keepRef.current?.focus();
+    return () => previous?.focus();
+  }, []);
   return (
     <div className="absolute inset-0 flex items-center justify-center bg-white/90 p-4">
       <div
