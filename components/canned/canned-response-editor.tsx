@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useId, useState, useTransition } from "react";
 import { deleteCannedResponseAction, saveCannedResponseAction } from "@/app/(app)/settings/canned-responses/actions";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { Dialog, useRequestClose } from "@/components/ui/dialog";
 import { firstErrorByField } from "@/components/ui/field-errors";
 import { RefusalAlert, type ShownRefusal } from "@/components/ui/refusal-alert";
 import type { CannedResponseRow } from "@/lib/canned/canned-responses";
@@ -24,6 +24,7 @@ function CannedResponseForm({ response, onDone }: { response: CannedResponseRow 
   const [refusal, setRefusal] = useState<ShownRefusal | null>(null);
   const [isPending, startTransition] = useTransition();
   const unknown = unknownVariables(text);
+  const cancel = useRequestClose(onDone);
   const errorText = (field: string) => (errors[field] ? (t.has(`errors.${errors[field]}`) ? t(`errors.${errors[field]}`) : t("errors.invalid")) : null);
 
   return (
@@ -86,7 +87,7 @@ function CannedResponseForm({ response, onDone }: { response: CannedResponseRow 
         </p>
       </div>
       <div className="flex justify-end gap-2 pt-1">
-        <Button variant="secondary" onClick={onDone}>
+        <Button variant="secondary" onClick={cancel}>
           {t("cancel")}
         </Button>
         <Button type="submit" variant="success" disabled={isPending}>
@@ -103,7 +104,7 @@ export function NewCannedResponse() {
   return (
     <>
       <Button onClick={() => setOpen(true)}>{t("new")}</Button>
-      <Dialog open={open} onClose={() => setOpen(false)} title={t("newTitle")} className="max-w-lg">
+      <Dialog open={open} onClose={() => setOpen(false)} title={t("newTitle")} className="max-w-lg" guardUnsaved>
         <CannedResponseForm response={null} onDone={() => setOpen(false)} />
       </Dialog>
     </>
@@ -132,7 +133,7 @@ export function CannedResponseEditor({ response, canManage }: { response: Canned
           <Button variant="ghost" onClick={() => setConfirming(true)} aria-label={t("deleteNamed", { name: response.name })} className="text-danger">
             {t("delete")}
           </Button>
-          <Dialog open={editing} onClose={() => setEditing(false)} title={t("editTitle")} className="max-w-lg">
+          <Dialog open={editing} onClose={() => setEditing(false)} title={t("editTitle")} className="max-w-lg" guardUnsaved>
             <CannedResponseForm response={response} onDone={() => setEditing(false)} />
           </Dialog>
           <Dialog open={confirming} onClose={() => setConfirming(false)} title={t("deleteTitle", { name: response.name })} description={t("deleteBody")}>

@@ -21,7 +21,7 @@ function PlusIcon() {
   );
 }
 
-/** "New person" and friends: the form in a dialog, then the new record's page. */
+/** "New contact" and friends: the form in a dialog, then the new record's page. */
 export function NewRecordButton({ type }: { type: RecordType }) {
   const t = useTranslations("crm");
   const router = useRouter();
@@ -33,7 +33,7 @@ export function NewRecordButton({ type }: { type: RecordType }) {
         <PlusIcon />
         {title}
       </Button>
-      <Dialog open={isOpen} onClose={() => setIsOpen(false)} title={title}>
+      <Dialog open={isOpen} onClose={() => setIsOpen(false)} title={title} guardUnsaved>
         <RecordForm
           draft={emptyDraft(type)}
           target={{ kind: "create" }}
@@ -80,7 +80,7 @@ export function RecordActions({ draft, id, label }: { draft: RecordDraft; id: st
       <Button variant="secondary" onClick={() => setDialog("delete")}>
         {t("detail.delete")}
       </Button>
-      <Dialog open={dialog === "edit"} onClose={close} title={t(`types.${draft.type}.edit`)}>
+      <Dialog open={dialog === "edit"} onClose={close} title={t(`types.${draft.type}.edit`)} guardUnsaved>
         <RecordForm
           draft={draft}
           target={{ kind: "edit", id }}

@@ -12,6 +12,7 @@ import { validate, type ActionOutcome } from "./field-errors";
 import { PersonPicker } from "./person-picker";
 import { RefusalAlert } from "@/components/ui/refusal-alert";
 import { SelectField } from "./form-fields";
+import { useRequestClose } from "@/components/ui/dialog";
 
 /** Where the form saves: a new record, an existing one, or a new one linked to a conversation. */
 export type FormTarget = { kind: "create" } | { kind: "edit"; id: string } | { kind: "link"; conversationId: string };
@@ -75,6 +76,8 @@ export function RecordForm({
   const t = useTranslations("crm");
   const tCommon = useTranslations("common");
   const formRef = useRef<HTMLFormElement>(null);
+  // In a dialog, Cancel asks before dropping changes; in the CRM panel it is onCancel itself.
+  const cancel = useRequestClose(onCancel);
   const handled = useRef<FormState["outcome"]>(null);
   const [state, action, pending] = useActionState<FormState, FormData>(
     async (_previous, form) => {
@@ -166,7 +169,7 @@ export function RecordForm({
       )}
       <div className={compact ? "flex flex-wrap gap-2" : "flex flex-wrap justify-end gap-2 border-t border-line pt-4"}>
         {compact ? null : (
-          <Button variant="secondary" onClick={onCancel} disabled={pending}>
+          <Button variant="secondary" onClick={cancel} disabled={pending}>
             {tCommon("cancel")}
           </Button>
         )}
@@ -174,7 +177,7 @@ export function RecordForm({
           {pending ? t("form.saving") : submitLabel}
         </Button>
         {compact ? (
-          <Button variant="ghost" onClick={onCancel} disabled={pending}>
+          <Button variant="ghost" onClick={cancel} disabled={pending}>
             {tCommon("cancel")}
           </Button>
         ) : null}

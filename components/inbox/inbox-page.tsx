@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/components/ui/button";
 import { requireUser } from "@/lib/auth/actor";
+import { getDb } from "@/db/index";
 import { loadInboxData } from "@/lib/inbox/inbox-data";
+import { describeNoAccess } from "@/lib/inbox/no-access";
 import { PAGE_SIZE } from "@/lib/inbox/queries";
 import { isView } from "@/lib/inbox/views";
 import { ConversationList } from "./conversation-list";
@@ -42,12 +44,23 @@ export async function InboxPage({
   const { apps, appId, after, open, counts, list, thread, assignees } = data;
 
   if (apps.length === 0) {
+    const state = await describeNoAccess(await getDb(), actor.workspaceId);
+    const isAdmin = actor.role === "admin";
+    const format = await getFormatter();
+    const title = state.workspaceHasApps ? t("noAccess.title") : t("noApps.title");
+    const body = state.workspaceHasApps
+      ? isAdmin
+        ? t("noAccess.adminBody")
+        : t("noAccess.body", { admins: format.list(state.adminNames, { type: "disjunction" }) })
+      : isAdmin
+        ? t("noApps.adminBody")
+        : t("noApps.body");
     return (
       <main className="flex h-full items-center justify-center p-6">
         <div className="max-w-md rounded-xl border border-line bg-white p-8 text-center shadow-sm">
-          <h1 className="text-lg font-semibold">{t("noApps.title")}</h1>
-          <p className="mt-2 text-muted">{actor.role === "admin" ? t("noApps.adminBody") : t("noApps.body")}</p>
-          {actor.role === "admin" ? (
+          <h1 className="text-lg font-semibold">{title}</h1>
+          <p className="mt-2 text-muted">{body}</p>
+          {isAdmin ? (
             <Link href="/settings/integrations/messaging" className={buttonClasses("primary", "mt-5")}>
               {t("noApps.adminAction")}
             </Link>

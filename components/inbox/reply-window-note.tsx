@@ -2,6 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
+import { WEEKDAY_TIME_FORMAT } from "@/lib/i18n/date-formats";
 
 /** The reply window as the server computed it (lib/content/reply-window.ts), with its end as ISO text. */
 export type ShownReplyWindow = { kind: "open" | "human_agent"; until: string } | { kind: "template_only" | "closed" | "unknown" };
@@ -13,7 +14,7 @@ export function ReplyWindowNote({ window }: { window: ShownReplyWindow }) {
   const t = useTranslations("content.window");
   const format = useFormatter();
   if (window.kind === "unknown") return null;
-  const until = "until" in window ? format.dateTime(new Date(window.until), { weekday: "short", day: "numeric", month: "short", hour: "numeric", minute: "2-digit" }) : "";
+  const until = "until" in window ? format.dateTime(new Date(window.until), WEEKDAY_TIME_FORMAT) : "";
   const blocked = !canSendFreeForm(window);
   return (
     <p data-testid="reply-window" className={cn("text-xs", blocked ? "text-danger" : "text-muted")} role={blocked ? "status" : undefined}>

@@ -13,6 +13,7 @@ import { MessageText } from "./message-text";
 import { ResendButton } from "./resend-button";
 import { NoteItem } from "./notes/note-item";
 import { SnoozeLine } from "./snooze/snooze-line";
+import { DAY_DIVIDER_FORMAT } from "@/lib/i18n/date-formats";
 
 /*
  * The thread's items, written with next-intl's hooks and no server-only imports so the same
@@ -25,7 +26,7 @@ export function DayDivider({ at }: { at: Date }) {
   return (
     <li className="flex items-center gap-3 py-1 text-xs font-medium text-muted">
       <span className="h-px flex-1 bg-line" aria-hidden="true" />
-      <time dateTime={at.toISOString()}>{format.dateTime(at, { weekday: "short", day: "numeric", month: "long", year: "numeric" })}</time>
+      <time dateTime={at.toISOString()}>{format.dateTime(at, DAY_DIVIDER_FORMAT)}</time>
       <span className="h-px flex-1 bg-line" aria-hidden="true" />
     </li>
   );

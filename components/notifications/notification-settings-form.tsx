@@ -6,6 +6,7 @@ import { useState, useTransition } from "react";
 import { saveNotificationPreferencesAction } from "@/app/(app)/notifications/actions";
 import { RefusalAlert, type ShownRefusal } from "@/components/ui/refusal-alert";
 import { Button } from "@/components/ui/button";
+import { useRequestClose, useUnsavedChanges } from "@/components/ui/dialog";
 import { NOTIFICATION_CHANNELS, NOTIFICATION_EVENTS, type PreferenceMatrix } from "@/lib/notifications/events";
 import { DesktopNotifications } from "./desktop-notifications";
 import { EVENT_LABEL_KEYS, hasPreferenceChanges, withPreference } from "./preference-matrix";
@@ -32,6 +33,9 @@ export function SettingsForm({
   const [refusal, setRefusal] = useState<ShownRefusal | null>(null);
   const [isSaving, startSaving] = useTransition();
   const hasChanges = hasPreferenceChanges(draft, saved);
+  // The dialog asks "Discard changes?" on Close or Escape while the matrix differs from what is saved.
+  useUnsavedChanges(hasChanges);
+  const close = useRequestClose(onClose);
 
   const save = (event: React.FormEvent) => {
     event.preventDefault();
@@ -114,7 +118,7 @@ export function SettingsForm({
               </>
             ) : null}
           </p>
-          <Button variant="secondary" onClick={onClose}>
+          <Button variant="secondary" onClick={close}>
             {t("close")}
           </Button>
           <Button type="submit" variant="success" disabled={!hasChanges || isSaving} aria-busy={isSaving || undefined}>

@@ -50,7 +50,7 @@ export function NotificationSettings({
       >
         <BellIcon className="h-[18px] w-[18px]" />
       </button>
-      <Dialog open={isOpen} onClose={() => setOpen(false)} title={t("settings")} description={t("description")} className="max-w-xl">
+      <Dialog open={isOpen} onClose={() => setOpen(false)} title={t("settings")} description={t("description")} className="max-w-xl" guardUnsaved>
         <SettingsForm
           saved={saved}
           onSaved={setSaved}

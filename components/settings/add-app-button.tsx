@@ -57,7 +57,7 @@ export function AddAppButton({
         </svg>
         {t(`messaging.add.${provider}`)}
       </Button>
-      <SettingsDialog open={open} onClose={close} title={t(`form.installTitle.${provider}`)}>
+      <SettingsDialog open={open} onClose={close} title={t(`form.installTitle.${provider}`)} guardUnsaved>
         <AppForm mode={{ kind: "install", provider }} users={users} installerId={installerId} onDone={onInstalled} onCancel={close} />
       </SettingsDialog>
     </>

@@ -21,7 +21,7 @@ export function AppCardActions({ app, users }: { app: EditableApp; users: Worksp
       <Button variant="secondary" className="px-2.5 py-1 text-xs" onClick={() => setDialog("uninstall")}>
         {t("card.uninstall")}
       </Button>
-      <SettingsDialog open={dialog === "edit"} onClose={close} title={t("form.editTitle", { name: app.name })}>
+      <SettingsDialog open={dialog === "edit"} onClose={close} title={t("form.editTitle", { name: app.name })} guardUnsaved>
         <AppForm mode={{ kind: "edit", app }} users={users} installerId={app.installer.id} onDone={close} onCancel={close} />
       </SettingsDialog>
       <SettingsDialog open={dialog === "uninstall"} onClose={close} title={t("uninstall.title", { name: app.name })}>

@@ -9,6 +9,7 @@ import type { Provider } from "@/db/schema";
 import { firstErrorByField } from "@/components/ui/field-errors";
 import { RefusalAlert } from "@/components/ui/refusal-alert";
 import type { ActionOutcome, EditableApp, WorkspaceUserOption } from "./types";
+import { useRequestClose } from "@/components/ui/dialog";
 
 export type AppFormMode = { kind: "install"; provider: Provider } | { kind: "edit"; app: EditableApp };
 
@@ -112,6 +113,7 @@ export function AppForm({
   const tCommon = useTranslations("common");
   const provider = mode.kind === "install" ? mode.provider : mode.app.provider;
   const isEdit = mode.kind === "edit";
+  const cancel = useRequestClose(onCancel);
   const formRef = useRef<HTMLFormElement>(null);
   const handledOutcome = useRef<ActionOutcome | null>(null);
   const accessErrorId = useId();
@@ -283,7 +285,7 @@ export function AppForm({
       {outcome && !outcome.ok ? <RefusalAlert refusal={outcome} /> : null}
 
       <div className="sticky bottom-0 -mx-5 flex justify-end gap-2 border-t border-line bg-white px-5 py-3">
-        <Button variant="secondary" onClick={onCancel}>
+        <Button variant="secondary" onClick={cancel}>
           {tCommon("cancel")}
         </Button>
         <Button type="submit" disabled={pending}>

@@ -28,7 +28,7 @@ export function InviteButton() {
       >
         {t("invite")}
       </Button>
-      <SettingsDialog open={open} onClose={close} title={t("dialog.title")}>
+      <SettingsDialog open={open} onClose={close} title={t("dialog.title")} guardUnsaved>
         <InviteForm key={session} onDone={close} />
       </SettingsDialog>
     </>

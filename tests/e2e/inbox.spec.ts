@@ -8,6 +8,7 @@ test.describe("the demo inbox", () => {
     await page.goto("/messaging");
     await expect(page).toHaveURL(/\/messaging\/unassigned$/);
     await inbox.expectCounts({ unassigned: 2, mine: 2, others: 2, snoozed: 0, closed: 2 });
+    await expect(inbox.availabilityToggle(true)).toBeVisible();
     await expect(inbox.rows).toHaveCount(2);
 
     await inbox.viewLink("mine").click();
@@ -37,11 +38,17 @@ test.describe("the demo inbox", () => {
     await expect(inbox.row("Sofia Rossi")).toContainText("Demo Company WhatsApp");
   });
 
-  test("carol, with access to no app, sees the friendly empty state", async ({ carol: { page, inbox } }) => {
+  test("carol, with access to no app, is told so and which admin can give it, without an availability toggle", async ({
+    carol: { page, inbox },
+  }) => {
     await inbox.goto("unassigned");
-    await expect(inbox.noAppsState).toBeVisible();
-    await expect(page.getByText("Ask an admin to connect Messenger or WhatsApp")).toBeVisible();
+    await expect(inbox.noAccessState).toBeVisible();
+    await expect(inbox.noAppsState).toHaveCount(0);
+    await expect(page.getByText("You don't have access to any messaging app yet. Ask Alice Admin to give you access.")).toBeVisible();
     await expect(inbox.rows).toHaveCount(0);
+    // Availability only decides who is given conversations: it means nothing without an app.
+    await expect(inbox.availabilityToggle(true)).toHaveCount(0);
+    await expect(inbox.availabilityToggle(false)).toHaveCount(0);
   });
 
   test("dave sees only Other Company's conversation", async ({ dave: { page, inbox } }) => {

@@ -38,5 +38,13 @@ test.describe("language", () => {
     await expect(page.locator("html")).toHaveAttribute("lang", "cs");
     await inbox.expectCounts({ unassigned: 2, mine: 2, others: 2, snoozed: 0, closed: 2 });
     await expect(inbox.viewLink("mine")).toHaveText(/^Přiřazeno mně/);
+
+    // Issue 16 item 9: the availability toggle is gender-neutral, the day dividers spell out the weekday
+    // ("po 30. listopadu" would read "after 30 November").
+    await expect(inbox.availabilityToggle(true)).toHaveText(/K dispozici/);
+    await inbox.viewLink("mine").click();
+    await inbox.openConversation("Tomás Rivera");
+    const dividers = inbox.thread.locator("li > time");
+    await expect(dividers.first()).toHaveText(/^(pondělí|úterý|středa|čtvrtek|pátek|sobota|neděle) \d{1,2}\. \p{L}+ \d{4}$/u);
   });
 });

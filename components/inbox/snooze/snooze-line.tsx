@@ -2,6 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import type { ThreadActivity } from "@/lib/inbox/queries";
+import { WEEKDAY_TIME_FORMAT } from "@/lib/i18n/date-formats";
 
 /** "Alice snoozed this until Mon 9:00" in the thread; the time in the reader's time zone and language. */
 export function SnoozeLine({ activity }: { activity: ThreadActivity }) {
@@ -10,7 +11,7 @@ export function SnoozeLine({ activity }: { activity: ThreadActivity }) {
   const until = activity.detail?.until ? new Date(activity.detail.until) : null;
   const actor = activity.actorName ?? t("someone");
   const time = until && !Number.isNaN(until.getTime())
-    ? format.dateTime(until, { weekday: "short", day: "numeric", month: "short", hour: "numeric", minute: "2-digit" })
+    ? format.dateTime(until, WEEKDAY_TIME_FORMAT)
     : "";
   return (
     <li className="flex justify-center px-4 text-center text-xs text-muted">

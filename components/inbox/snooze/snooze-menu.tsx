@@ -9,6 +9,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Menu, MenuItem } from "@/components/ui/menu";
 import type { ShownRefusal } from "@/components/ui/refusal-alert";
 import { MAX_SNOOZE_MS, MIN_SNOOZE_MS, snoozePresets } from "@/lib/snooze/snooze-time";
+import { WEEKDAY_TIME_FORMAT } from "@/lib/i18n/date-formats";
 
 /** `YYYY-MM-DDTHH:mm` in the browser's time zone, what <input type="datetime-local"> reads and writes. */
 function localInputValue(at: Date): string {
@@ -47,7 +48,7 @@ export function SnoozeMenu({
   const inputId = useId();
   const now = new Date();
   const presets = snoozePresets(now);
-  const when = (at: Date) => format.dateTime(at, { weekday: "short", day: "numeric", month: "short", hour: "numeric", minute: "2-digit" });
+  const when = (at: Date) => format.dateTime(at, WEEKDAY_TIME_FORMAT);
 
   const snooze = (until: Date) => {
     onRefused(null);

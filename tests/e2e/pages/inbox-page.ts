@@ -49,6 +49,11 @@ export class InboxPage {
     return this.page.getByRole("heading", { name: this.t.inbox.noApps.title });
   }
 
+  /** A workspace with apps the user cannot reach (issue 16 item 10). */
+  get noAccessState(): Locator {
+    return this.page.getByRole("heading", { name: this.t.inbox.noAccess.title });
+  }
+
   async openConversation(contactName: string) {
     await this.row(contactName).click();
     await expect(this.thread).toBeVisible();

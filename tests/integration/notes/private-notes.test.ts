@@ -111,7 +111,7 @@ describe("private notes (spec §13)", () => {
     const bobs = await deliveriesOf(bob);
     expect(bobs).toContain("note.mentioned:email:sent");
     expect(bobs.some((line) => line.startsWith("note.mentioned:desktop:"))).toBe(true);
-    expect((await emailsTo(bob)).map((email) => email.subject)).toEqual(["Alice vás zmínil(a) v poznámce ke konverzaci s Ann Contact"]);
+    expect((await emailsTo(bob)).map((email) => email.subject)).toEqual(["Alice: zmínka o vás v poznámce ke konverzaci s Ann Contact"]);
     expect((await emailsTo(dana)).map((email) => email.subject)).toEqual(["Alice mentioned you in a note about Ann Contact"]);
     expect((await emailsTo(dana))[0]!.text).toContain("@Bob @Dana please look");
     expect(await deliveriesOf(alice)).toEqual([]);
