@@ -41,7 +41,7 @@ test.describe("language", () => {
 
     // Issue 16 item 9: the availability toggle is gender-neutral, the day dividers spell out the weekday
     // ("po 30. listopadu" would read "after 30 November").
-    await expect(inbox.availabilityToggle(true)).toHaveText(/K dispozici/);
+    await expect(inbox.availabilityToggle(true)).toHaveText(/Dostupný/);
     await inbox.viewLink("mine").click();
     await inbox.openConversation("Tomás Rivera");
     const dividers = inbox.thread.locator("li > time");

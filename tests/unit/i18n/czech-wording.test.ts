@@ -21,10 +21,12 @@ describe("Czech wording", () => {
     expect(slashed).toEqual([]);
   });
 
-  it("names availability without a gendered adjective", () => {
-    const availability = texts.filter(([key]) => /(^|\.)(available|unavailable)$/.test(key));
+  it("names availability without a gendered adjective, except the toggle, which SPEC §11 names", () => {
+    const availability = texts.filter(([key]) => /(^|\.)(available|unavailable)$/.test(key) && !key.startsWith("inbox.availability."));
     expect(availability.length).toBeGreaterThan(0);
     for (const [, text] of availability) expect(text).toMatch(/^(K dispozici|Není k dispozici)$/);
+    const toggle = (cs as unknown as { inbox: { availability: { available: string; unavailable: string } } }).inbox.availability;
+    expect([toggle.available, toggle.unavailable]).toEqual(["Dostupný", "Nedostupný"]);
   });
 
   it("words every activity line as '{actor}: …' or without an actor", () => {
