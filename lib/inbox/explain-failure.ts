@@ -115,3 +115,13 @@ export function explainFailure(stored: string | null | undefined): FailureExplan
   }
   return explained("refused", side, null);
 }
+
+/**
+ * Whether "Send again" is offered and accepted. A template is the way past the reply window,
+ * so a template refused as outside the window may be tried again; every other permanent
+ * refusal would only fail the same way.
+ */
+export function canSendAgain(message: { kind: string; failureReason: string | null }): boolean {
+  const explanation = explainFailure(message.failureReason);
+  return explanation.retryable || (message.kind === "template" && explanation.reason === "outside_window");
+}

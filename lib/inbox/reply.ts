@@ -11,6 +11,7 @@ import { ok, refuse, type Result } from "@/lib/result";
 import { lastInboundAt } from "@/lib/content/last-inbound";
 import { replyWindow } from "@/lib/content/reply-window";
 import { lockAccessibleConversation, type AccessSubject } from "./access";
+import { canSendAgain } from "./explain-failure";
 import { enqueueMessageFollowUps } from "./follow-ups";
 import { SEND_REPLY } from "./jobs/queues";
 import { messagePreview } from "./message-preview";
@@ -18,7 +19,7 @@ import { markConversationReadIn } from "./read-markers";
 import { checkReplyText } from "./reply-limits";
 import { isUuid } from "./views";
 
-export type ReplyRefusal = "not_found" | "empty_reply" | "reply_too_long" | "not_failed" | "outside_reply_window" | "file_not_found";
+export type ReplyRefusal = "not_found" | "empty_reply" | "reply_too_long" | "not_failed" | "not_retryable" | "outside_reply_window" | "file_not_found";
 
 /**
  * No dedupe key: each enqueue is a send the user asked for, and the job itself refuses to
@@ -150,7 +151,7 @@ export async function resendMessage(
     if (!found) return refuse("not_found");
     if (!isUuid(input.messageId)) return refuse("not_failed");
     const [failed] = await tx
-      .select({ kind: messages.kind })
+      .select({ kind: messages.kind, state: messages.state, failureReason: messages.failureReason })
       .from(messages)
       .where(and(eq(messages.id, input.messageId), eq(messages.conversationId, found.conversation.id)))
       .limit(1);
@@ -161,6 +162,8 @@ export async function resendMessage(
         return refuse("outside_reply_window", { provider: providerName(found.app.provider) });
       }
     }
+    // A permanent refusal (blocked, invalid recipient, outside the window, …) would only fail again.
+    if (failed?.state === "failed" && !canSendAgain(failed)) return refuse("not_retryable");
     const [message] = await tx
       .update(messages)
       // A new attempt is a new provider message: the failed one's id (e.g. a Twilio SID that
