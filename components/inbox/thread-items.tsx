@@ -2,6 +2,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
 import { isHttpUrl } from "@/lib/channels/safe-url";
 import { AUTO_ASSIGNED_DETAIL } from "@/lib/inbox/auto-assign-detail";
+import { explainFailure, canSendAgain } from "@/lib/inbox/explain-failure";
 import { failureKey } from "@/lib/inbox/failure-reasons";
 import type { ThreadActivity, ThreadMessage } from "@/lib/inbox/queries";
 import type { Provider } from "@/db/schema";
@@ -106,14 +107,22 @@ function DeliveryIcon({ state }: { state: ThreadMessage["state"] }) {
 function DeliveryLine({ message, conversationId }: { message: ThreadMessage; conversationId: string }) {
   const t = useTranslations("conversation");
   if (message.state === "failed") {
-    const key = message.failureReason ? failureKey(message.failureReason) : null;
-    const reason = key && t.has(`failure.${key}`) ? t(`failure.${key}`) : message.failureReason;
+    // The reason in the reader's language from the provider's code; the provider's own words
+    // stay one click away (explainFailure, docs/decisions.md "Polish (issue 16)").
+    const explanation = explainFailure(message.failureReason);
+    const raw = message.failureReason && !failureKey(message.failureReason) ? message.failureReason : null;
     return (
       <div className="flex max-w-[min(36rem,100%)] flex-col items-end gap-0.5 px-1 text-right text-xs">
         <p className="text-danger" data-testid="delivery-state">
-          {reason ? t("failedBecause", { reason }) : t("state.failed")}
+          {t("notDeliveredBecause", { reason: t(`failure.${explanation.reason}`) })}
         </p>
-        <ResendButton conversationId={conversationId} messageId={message.id} />
+        {raw ? (
+          <details className="text-muted" data-testid="failure-detail">
+            <summary className="cursor-pointer">{t("failureDetail")}</summary>
+            <p className="break-words">{raw}</p>
+          </details>
+        ) : null}
+        {canSendAgain(message) ? <ResendButton conversationId={conversationId} messageId={message.id} /> : null}
       </div>
     );
   }
