@@ -137,7 +137,7 @@ describe("a reply through the Messenger Send API", () => {
     expect((await sendJobsFor(messageId)).map((job) => job.status)).toEqual(["done"]);
   });
 
-  it("shows in the thread with its sender, and does not assign the conversation", async () => {
+  it("shows in the thread with its sender, and claims the unassigned conversation for the replier", async () => {
     const { bob, conversation } = await inbox("messenger");
     const messageId = await reply(bob, conversation, "On it");
     await runSendJobs();
@@ -151,7 +151,7 @@ describe("a reply through the Messenger Send API", () => {
       failureReason: null,
     });
     const [row] = await (await getDb()).select().from(conversations).where(eq(conversations.id, conversation.id));
-    expect(row!.assigneeId).toBeNull();
+    expect(row!.assigneeId).toBe(bob.id);
   });
 });
 
