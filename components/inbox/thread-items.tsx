@@ -1,7 +1,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
 import { isHttpUrl } from "@/lib/channels/safe-url";
-import { AUTO_ASSIGNED_DETAIL } from "@/lib/inbox/auto-assign-detail";
+import { AUTO_ASSIGNED_DETAIL, CLAIMED_BY_REPLY_DETAIL } from "@/lib/inbox/auto-assign-detail";
 import { explainFailure, canSendAgain } from "@/lib/inbox/explain-failure";
 import { failureKey } from "@/lib/inbox/failure-reasons";
 import type { ThreadActivity, ThreadMessage } from "@/lib/inbox/queries";
@@ -44,7 +44,9 @@ export function ActivityLine({ activity }: { activity: ThreadActivity }) {
   const text =
     activity.kind === "assigned" && activity.detail?.via === AUTO_ASSIGNED_DETAIL.via
       ? tAuto("activity", { target })
-      : activity.kind === "assigned" && activity.actorName && activity.actorName === activity.targetName
+      : activity.kind === "assigned" && activity.detail?.via === CLAIMED_BY_REPLY_DETAIL.via
+        ? t("activity.claimedByReply", { actor })
+        : activity.kind === "assigned" && activity.actorName && activity.actorName === activity.targetName
         ? t("activity.assignedSelf", { actor })
         : t(`activity.${activity.kind}`, { actor, target, record: activity.detail?.record ?? "" });
   return (

@@ -5,9 +5,8 @@ import { conversationActivities, conversations, workspaces, type Conversation, t
 import { publishEvent } from "@/lib/realtime/bus";
 import type { AccessSubject } from "./access";
 import { checkAssignee } from "./assign-conversation";
+import { CLAIMED_BY_REPLY_DETAIL } from "./auto-assign-detail";
 
-/** The activity detail of an assignment made by replying: "{actor} took the conversation by replying". */
-export const CLAIMED_BY_REPLY_DETAIL = { via: "reply" } as const;
 
 /**
  * Issue 16: a reply to an unassigned open conversation assigns it to the replier, in the reply's
@@ -38,7 +37,7 @@ export async function claimOnReply(tx: Transaction, actor: AccessSubject, conver
     kind: "assigned",
     actorId: actor.userId,
     targetUserId: actor.userId,
-    detail: CLAIMED_BY_REPLY_DETAIL,
+    detail: { ...CLAIMED_BY_REPLY_DETAIL },
     // Just before the reply, so the thread reads "took it by replying", then the reply.
     occurredAt: new Date(at.getTime() - 1),
   });
