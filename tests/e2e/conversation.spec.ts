@@ -8,6 +8,8 @@ import { DEMO_APPS, newPsid, newWhatsappContact, sendMessengerMessage, sendWhats
 const t = catalogs.en;
 const ALICE = USERS.alice.name;
 const BOB = USERS.bob.name;
+/** The demo seed's Jana Nováková (db/seed.ts): unassigned, on the demo Messenger Page. */
+const DEMO_JANA_PSID = "7000000000000001";
 
 // The server's jobs reach these through MESSENGER_API_BASE / TWILIO_API_BASE (start-server.sh).
 const messenger = new MessengerStandIn();
@@ -265,3 +267,40 @@ test.describe("working a conversation, two users at once", () => {
     }
   });
 });
+
+test.describe("claim on reply (issue 16)", () => {
+  test("a reply to the demo's unassigned conversation moves it to Assigned to me; unassigning puts it back", async ({ alice }) => {
+    test.setTimeout(90_000);
+    const name = "Jana Nováková";
+    await openLive(alice, "unassigned");
+    const before = { unassigned: await alice.inbox.count("unassigned"), mine: await alice.inbox.count("mine") };
+    await alice.inbox.openConversation(name);
+    const view = new ConversationPage(alice.page, name);
+    await expect(view.assignmentButton()).toBeVisible();
+    const text = `Thursday at 10 is free (${tag()})`;
+    try {
+      await view.reply(text);
+      await expect(view.entry(t.conversation.activity.claimedByReply.replace("{actor}", ALICE))).toBeVisible();
+      await expect(view.assignmentButton(ALICE)).toBeVisible();
+      await expect(alice.inbox.viewLink("unassigned", before.unassigned - 1)).toBeVisible();
+      await expect(alice.inbox.viewLink("mine", before.mine + 1)).toBeVisible();
+      await expect(view.deliveryState(text)).toHaveText(t.conversation.state.sent, { timeout: 20_000 });
+      expect(messenger.sentTo(DEMO_JANA_PSID)).toHaveLength(1);
+      await alice.page.screenshot({ path: "test-results/failures/claim-on-reply-1280.png" });
+      await alice.page.setViewportSize({ width: 390, height: 844 });
+      await alice.page.screenshot({ path: "test-results/failures/claim-on-reply-390.png" });
+      await alice.page.setViewportSize({ width: 1280, height: 720 });
+    } finally {
+      // The demo as it was: the inbox and language specs count two unassigned conversations.
+      await alice.inbox.goto("mine");
+      if ((await alice.inbox.row(name).count()) > 0) {
+        await alice.inbox.openConversation(name);
+        await new ConversationPage(alice.page, name).openAssignmentMenu(ALICE);
+        await alice.page.getByRole("menuitem", { name: t.conversation.assign.unassign }).click();
+        await expect(alice.inbox.viewLink("unassigned", before.unassigned)).toBeVisible();
+      }
+    }
+    await expect(alice.inbox.viewLink("mine", before.mine)).toBeVisible();
+  });
+});
+
