@@ -301,6 +301,17 @@ test.describe("claim on reply (issue 16)", () => {
       }
     }
     await expect(alice.inbox.viewLink("mine", before.mine)).toBeVisible();
+
+    // The admin's switch, on by default, in Settings → Messaging.
+    await alice.page.goto("/settings/integrations/messaging");
+    const setting = alice.page.getByRole("form", { name: t.settings.messaging.claimOnReply.label });
+    await expect(setting).toContainText(t.settings.messaging.claimOnReply.summaryOn);
+    await expect(setting.getByRole("checkbox", { name: t.settings.messaging.claimOnReply.enable })).toBeChecked();
+    await setting.scrollIntoViewIfNeeded();
+    await alice.page.screenshot({ path: "test-results/failures/claim-setting-1280.png" });
+    await alice.page.setViewportSize({ width: 390, height: 844 });
+    await setting.scrollIntoViewIfNeeded();
+    await alice.page.screenshot({ path: "test-results/failures/claim-setting-390.png" });
   });
 });
 
