@@ -47,9 +47,14 @@ async function reply(user: { id: string; workspaceId: string }, conversation: Co
 /** Twilio's answer for a number that is not on WhatsApp (error 63024, invalid recipient). */
 const invalidRecipient = { status: 400, json: { code: 63024, message: "Invalid message recipient", status: 400 } };
 
+/** The conversation's row in whichever view it is in (a reply claims it: Unassigned → Assigned to me). */
 async function rowOf(user: { id: string; workspaceId: string; role: "admin" | "member" }, conversationId: string) {
-  const { rows } = await listConversations(subjectOf(user), "unassigned", { limit: 50 });
-  return rows.find((row) => row.id === conversationId);
+  for (const view of ["unassigned", "mine"] as const) {
+    const { rows } = await listConversations(subjectOf(user), view, { limit: 50 });
+    const row = rows.find((candidate) => candidate.id === conversationId);
+    if (row) return row;
+  }
+  return undefined;
 }
 
 describe("a failed reply in the list", () => {
