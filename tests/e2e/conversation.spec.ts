@@ -208,35 +208,6 @@ test.describe("working a conversation, two users at once", () => {
         await expect(alicesView.deliveryState(reply)).toHaveText(t.conversation.state.delivered);
       });
 
-      const failedReply = `One more detail (${run})`;
-      await test.step("a reply Twilio fails as an invalid recipient: the row says Not delivered, the thread why, and no Send again", async () => {
-        await alicesView.reply(failedReply);
-        await expect(alicesView.deliveryState(failedReply)).toHaveText(t.conversation.state.sent, { timeout: 20_000 });
-        const { sid } = twilio.sentTo(contact.from).at(-1)!;
-        await expect(alice.inbox.row(name)).not.toContainText(t.inbox.notDelivered);
-
-        await sendWhatsappStatus(baseURL!, { messageSid: sid, to: contact.from, status: "undelivered", errorCode: "63024", errorMessage: "Invalid message recipient" });
-
-        const reason = t.conversation.notDeliveredBecause.replace("{reason}", t.conversation.failure.recipient_invalid);
-        await expect(alicesView.deliveryState(failedReply)).toHaveText(reason);
-        // Live, in the list: the row's link names it, so a screen reader hears it too.
-        await expect(alice.inbox.row(name)).toContainText(t.inbox.notDelivered);
-        await expect(alice.inbox.row(name)).toHaveAccessibleName(new RegExp(t.inbox.notDelivered));
-        const detail = alicesView.entry(failedReply).getByTestId("failure-detail");
-        await detail.getByText(t.conversation.failureDetail).click();
-        await expect(detail).toContainText("Invalid message recipient (Twilio error 63024)");
-        await expect(alicesView.entry(failedReply).getByRole("button", { name: t.conversation.sendAgain })).toHaveCount(0);
-        await alice.page.setViewportSize({ width: 1280, height: 800 });
-        await alice.page.screenshot({ path: "test-results/failures/not-delivered-1280.png" });
-        await alice.page.setViewportSize({ width: 390, height: 844 });
-        await alice.page.screenshot({ path: "test-results/failures/not-delivered-390-thread.png" });
-        await alice.page.goto("/messaging/mine");
-        await expect(alice.inbox.row(name)).toContainText(t.inbox.notDelivered);
-        await alice.page.screenshot({ path: "test-results/failures/not-delivered-390-list.png" });
-        await alice.page.setViewportSize({ width: 1280, height: 720 });
-        await alice.inbox.openConversation(name);
-      });
-
       await test.step("bob finds no Delete conversation; alice deletes it after confirming", async () => {
         await bob.inbox.viewLink("others").click();
         await bob.inbox.openConversation(name);
@@ -312,6 +283,48 @@ test.describe("claim on reply (issue 16)", () => {
     await alice.page.setViewportSize({ width: 390, height: 844 });
     await setting.scrollIntoViewIfNeeded();
     await alice.page.screenshot({ path: "test-results/failures/claim-setting-390.png" });
+  });
+});
+
+test.describe("a failed reply where it is seen (issue 16)", () => {
+  test("Twilio fails a reply as an invalid recipient: the row says Not delivered, the thread why, and no Send again", async ({ alice, baseURL }) => {
+    test.setTimeout(90_000);
+    const run = tag();
+    const contact = { from: newWhatsappContact(), profileName: `E2E Failed ${run}` };
+    const name = contact.profileName;
+    await openLive(alice, "unassigned");
+    await sendWhatsappMessage(baseURL!, { ...contact, text: `Can you call me? (${run})` });
+    try {
+      await alice.inbox.openConversation(name);
+      const view = new ConversationPage(alice.page, name);
+      const failedReply = `One more detail (${run})`;
+      await view.reply(failedReply);
+      await expect(view.deliveryState(failedReply)).toHaveText(t.conversation.state.sent, { timeout: 20_000 });
+      const { sid } = twilio.sentTo(contact.from).at(-1)!;
+      await expect(alice.inbox.row(name)).not.toContainText(t.inbox.notDelivered);
+
+      await sendWhatsappStatus(baseURL!, { messageSid: sid, to: contact.from, status: "undelivered", errorCode: "63024", errorMessage: "Invalid message recipient" });
+
+      const reason = t.conversation.notDeliveredBecause.replace("{reason}", t.conversation.failure.recipient_invalid);
+      await expect(view.deliveryState(failedReply)).toHaveText(reason);
+      // Live, in the list: the row's link names it, so a screen reader hears it too.
+      await expect(alice.inbox.row(name)).toContainText(t.inbox.notDelivered);
+      await expect(alice.inbox.row(name)).toHaveAccessibleName(new RegExp(t.inbox.notDelivered));
+      const detail = view.entry(failedReply).getByTestId("failure-detail");
+      await detail.getByText(t.conversation.failureDetail).click();
+      await expect(detail).toContainText("Invalid message recipient (Twilio error 63024)");
+      await expect(view.entry(failedReply).getByRole("button", { name: t.conversation.sendAgain })).toHaveCount(0);
+      await alice.page.setViewportSize({ width: 1280, height: 800 });
+      await alice.page.screenshot({ path: "test-results/failures/not-delivered-1280.png" });
+      await alice.page.setViewportSize({ width: 390, height: 844 });
+      await alice.page.screenshot({ path: "test-results/failures/not-delivered-390-thread.png" });
+      await alice.page.goto("/messaging/mine");
+      await expect(alice.inbox.row(name)).toContainText(t.inbox.notDelivered);
+      await alice.page.screenshot({ path: "test-results/failures/not-delivered-390-list.png" });
+      await alice.page.setViewportSize({ width: 1280, height: 720 });
+    } finally {
+      await deleteLeftovers(alice, [name]);
+    }
   });
 });
 
