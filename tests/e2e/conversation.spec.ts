@@ -301,15 +301,20 @@ test.describe("a failed reply where it is seen (issue 16)", () => {
       await view.reply(failedReply);
       await expect(view.deliveryState(failedReply)).toHaveText(t.conversation.state.sent, { timeout: 20_000 });
       const { sid } = twilio.sentTo(contact.from).at(-1)!;
+      // The reply claimed it: the row is in Assigned to me now.
+      await alice.inbox.viewLink("mine").click();
+      await alice.inbox.waitForLive();
+      await expect(alice.inbox.row(name)).toBeVisible();
       await expect(alice.inbox.row(name)).not.toContainText(t.inbox.notDelivered);
 
       await sendWhatsappStatus(baseURL!, { messageSid: sid, to: contact.from, status: "undelivered", errorCode: "63024", errorMessage: "Invalid message recipient" });
 
-      const reason = t.conversation.notDeliveredBecause.replace("{reason}", t.conversation.failure.recipient_invalid);
-      await expect(view.deliveryState(failedReply)).toHaveText(reason);
       // Live, in the list: the row's link names it, so a screen reader hears it too.
       await expect(alice.inbox.row(name)).toContainText(t.inbox.notDelivered);
       await expect(alice.inbox.row(name)).toHaveAccessibleName(new RegExp(t.inbox.notDelivered));
+      await alice.inbox.openConversation(name);
+      const reason = t.conversation.notDeliveredBecause.replace("{reason}", t.conversation.failure.recipient_invalid);
+      await expect(view.deliveryState(failedReply)).toHaveText(reason);
       const detail = view.entry(failedReply).getByTestId("failure-detail");
       await detail.getByText(t.conversation.failureDetail).click();
       await expect(detail).toContainText("Invalid message recipient (Twilio error 63024)");
