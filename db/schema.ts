@@ -59,6 +59,8 @@ export const workspaces = pgTable("workspaces", {
   id: id(),
   name: text("name").notNull(),
   defaultLocale: text("default_locale").notNull().default("en"),
+  /** Issue 16: a reply to an unassigned open conversation assigns it to the replier. */
+  claimOnReply: boolean("claim_on_reply").notNull().default(true),
   createdAt: createdAt(),
 });
 

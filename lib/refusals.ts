@@ -20,6 +20,7 @@ export const REFUSALS = [
   "reply_too_long",
   "outside_reply_window",
   "not_failed",
+  "not_retryable",
   "record_not_found",
   "already_linked",
   "invalid_person",

@@ -130,6 +130,13 @@ export function ConversationList({
                       <span aria-hidden="true">·</span>
                       <span className="truncate">{row.assigneeName ? t("assignedTo", { name: row.assigneeName }) : t("unassignedLabel")}</span>
                       {row.snoozedUntil ? <SnoozedUntil until={row.snoozedUntil} /> : null}
+                      {row.lastReplyFailed ? (
+                        // Words, not only the dot: part of the row link's name for screen readers.
+                        <span className="flex shrink-0 items-center gap-1 font-medium text-danger" data-testid="row-not-delivered">
+                          <span className="h-2 w-2 rounded-full bg-danger" aria-hidden="true" />
+                          {t("notDelivered")}
+                        </span>
+                      ) : null}
                       {isUnread ? (
                         <span className="ml-auto flex items-center">
                           <span className="h-2 w-2 rounded-full bg-brand-500" aria-hidden="true" />

@@ -1,7 +1,8 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
 import { isHttpUrl } from "@/lib/channels/safe-url";
-import { AUTO_ASSIGNED_DETAIL } from "@/lib/inbox/auto-assign-detail";
+import { AUTO_ASSIGNED_DETAIL, CLAIMED_BY_REPLY_DETAIL } from "@/lib/inbox/auto-assign-detail";
+import { explainFailure, canSendAgain } from "@/lib/inbox/explain-failure";
 import { failureKey } from "@/lib/inbox/failure-reasons";
 import type { ThreadActivity, ThreadMessage } from "@/lib/inbox/queries";
 import type { Provider } from "@/db/schema";
@@ -44,7 +45,9 @@ export function ActivityLine({ activity }: { activity: ThreadActivity }) {
   const text =
     activity.kind === "assigned" && activity.detail?.via === AUTO_ASSIGNED_DETAIL.via
       ? tAuto("activity", { target })
-      : activity.kind === "assigned" && activity.actorName && activity.actorName === activity.targetName
+      : activity.kind === "assigned" && activity.detail?.via === CLAIMED_BY_REPLY_DETAIL.via
+        ? t("activity.claimedByReply", { actor })
+        : activity.kind === "assigned" && activity.actorName && activity.actorName === activity.targetName
         ? t("activity.assignedSelf", { actor })
         : t(`activity.${activity.kind}`, { actor, target, record: activity.detail?.record ?? "" });
   return (
@@ -107,14 +110,22 @@ function DeliveryIcon({ state }: { state: ThreadMessage["state"] }) {
 function DeliveryLine({ message, conversationId }: { message: ThreadMessage; conversationId: string }) {
   const t = useTranslations("conversation");
   if (message.state === "failed") {
-    const key = message.failureReason ? failureKey(message.failureReason) : null;
-    const reason = key && t.has(`failure.${key}`) ? t(`failure.${key}`) : message.failureReason;
+    // The reason in the reader's language from the provider's code; the provider's own words
+    // stay one click away (explainFailure, docs/decisions.md "Polish (issue 16)").
+    const explanation = explainFailure(message.failureReason);
+    const raw = message.failureReason && !failureKey(message.failureReason) ? message.failureReason : null;
     return (
       <div className="flex max-w-[min(36rem,100%)] flex-col items-end gap-0.5 px-1 text-right text-xs">
         <p className="text-danger" data-testid="delivery-state">
-          {reason ? t("failedBecause", { reason }) : t("state.failed")}
+          {t("notDeliveredBecause", { reason: t(`failure.${explanation.reason}`) })}
         </p>
-        <ResendButton conversationId={conversationId} messageId={message.id} />
+        {raw ? (
+          <details className="text-muted" data-testid="failure-detail">
+            <summary className="cursor-pointer">{t("failureDetail")}</summary>
+            <p className="break-words">{raw}</p>
+          </details>
+        ) : null}
+        {canSendAgain(message) ? <ResendButton conversationId={conversationId} messageId={message.id} /> : null}
       </div>
     );
   }

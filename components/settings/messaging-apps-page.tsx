@@ -4,6 +4,7 @@ import type { Provider } from "@/db/schema";
 import type { AppSettingsView } from "@/lib/apps/settings-queries";
 import { AddAppButton } from "./add-app-button";
 import { AppCard } from "./app-card";
+import { ClaimOnReplyForm } from "./claim-on-reply-form";
 import { SettingsBreadcrumb } from "./settings-breadcrumb";
 import type { WorkspaceUserOption } from "./types";
 
@@ -15,11 +16,13 @@ export async function MessagingAppsPage({
   users,
   closed,
   actorId,
+  claimOnReply,
 }: {
   apps: AppSettingsView[];
   users: WorkspaceUserOption[];
   closed: Provider[];
   actorId: string;
+  claimOnReply: boolean;
 }) {
   const t = await getTranslations("settings");
   const tCommon = await getTranslations("common");
@@ -75,6 +78,13 @@ export async function MessagingAppsPage({
               <AppCard key={app.id} app={app} users={users} assignableUsers={activeUsers} />
             ))
           )}
+        </section>
+
+        <section aria-labelledby="replies-settings" className="flex flex-col gap-3">
+          <h2 id="replies-settings" className="text-xs font-semibold uppercase tracking-wide text-muted">
+            {t("messaging.claimOnReply.heading")}
+          </h2>
+          <ClaimOnReplyForm enabled={claimOnReply} />
         </section>
       </div>
     </main>

@@ -49,7 +49,7 @@ export async function sendTemplate(
   return db.transaction(async (tx) => {
     const found = await lockAccessibleConversation(tx, actor, input.conversationId);
     if (!found) return refuse("not_found");
-    const [message] = await queueOutbound(tx, actor, found.conversation, [
+    const [message] = await queueOutbound(tx, actor, found, [
       {
         text: renderTemplate(template.body, variables),
         content: { kind: "template", title: template.name, contentSid: template.sid, variables },

@@ -137,6 +137,10 @@ export async function listConversations(
       snoozedUntil: page.snoozedUntil,
       appName: messagingApps.name,
       provider: messagingApps.provider,
+      // Spec: a failed reply is seen in the list. The newest outbound message of the row's
+      // conversation, read from messages_thread_idx (conversation_id, occurred_at desc, id desc):
+      // at most a page of small index walks, no column to keep in step (docs/decisions.md).
+      lastReplyFailed: sql<boolean>`coalesce((select ${messages.state} = 'failed' from ${messages} where ${messages.conversationId} = ${page.id} and ${messages.direction} = 'outbound' order by ${messages.occurredAt} desc, ${messages.id} desc limit 1), false)`,
       isUnread: sql<boolean>`(${page.lastMessageAt} is not null and (${conversationReads.readAt} is null or ${page.lastMessageAt} > ${conversationReads.readAt}))`,
     })
     .from(page)

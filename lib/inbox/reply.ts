@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { getDb, type Transaction } from "@/db/index";
-import { conversations, files, messages, type Attachment, type Conversation, type Message, type Provider } from "@/db/schema";
+import { conversations, files, messages, type Attachment, type Conversation, type Message, type MessagingApp, type Provider } from "@/db/schema";
 import { TEXT_CONTENT, toColumns, type MessageContent } from "@/lib/content/message-content";
 import { appUrl } from "@/lib/env";
 import { attachmentTypeOf } from "@/lib/files/file-rules";
@@ -11,6 +11,8 @@ import { ok, refuse, type Result } from "@/lib/result";
 import { lastInboundAt } from "@/lib/content/last-inbound";
 import { replyWindow } from "@/lib/content/reply-window";
 import { lockAccessibleConversation, type AccessSubject } from "./access";
+import { claimOnReply } from "./claim-on-reply";
+import { canSendAgain } from "./explain-failure";
 import { enqueueMessageFollowUps } from "./follow-ups";
 import { SEND_REPLY } from "./jobs/queues";
 import { messagePreview } from "./message-preview";
@@ -18,7 +20,7 @@ import { markConversationReadIn } from "./read-markers";
 import { checkReplyText } from "./reply-limits";
 import { isUuid } from "./views";
 
-export type ReplyRefusal = "not_found" | "empty_reply" | "reply_too_long" | "not_failed" | "outside_reply_window" | "file_not_found";
+export type ReplyRefusal = "not_found" | "empty_reply" | "reply_too_long" | "not_failed" | "not_retryable" | "outside_reply_window" | "file_not_found";
 
 /**
  * No dedupe key: each enqueue is a send the user asked for, and the job itself refuses to
@@ -40,15 +42,18 @@ export type OutboundDraft = {
 /**
  * Stores outbound messages as pending, in order, moves the conversation's preview to the last
  * and queues each send (spec §8): the user sees them at once and the provider call happens in
- * a job. Replying does not assign. The caller holds the conversation's lock.
+ * a job. A reply to an unassigned open conversation claims it for the replier (claimOnReply).
+ * The caller holds the conversation's lock.
  */
 export async function queueOutbound(
   tx: Transaction,
   actor: AccessSubject,
-  conversation: Conversation,
+  found: { conversation: Conversation; app: MessagingApp },
   drafts: OutboundDraft[],
 ): Promise<Message[]> {
+  const { conversation } = found;
   const now = new Date();
+  await claimOnReply(tx, actor, conversation, found.app, now);
   const stored: Message[] = [];
   for (const [index, draft] of drafts.entries()) {
     const [message] = await tx
@@ -134,7 +139,7 @@ export async function sendReply(
       : app.provider === "messenger" && text
         ? [{ text: "", attachments: [attachment] }, { text }]
         : [{ text, attachments: [attachment] }];
-    const stored = await queueOutbound(tx, actor, conversation, drafts);
+    const stored = await queueOutbound(tx, actor, found, drafts);
     return ok({ messageId: stored.at(-1)!.id });
   });
 }
@@ -150,7 +155,7 @@ export async function resendMessage(
     if (!found) return refuse("not_found");
     if (!isUuid(input.messageId)) return refuse("not_failed");
     const [failed] = await tx
-      .select({ kind: messages.kind })
+      .select({ kind: messages.kind, state: messages.state, failureReason: messages.failureReason })
       .from(messages)
       .where(and(eq(messages.id, input.messageId), eq(messages.conversationId, found.conversation.id)))
       .limit(1);
@@ -161,6 +166,8 @@ export async function resendMessage(
         return refuse("outside_reply_window", { provider: providerName(found.app.provider) });
       }
     }
+    // A permanent refusal (blocked, invalid recipient, outside the window, …) would only fail again.
+    if (failed?.state === "failed" && !canSendAgain(failed)) return refuse("not_retryable");
     const [message] = await tx
       .update(messages)
       // A new attempt is a new provider message: the failed one's id (e.g. a Twilio SID that

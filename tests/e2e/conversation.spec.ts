@@ -8,6 +8,8 @@ import { DEMO_APPS, newPsid, newWhatsappContact, sendMessengerMessage, sendWhats
 const t = catalogs.en;
 const ALICE = USERS.alice.name;
 const BOB = USERS.bob.name;
+/** The demo seed's Jana Nováková (db/seed.ts): unassigned, on the demo Messenger Page. */
+const DEMO_JANA_PSID = "7000000000000001";
 
 // The server's jobs reach these through MESSENGER_API_BASE / TWILIO_API_BASE (start-server.sh).
 const messenger = new MessengerStandIn();
@@ -236,3 +238,98 @@ test.describe("working a conversation, two users at once", () => {
     }
   });
 });
+
+test.describe("claim on reply (issue 16)", () => {
+  test("a reply to the demo's unassigned conversation moves it to Assigned to me; unassigning puts it back", async ({ alice }) => {
+    test.setTimeout(90_000);
+    const name = "Jana Nováková";
+    await openLive(alice, "unassigned");
+    const before = { unassigned: await alice.inbox.count("unassigned"), mine: await alice.inbox.count("mine") };
+    await alice.inbox.openConversation(name);
+    const view = new ConversationPage(alice.page, name);
+    await expect(view.assignmentButton()).toBeVisible();
+    const text = `Thursday at 10 is free (${tag()})`;
+    try {
+      await view.reply(text);
+      await expect(view.entry(t.conversation.activity.claimedByReply.replace("{actor}", ALICE))).toBeVisible();
+      await expect(view.assignmentButton(ALICE)).toBeVisible();
+      await expect(alice.inbox.viewLink("unassigned", before.unassigned - 1)).toBeVisible();
+      await expect(alice.inbox.viewLink("mine", before.mine + 1)).toBeVisible();
+      await expect(view.deliveryState(text)).toHaveText(t.conversation.state.sent, { timeout: 20_000 });
+      expect(messenger.sentTo(DEMO_JANA_PSID)).toHaveLength(1);
+      await alice.page.screenshot({ path: "test-results/failures/claim-on-reply-1280.png" });
+      await alice.page.setViewportSize({ width: 390, height: 844 });
+      await alice.page.screenshot({ path: "test-results/failures/claim-on-reply-390.png" });
+      await alice.page.setViewportSize({ width: 1280, height: 720 });
+    } finally {
+      // The demo as it was: the inbox and language specs count two unassigned conversations.
+      await alice.inbox.goto("mine");
+      if ((await alice.inbox.row(name).count()) > 0) {
+        await alice.inbox.openConversation(name);
+        await new ConversationPage(alice.page, name).openAssignmentMenu(ALICE);
+        await alice.page.getByRole("menuitem", { name: t.conversation.assign.unassign }).click();
+        await expect(alice.inbox.viewLink("unassigned", before.unassigned)).toBeVisible();
+      }
+    }
+    await expect(alice.inbox.viewLink("mine", before.mine)).toBeVisible();
+
+    // The admin's switch, on by default, in Settings → Messaging.
+    await alice.page.goto("/settings/integrations/messaging");
+    const setting = alice.page.getByRole("form", { name: t.settings.messaging.claimOnReply.label });
+    await expect(setting).toContainText(t.settings.messaging.claimOnReply.summaryOn);
+    await expect(setting.getByRole("checkbox", { name: t.settings.messaging.claimOnReply.enable })).toBeChecked();
+    await setting.scrollIntoViewIfNeeded();
+    await alice.page.screenshot({ path: "test-results/failures/claim-setting-1280.png" });
+    await alice.page.setViewportSize({ width: 390, height: 844 });
+    await setting.scrollIntoViewIfNeeded();
+    await alice.page.screenshot({ path: "test-results/failures/claim-setting-390.png" });
+  });
+});
+
+test.describe("a failed reply where it is seen (issue 16)", () => {
+  test("Twilio fails a reply as an invalid recipient: the row says Not delivered, the thread why, and no Send again", async ({ alice, baseURL }) => {
+    test.setTimeout(90_000);
+    const run = tag();
+    const contact = { from: newWhatsappContact(), profileName: `E2E Failed ${run}` };
+    const name = contact.profileName;
+    await openLive(alice, "unassigned");
+    await sendWhatsappMessage(baseURL!, { ...contact, text: `Can you call me? (${run})` });
+    try {
+      await alice.inbox.openConversation(name);
+      const view = new ConversationPage(alice.page, name);
+      const failedReply = `One more detail (${run})`;
+      await view.reply(failedReply);
+      await expect(view.deliveryState(failedReply)).toHaveText(t.conversation.state.sent, { timeout: 20_000 });
+      const { sid } = twilio.sentTo(contact.from).at(-1)!;
+      // The reply claimed it: the row is in Assigned to me now.
+      await alice.inbox.viewLink("mine").click();
+      await alice.inbox.waitForLive();
+      await expect(alice.inbox.row(name)).toBeVisible();
+      await expect(alice.inbox.row(name)).not.toContainText(t.inbox.notDelivered);
+
+      await sendWhatsappStatus(baseURL!, { messageSid: sid, to: contact.from, status: "undelivered", errorCode: "63024", errorMessage: "Invalid message recipient" });
+
+      // Live, in the list: the row's link names it, so a screen reader hears it too.
+      await expect(alice.inbox.row(name)).toContainText(t.inbox.notDelivered);
+      await expect(alice.inbox.row(name)).toHaveAccessibleName(new RegExp(t.inbox.notDelivered));
+      await alice.inbox.openConversation(name);
+      const reason = t.conversation.notDeliveredBecause.replace("{reason}", t.conversation.failure.recipient_invalid);
+      await expect(view.deliveryState(failedReply)).toHaveText(reason);
+      const detail = view.entry(failedReply).getByTestId("failure-detail");
+      await detail.getByText(t.conversation.failureDetail).click();
+      await expect(detail).toContainText("Invalid message recipient (Twilio error 63024)");
+      await expect(view.entry(failedReply).getByRole("button", { name: t.conversation.sendAgain })).toHaveCount(0);
+      await alice.page.setViewportSize({ width: 1280, height: 800 });
+      await alice.page.screenshot({ path: "test-results/failures/not-delivered-1280.png" });
+      await alice.page.setViewportSize({ width: 390, height: 844 });
+      await alice.page.screenshot({ path: "test-results/failures/not-delivered-390-thread.png" });
+      await alice.page.goto("/messaging/mine");
+      await expect(alice.inbox.row(name)).toContainText(t.inbox.notDelivered);
+      await alice.page.screenshot({ path: "test-results/failures/not-delivered-390-list.png" });
+      await alice.page.setViewportSize({ width: 1280, height: 720 });
+    } finally {
+      await deleteLeftovers(alice, [name]);
+    }
+  });
+});
+

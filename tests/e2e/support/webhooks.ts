@@ -47,7 +47,10 @@ export async function sendWhatsappMessage(baseURL: string, input: { from: string
 }
 
 /** Twilio's status callback for one of our replies, e.g. `delivered` (PROVIDERS.md §3). */
-export async function sendWhatsappStatus(baseURL: string, input: { messageSid: string; to: string; status: string }) {
+export async function sendWhatsappStatus(
+  baseURL: string,
+  input: { messageSid: string; to: string; status: string; errorCode?: string; errorMessage?: string },
+) {
   const app = DEMO_APPS.whatsapp;
   await expectAccepted(
     signedTwilioRequest({
@@ -63,6 +66,8 @@ export async function sendWhatsappStatus(baseURL: string, input: { messageSid: s
         MessageStatus: input.status,
         SmsStatus: input.status,
         ApiVersion: "2010-04-01",
+        ...(input.errorCode ? { ErrorCode: input.errorCode } : {}),
+        ...(input.errorMessage ? { ErrorMessage: input.errorMessage } : {}),
       },
     }),
   );

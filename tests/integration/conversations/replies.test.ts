@@ -137,7 +137,7 @@ describe("a reply through the Messenger Send API", () => {
     expect((await sendJobsFor(messageId)).map((job) => job.status)).toEqual(["done"]);
   });
 
-  it("shows in the thread with its sender, and does not assign the conversation", async () => {
+  it("shows in the thread with its sender, and claims the unassigned conversation for the replier", async () => {
     const { bob, conversation } = await inbox("messenger");
     const messageId = await reply(bob, conversation, "On it");
     await runSendJobs();
@@ -151,7 +151,7 @@ describe("a reply through the Messenger Send API", () => {
       failureReason: null,
     });
     const [row] = await (await getDb()).select().from(conversations).where(eq(conversations.id, conversation.id));
-    expect(row!.assigneeId).toBeNull();
+    expect(row!.assigneeId).toBe(bob.id);
   });
 });
 
@@ -261,8 +261,10 @@ describe.each(["messenger", "whatsapp"] as const)("on %s", (provider) => {
 
   it("sends a failed reply again when asked: pending, then sent, as the same message", async () => {
     const { bob, conversation } = await inbox(provider);
+    quietWorkerLogs();
     const messageId = await reply(bob, conversation, "Please confirm");
-    api().answerNext(answers.outsideWindow());
+    // The connection dropped: a failure Send again can fix (explainFailure).
+    api().answerNext("destroy");
     await runSendJobs();
     expect(await messageById(messageId)).toMatchObject({ state: "failed" });
     const outboundBefore = await outboundOf(conversation);
@@ -295,7 +297,7 @@ describe.each(["messenger", "whatsapp"] as const)("on %s", (provider) => {
 
 describe("a WhatsApp reply that Twilio accepts and fails later through its status callback", () => {
   /** PROVIDERS.md §4: 63016 usually comes back this way, after a 201 on create. */
-  async function sentThenFailedByCallback() {
+  async function sentThenFailedByCallback(errorCode = "63016", errorMessage = "Failed to send freeform message because you are outside the allowed window.") {
     const setup = await inbox("whatsapp");
     const messageId = await reply(setup.bob, setup.conversation, "Outside the window, found out later");
     const sid = newTwilioSid();
@@ -305,8 +307,8 @@ describe("a WhatsApp reply that Twilio accepts and fails later through its statu
       MessageSid: sid,
       MessageStatus: "undelivered",
       To: setup.conversation.externalContactId,
-      ErrorCode: "63016",
-      ErrorMessage: "Failed to send freeform message because you are outside the allowed window.",
+      ErrorCode: errorCode,
+      ErrorMessage: errorMessage,
     });
     if (!parsed.ok) throw new Error("the status callback did not parse");
     await ingestEvents(setup.app, parsed.events);
@@ -321,8 +323,21 @@ describe("a WhatsApp reply that Twilio accepts and fails later through its statu
     expect(failed.failureReason).toMatch(PROVIDERS.whatsapp.windowReason);
   });
 
-  it("is sent again when the user asks, as a new Twilio message", async () => {
+  it("is not sent again: outside the window it would only fail the same way, and nothing changes", async () => {
     const { bob, conversation, messageId } = await sentThenFailedByCallback();
+    const before = await messageById(messageId);
+    const jobsBefore = await sendJobsFor(messageId);
+
+    const resent = await resendMessage(subjectOf(bob), { conversationId: conversation.id, messageId });
+
+    expect(resent).toEqual({ ok: false, reason: "not_retryable" });
+    expect(await messageById(messageId)).toEqual(before);
+    expect(await sendJobsFor(messageId)).toEqual(jobsBefore);
+    expect(twilioApi.requests).toHaveLength(1);
+  });
+
+  it("an unreachable handset is sent again when the user asks, as a new Twilio message", async () => {
+    const { bob, conversation, messageId } = await sentThenFailedByCallback("30003", "Unreachable destination handset");
 
     const resent = await resendMessage(subjectOf(bob), { conversationId: conversation.id, messageId });
     expect(resent).toEqual({ ok: true, value: { messageId } });

@@ -48,7 +48,8 @@ export async function buildWorld() {
     text: "It left yesterday",
     state: "failed",
     providerMessageId: null,
-    failureReason: "Messenger refused the message",
+    // A failure Send again can fix (explainFailure): the network, not a refusal.
+    failureReason: "Could not reach Messenger (ECONNREFUSED)",
   });
   const db = await getDb();
   await db.insert(conversationActivities).values({

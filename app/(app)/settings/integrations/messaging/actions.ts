@@ -6,6 +6,7 @@ import { autoAssignSettingsSchema, saveAutoAssignSettings } from "@/lib/apps/aut
 import { installApp, uninstallApp, updateApp } from "@/lib/apps/manage-apps";
 import { installAppSchema, uninstallAppSchema, updateAppSchema } from "@/lib/apps/schemas";
 import { authedAction } from "@/lib/auth/authed-action";
+import { claimOnReplySettingSchema, saveClaimOnReply } from "@/lib/inbox/claim-on-reply-setting";
 
 const SETTINGS_PATH = "/settings/integrations/messaging";
 
@@ -33,6 +34,12 @@ export const uninstallAppAction = authedAction(uninstallAppSchema, async (actor,
 
 export const saveAutoAssignAction = authedAction(autoAssignSettingsSchema, async (actor, input) => {
   const result = await saveAutoAssignSettings(await getDb(), actor, input);
+  if (result.ok) revalidatePath(SETTINGS_PATH);
+  return result;
+});
+
+export const saveClaimOnReplyAction = authedAction(claimOnReplySettingSchema, async (actor, input) => {
+  const result = await saveClaimOnReply(await getDb(), actor, input);
   if (result.ok) revalidatePath(SETTINGS_PATH);
   return result;
 });

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { MessagingAppsPage } from "@/components/settings/messaging-apps-page";
 import { closedProviders, listAppsForSettings, listWorkspaceUsers } from "@/lib/apps/settings-queries";
+import { getDb } from "@/db/index";
 import { requireAdmin } from "@/lib/auth/actor";
+import { readClaimOnReply } from "@/lib/inbox/claim-on-reply-setting";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations();
@@ -11,6 +13,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function MessagingSettingsPage() {
   const actor = await requireAdmin();
-  const [apps, users] = await Promise.all([listAppsForSettings(actor), listWorkspaceUsers(actor)]);
-  return <MessagingAppsPage apps={apps} users={users} closed={closedProviders()} actorId={actor.userId} />;
+  const [apps, users, claimOnReply] = await Promise.all([
+    listAppsForSettings(actor),
+    listWorkspaceUsers(actor),
+    readClaimOnReply(await getDb(), actor.workspaceId),
+  ]);
+  return <MessagingAppsPage apps={apps} users={users} closed={closedProviders()} actorId={actor.userId} claimOnReply={claimOnReply} />;
 }

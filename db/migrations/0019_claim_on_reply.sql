@@ -1,0 +1,1 @@
+ALTER TABLE "workspaces" ADD COLUMN "claim_on_reply" boolean DEFAULT true NOT NULL;
