@@ -35,6 +35,8 @@ type Bus = {
   recent: { at: number; event: RealtimeEvent }[];
   /** Received time of the newest event that fell out of `recent`: nothing before it can be replayed. */
   forgottenUntil: number;
+  /** The pending stop once the last subscriber left (LISTEN_LINGER_MS). */
+  lingering?: ReturnType<typeof setTimeout>;
 };
 
 /**
@@ -57,8 +59,8 @@ const bus: Bus = ((globalThis as { __switchboardEventBus?: Bus }).__switchboardE
 
 /**
  * Calls `listener` with every event published by any instance from now on; returns the
- * unsubscribe function. The first subscriber starts the process's LISTEN and the last one
- * to leave stops it.
+ * unsubscribe function. The first subscriber starts the process's LISTEN; it stops a few
+ * minutes (LISTEN_LINGER_MS) after the last one left.
  *
  * On PostgreSQL, postgres.js re-issues LISTEN by itself when its connection drops; events
  * published while it is down are lost, so clients should refetch after reconnecting.
@@ -101,7 +103,28 @@ export function waitUntilListening(): Promise<void> {
   return bus.transitions;
 }
 
+/**
+ * How long the LISTEN outlives its last subscriber. A page load closes the tab's old stream
+ * before the new page's opens: stopping at once would leave a gap that every reload answers
+ * with `resync` and a second render (eventsSince cannot vouch for it).
+ */
+const LISTEN_LINGER_MS = 5 * 60_000;
+
 function syncListening(): void {
+  clearTimeout(bus.lingering);
+  bus.lingering = undefined;
+  if (bus.listeners.size === 0 && bus.activeListen) {
+    bus.lingering = setTimeout(() => {
+      bus.lingering = undefined;
+      changeListening();
+    }, LISTEN_LINGER_MS);
+    bus.lingering.unref?.();
+    return;
+  }
+  changeListening();
+}
+
+function changeListening(): void {
   bus.transitions = bus.transitions
     .then(async () => {
       if (bus.listeners.size > 0 && !bus.activeListen) await startListening();
