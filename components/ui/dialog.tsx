@@ -52,10 +52,13 @@ export function Modal({
   children: React.ReactNode;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
-  const [isTouched, setTouched] = useState(false);
+  // A ref, not state: setting state from the dialog's capture of the first input event
+  // re-rendered it in the middle of that event and React dropped the field's own update (the
+  // first value typed into a controlled field vanished). Only the close handlers read it.
+  const touched = useRef(false);
   const [reported, setReported] = useState<boolean | null>(null);
   const [isConfirming, setConfirming] = useState(false);
-  const isDirty = guardUnsaved && (reported ?? isTouched);
+  const isDirty = () => guardUnsaved && (reported ?? touched.current);
 
   useEffect(() => {
     const dialog = ref.current;
@@ -67,17 +70,23 @@ export function Modal({
   const [wasOpen, setWasOpen] = useState(open);
   if (open !== wasOpen) {
     setWasOpen(open);
-    setTouched(false);
     setConfirming(false);
   }
+  useEffect(() => {
+    if (open) touched.current = false;
+  }, [open]);
 
   const requestClose = useCallback(() => {
-    if (isDirty) setConfirming(true);
+    if (guardUnsaved && (reported ?? touched.current)) setConfirming(true);
     else onClose();
-  }, [isDirty, onClose]);
+  }, [guardUnsaved, reported, onClose]);
   const context = useMemo<ModalControls>(() => ({ requestClose, reportDirty: setReported }), [requestClose]);
 
-  const touch = guardUnsaved ? () => setTouched(true) : undefined;
+  const touch = guardUnsaved
+    ? () => {
+        touched.current = true;
+      }
+    : undefined;
   return (
     <dialog
       ref={ref}
@@ -86,19 +95,25 @@ export function Modal({
       onClose={onClose}
       onCancel={(event) => {
         // Escape: the native dialog would close; ask first when there is something to lose.
-        if (!isDirty && !isConfirming) return;
+        if (!isDirty() && !isConfirming) return;
         event.preventDefault();
         setConfirming(!isConfirming);
       }}
       onKeyDown={(event) => {
         // Handled on keydown too: Chromium lets a page cancel the `cancel` event only once per user activation.
-        if (event.key !== "Escape" || event.defaultPrevented || (!isDirty && !isConfirming)) return;
+        if (event.key !== "Escape" || event.defaultPrevented || (!isDirty() && !isConfirming)) return;
         event.preventDefault();
         setConfirming(!isConfirming);
       }}
       onInputCapture={touch}
       onChangeCapture={touch}
-      onSubmitCapture={guardUnsaved ? () => setTouched(false) : undefined}
+      onSubmitCapture={
+        guardUnsaved
+          ? () => {
+              touched.current = false;
+            }
+          : undefined
+      }
       className={cn(
         "relative m-auto w-[calc(100%-2rem)] rounded-xl border border-line bg-white p-0 text-ink shadow-xl backdrop:bg-slate-900/40",
         className,
