@@ -108,12 +108,14 @@ export function waitUntilListening(): Promise<void> {
  * before the new page's opens: stopping at once would leave a gap that every reload answers
  * with `resync` and a second render (eventsSince cannot vouch for it).
  */
-const LISTEN_LINGER_MS = 5 * 60_000;
+// Not under Vitest: each test subscribes after its own setup and asserts exactly what arrives
+// from then on, which a LISTEN kept from the previous test would mix with that setup's NOTIFYs.
+const LISTEN_LINGER_MS = process.env.VITEST ? 0 : 5 * 60_000;
 
 function syncListening(): void {
   clearTimeout(bus.lingering);
   bus.lingering = undefined;
-  if (bus.listeners.size === 0 && bus.activeListen) {
+  if (bus.listeners.size === 0 && bus.activeListen && LISTEN_LINGER_MS > 0) {
     bus.lingering = setTimeout(() => {
       bus.lingering = undefined;
       changeListening();
