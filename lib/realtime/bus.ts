@@ -106,10 +106,10 @@ export function waitUntilListening(): Promise<void> {
 /**
  * How long the LISTEN outlives its last subscriber. A page load closes the tab's old stream
  * before the new page's opens: stopping at once would leave a gap that every reload answers
- * with `resync` and a second render (eventsSince cannot vouch for it).
+ * with `resync` and a second render (eventsSince cannot vouch for it). Not under Vitest: each
+ * test subscribes after its own setup and asserts exactly what arrives from then on, which a
+ * LISTEN kept from the previous test would mix with that setup's NOTIFYs.
  */
-// Not under Vitest: each test subscribes after its own setup and asserts exactly what arrives
-// from then on, which a LISTEN kept from the previous test would mix with that setup's NOTIFYs.
 const LISTEN_LINGER_MS = process.env.VITEST ? 0 : 5 * 60_000;
 
 function syncListening(): void {
