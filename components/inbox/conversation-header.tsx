@@ -2,8 +2,6 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useOptimistic, useState, useTransition } from "react";
-import { assignConversationAction, setConversationStatusAction } from "@/app/(app)/messaging/actions";
 import { Avatar } from "@/components/ui/avatar";
 import { buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -14,7 +12,8 @@ import { ContactMenu } from "./contact-menu";
 import { PresenceIndicator } from "./presence/presence-indicator";
 import { SnoozeMenu } from "./snooze/snooze-menu";
 import { ProviderIcon } from "./provider-icon";
-import { RefusalAlert, type ShownRefusal } from "@/components/ui/refusal-alert";
+import { RefusalAlert } from "@/components/ui/refusal-alert";
+import { useConversationActions, type Then } from "./use-conversation-actions";
 import type { AssignableUser } from "@/lib/inbox/assignable-users";
 
 export type AssigneeOption = AssignableUser;
@@ -67,32 +66,19 @@ export function ConversationHeader({
 }) {
   const t = useTranslations("conversation");
   const tCommon = useTranslations("common");
-  const [refusal, setRefusal] = useState<ShownRefusal | null>(null);
-  const [isPending, startTransition] = useTransition();
-  const [assigneeId, setOptimisticAssignee] = useOptimistic(conversation.assigneeId);
-  const [status, setOptimisticStatus] = useOptimistic<Status>(conversation.status);
-
-  const assign = (next: string | null) => {
-    setRefusal(null);
-    startTransition(async () => {
-      setOptimisticAssignee(next);
-      const result = await assignConversationAction({ conversationId: conversation.id, assigneeId: next });
-      if (!result.ok) setRefusal(result);
-    });
-  };
-  const changeStatus = (next: Status) => {
-    setRefusal(null);
-    startTransition(async () => {
-      setOptimisticStatus(next);
-      const result = await setConversationStatusAction({ conversationId: conversation.id, status: next });
-      if (!result.ok) setRefusal(result);
-    });
-  };
+  const { assigneeId, status, isPending, refusal, setRefusal, run } = useConversationActions({
+    conversation,
+    currentUserId,
+    nameOf: (userId) => assignees.find((user) => user.id === userId)?.name,
+  });
+  const assign = (next: string | null) => run({ kind: "assign", assigneeId: next });
+  const changeStatus = (next: Status, then: Then = "follow") => run({ kind: "status", status: next }, then);
 
   const assignee = assignees.find((user) => user.id === assigneeId);
   const me = assignees.find((user) => user.id === currentUserId);
   // `e` and `a` (SPEC §13) run these same actions; the server refuses what the buttons would.
-  useShortcutCommand("toggleStatus", () => changeStatus(status === "open" ? "closed" : "open"));
+  // `e` closes and moves on to the next conversation (issue 16), and reopens a closed one.
+  useShortcutCommand("toggleStatus", () => (status === "open" ? changeStatus("closed", "next") : changeStatus("open")));
   useShortcutCommand("assignToMe", () => {
     if (me && assigneeId !== me.id) assign(me.id);
   });
@@ -220,12 +206,25 @@ export function ConversationHeader({
           </Menu>
           {status === "open" ? <SnoozeMenu conversationId={conversation.id} snoozedUntil={conversation.snoozedUntil} onRefused={setRefusal} /> : null}
           {status === "open" ? (
-            <button type="button" onClick={() => changeStatus("closed")} className={buttonClasses("secondary", "ml-auto h-8 sm:ml-0")}>
-              <svg viewBox="0 0 16 16" aria-hidden="true" className="h-4 w-4 text-success">
-                <path d="M3.5 8.5l3 3 6-7" fill="none" stroke="currentColor" strokeWidth="1.7" strokeLinecap="round" strokeLinejoin="round" />
-              </svg>
-              {t("status.close")}
-            </button>
+            <div className="ml-auto flex sm:ml-0">
+              <button type="button" onClick={() => changeStatus("closed")} className={buttonClasses("secondary", "h-8 rounded-r-none")}>
+                <svg viewBox="0 0 16 16" aria-hidden="true" className="h-4 w-4 text-success">
+                  <path d="M3.5 8.5l3 3 6-7" fill="none" stroke="currentColor" strokeWidth="1.7" strokeLinecap="round" strokeLinejoin="round" />
+                </svg>
+                {t("status.close")}
+              </button>
+              <button
+                type="button"
+                onClick={() => changeStatus("closed", "next")}
+                aria-label={t("flow.closeAndNext")}
+                title={`${t("flow.closeAndNext")} (e)`}
+                className={buttonClasses("secondary", "-ml-px h-8 rounded-l-none px-2")}
+              >
+                <svg viewBox="0 0 16 16" aria-hidden="true" className="h-4 w-4 text-muted">
+                  <path d="M3 8h8.5M8.5 4.5L12 8l-3.5 3.5M13.5 3.5v9" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
+                </svg>
+              </button>
+            </div>
           ) : (
             <button type="button" onClick={() => changeStatus("open")} className={buttonClasses("secondary", "ml-auto h-8 sm:ml-0")}>
               <svg viewBox="0 0 16 16" aria-hidden="true" className="h-4 w-4 text-muted">

@@ -5,13 +5,13 @@ import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { SHORTCUTS, shortcutFor } from "@/lib/keyboard/shortcuts";
+import { listRows, openRowIndex } from "@/components/inbox/list-rows";
 import { runShortcutCommand, useShortcutCommand } from "./commands";
 
-/** The list's rows, in order; the open one is aria-current (conversation-list.tsx, search-results.tsx). */
 function moveInList(step: 1 | -1) {
-  const rows = [...document.querySelectorAll<HTMLAnchorElement>("[data-list-row]")];
+  const rows = listRows();
   if (rows.length === 0) return;
-  const current = rows.findIndex((row) => row.getAttribute("aria-current") === "page");
+  const current = openRowIndex(rows);
   const next = current === -1 ? (step === 1 ? 0 : rows.length - 1) : Math.min(Math.max(current + step, 0), rows.length - 1);
   if (next === current) return;
   rows[next]!.click();

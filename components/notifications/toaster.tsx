@@ -4,17 +4,19 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { LiveUpdates, type LiveEvent } from "@/components/inbox/live-updates";
+import { useActionToasts, type ActionToast } from "./action-toasts";
 
 const TOAST_MS = 6_000;
 const MAX_TOASTS = 3;
 
-type Toast = { id: number; title: string; body: string; conversationId: string | null };
+type Toast = { id: number; title: string; body: string; conversationId: string | null; action?: ActionToast["action"] };
 
 /**
  * The live stream plus the in-app toast of spec §6: an open tab shows each `notification.toast`
  * at the bottom right for a few seconds (held while hovered or focused), linking to the
- * conversation when there is one. Mount it once, in place of <LiveUpdates />, with the server's
- * time of the render (`Date.now()` in the layout).
+ * conversation when there is one, and the page's own toasts after an action (Undo, issue 16).
+ * Mount it once, in place of <LiveUpdates />, with the server's time of the render
+ * (`Date.now()` in the layout).
  */
 export function Toaster({ renderedAt }: { renderedAt: number }) {
   const t = useTranslations("notifications.toast");
@@ -28,7 +30,14 @@ export function Toaster({ renderedAt }: { renderedAt: number }) {
     setToasts((shown) => [...shown, toast].slice(-MAX_TOASTS));
   }, []);
 
+  // One at a time, as a snackbar: the newest action's Undo is the one that matters.
+  const [actionToast, setActionToast] = useState<Toast | null>(null);
+  useActionToasts((raised) => {
+    setActionToast({ id: nextId.current++, title: raised.message, body: "", conversationId: null, action: raised.action });
+  });
+
   const dismiss = useCallback((id: number) => setToasts((shown) => shown.filter((toast) => toast.id !== id)), []);
+  const dismissAction = useCallback((id: number) => setActionToast((shown) => (shown?.id === id ? null : shown)), []);
 
   return (
     <>
@@ -43,6 +52,10 @@ export function Toaster({ renderedAt }: { renderedAt: number }) {
           ))}
         </ol>
       </section>
+      {/* Bottom left, away from the reply box's Send and the notifications on the right. */}
+      <ol className="pointer-events-none fixed inset-x-4 bottom-4 z-50 flex flex-col sm:right-auto sm:w-96">
+        {actionToast ? <ToastItem key={actionToast.id} toast={actionToast} onDismiss={dismissAction} dismissLabel={t("dismiss")} /> : null}
+      </ol>
     </>
   );
 }
@@ -86,6 +99,18 @@ function ToastItem({ toast, onDismiss, dismissLabel }: { toast: Toast; onDismiss
       ) : (
         <div className="min-w-0 flex-1 px-1.5">{content}</div>
       )}
+      {toast.action ? (
+        <button
+          type="button"
+          onClick={() => {
+            onDismiss(toast.id);
+            toast.action!.run();
+          }}
+          className="shrink-0 rounded px-2 py-0.5 text-sm font-semibold text-brand-600 hover:bg-brand-50"
+        >
+          {toast.action.label}
+        </button>
+      ) : null}
       <button
         type="button"
         onClick={() => onDismiss(toast.id)}

@@ -6,6 +6,14 @@ import { cn } from "./cn";
 
 export type ShownRefusal = { reason: string; params?: RefusalParams };
 
+type Translate = ReturnType<typeof useTranslations<never>>;
+
+/** A refusal in the catalog's words; an unknown reason gets the generic text. */
+export function refusalText(t: Translate, refusal: ShownRefusal): string {
+  const key = `refusals.${refusal.reason}`;
+  return t.has(key) ? t(key, refusal.params) : t("common.unknownError");
+}
+
 /**
  * A refused action in the words of the `refusals` catalog, with the refusal's own values
  * ("Bob is unavailable…"); an unknown reason falls back to the generic text. Focusable, so a
@@ -21,14 +29,13 @@ export function RefusalAlert({
   className?: string;
 }) {
   const t = useTranslations();
-  const key = `refusals.${refusal.reason}`;
   return (
     <div
       role="alert"
       tabIndex={-1}
       className={cn("flex items-start gap-2 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-danger", className)}
     >
-      <p className="min-w-0 flex-1">{t.has(key) ? t(key, refusal.params) : t("common.unknownError")}</p>
+      <p className="min-w-0 flex-1">{refusalText(t, refusal)}</p>
       {onDismiss ? (
         <button
           type="button"

@@ -40,9 +40,16 @@ test.describe("keyboard shortcuts (SPEC §13)", () => {
 
       await page.keyboard.press("a");
       await expect(page.getByRole("button", { name: "Alice Admin" })).toBeVisible();
+      // The URL follows the conversation into Assigned to me (issue 16).
+      await expect(page).toHaveURL(/\/messaging\/mine\/[0-9a-f-]+$/);
+      const mine = page.url();
+      // `e` closes and moves on (issue 16); the toast's Undo reopens it and comes back.
       await page.keyboard.press("e");
-      await expect(page.getByRole("button", { name: t.conversation.status.reopen })).toBeVisible();
-      await page.keyboard.press("e");
+      await expect(page).not.toHaveURL(mine);
+      await expect(page.getByRole("heading", { name })).toBeHidden();
+      const toast = page.getByRole("status").filter({ hasText: t.conversation.flow.closed });
+      await toast.getByRole("button", { name: t.conversation.flow.undo }).click();
+      await expect(page).toHaveURL(mine);
       await expect(page.getByRole("button", { name: t.conversation.status.close })).toBeVisible();
 
       await page.keyboard.press("r");
@@ -51,7 +58,7 @@ test.describe("keyboard shortcuts (SPEC §13)", () => {
       await page.keyboard.type("jk?ea/");
       await expect(reply).toHaveValue("jk?ea/");
       await expect(help).toBeHidden();
-      await expect(page).toHaveURL(opened);
+      await expect(page).toHaveURL(mine);
       await expect(page.getByRole("button", { name: t.conversation.status.close })).toBeVisible();
       await reply.fill("");
 
@@ -61,7 +68,7 @@ test.describe("keyboard shortcuts (SPEC §13)", () => {
       await expect(search).toBeFocused();
       await page.keyboard.type("je");
       await expect(search).toHaveValue("je");
-      await expect(page).toHaveURL(opened);
+      await expect(page).toHaveURL(mine);
     } finally {
       // The shortcuts assigned Kim to alice: delete the conversation so the specs after this one
       // see the demo inbox's seeded counts.
