@@ -207,11 +207,18 @@ export function ConversationHeader({
           {status === "open" ? <SnoozeMenu conversationId={conversation.id} snoozedUntil={conversation.snoozedUntil} onRefused={setRefusal} /> : null}
           {status === "open" ? (
             <div className="ml-auto flex sm:ml-0">
-              <button type="button" onClick={() => changeStatus("closed")} className={buttonClasses("secondary", "h-8 rounded-r-none")}>
+              <button
+                type="button"
+                onClick={() => changeStatus("closed")}
+                aria-label={t("status.close")}
+                className={buttonClasses("secondary", "h-8 whitespace-nowrap rounded-r-none")}
+              >
                 <svg viewBox="0 0 16 16" aria-hidden="true" className="h-4 w-4 text-success">
                   <path d="M3.5 8.5l3 3 6-7" fill="none" stroke="currentColor" strokeWidth="1.7" strokeLinecap="round" strokeLinejoin="round" />
                 </svg>
-                {t("status.close")}
+                {/* The name stays "Close conversation" (SPEC §10); a phone's header row shows the short word. */}
+                <span className="sm:hidden">{t("status.closeShort")}</span>
+                <span className="hidden sm:inline">{t("status.close")}</span>
               </button>
               <button
                 type="button"
