@@ -14,6 +14,7 @@ import { ContactMenu } from "./contact-menu";
 import { PresenceIndicator } from "./presence/presence-indicator";
 import { SnoozeMenu } from "./snooze/snooze-menu";
 import { ProviderIcon } from "./provider-icon";
+import { SidePanelToggle } from "./side-panel";
 import { RefusalAlert, type ShownRefusal } from "@/components/ui/refusal-alert";
 import type { AssignableUser } from "@/lib/inbox/assignable-users";
 
@@ -234,6 +235,7 @@ export function ConversationHeader({
               {t("status.reopen")}
             </button>
           )}
+          <SidePanelToggle />
         </div>
       </div>
       {refusal ? (
