@@ -134,6 +134,8 @@ export function ConversationHeader({
             <PresenceIndicator conversationId={conversation.id} currentUserId={currentUserId} />
           </div>
         </div>
+        {/* Beside the name on phones, where the actions take a row of their own; last from sm up. */}
+        <SidePanelToggle className="shrink-0 sm:order-last" />
         <div className="flex basis-full items-center gap-2 sm:basis-auto">
           <Menu
             label={assigneeName ?? t("assign.assign")}
@@ -221,21 +223,20 @@ export function ConversationHeader({
           </Menu>
           {status === "open" ? <SnoozeMenu conversationId={conversation.id} snoozedUntil={conversation.snoozedUntil} onRefused={setRefusal} /> : null}
           {status === "open" ? (
-            <button type="button" onClick={() => changeStatus("closed")} className={buttonClasses("secondary", "ml-auto h-8 sm:ml-0")}>
+            <button type="button" onClick={() => changeStatus("closed")} className={buttonClasses("secondary", "ml-auto h-8 whitespace-nowrap sm:ml-0")}>
               <svg viewBox="0 0 16 16" aria-hidden="true" className="h-4 w-4 text-success">
                 <path d="M3.5 8.5l3 3 6-7" fill="none" stroke="currentColor" strokeWidth="1.7" strokeLinecap="round" strokeLinejoin="round" />
               </svg>
               {t("status.close")}
             </button>
           ) : (
-            <button type="button" onClick={() => changeStatus("open")} className={buttonClasses("secondary", "ml-auto h-8 sm:ml-0")}>
+            <button type="button" onClick={() => changeStatus("open")} className={buttonClasses("secondary", "ml-auto h-8 whitespace-nowrap sm:ml-0")}>
               <svg viewBox="0 0 16 16" aria-hidden="true" className="h-4 w-4 text-muted">
                 <path d="M12.5 8a4.5 4.5 0 11-1.3-3.2M12.5 3v2.5H10" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
               </svg>
               {t("status.reopen")}
             </button>
           )}
-          <SidePanelToggle />
         </div>
       </div>
       {refusal ? (

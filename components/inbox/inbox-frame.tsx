@@ -31,12 +31,12 @@ export async function InboxFrame({
       <KeyboardShortcuts />
       <div
         className={cn(
-          "w-full shrink-0 flex-col border-r border-line bg-white lg:flex lg:w-72 2xl:w-80",
+          "w-full shrink-0 flex-col border-line bg-white lg:flex lg:w-72 lg:border-r 2xl:w-80",
           isOpen ? "hidden" : "flex",
         )}
       >
         <h1 className="sr-only">{t("title")}</h1>
-        <div className="flex shrink-0 flex-wrap items-center gap-2 border-b border-line px-3 py-2">
+        <div className="flex shrink-0 flex-wrap items-center gap-2 border-b border-line px-3 py-1.5 lg:py-2">
           <div className="max-w-[45%] min-w-0 lg:max-w-none lg:basis-full">{nav}</div>
           <div className="min-w-0 flex-1">
             <SearchBox initial={searchText ?? ""} />

@@ -66,7 +66,7 @@ function PanelIcon() {
 }
 
 /** The header's button that shows or hides the panel; nothing where the pane has no panel. */
-export function SidePanelToggle() {
+export function SidePanelToggle({ className }: { className?: string }) {
   const state = useContext(SidePanelContext);
   const t = useTranslations("crm.panel");
   if (!state) return null;
@@ -76,7 +76,7 @@ export function SidePanelToggle() {
       aria-expanded={state.isExpanded}
       aria-controls={state.panelId}
       onClick={state.toggle}
-      className={buttonClasses("secondary", "h-8 px-2.5")}
+      className={buttonClasses("secondary", cn("h-8 px-2.5 whitespace-nowrap", className))}
     >
       <PanelIcon />
       {t("title")}

@@ -70,7 +70,7 @@ export function AppNav({ isAdmin, isInitiallyCollapsed }: { isAdmin: boolean; is
         aria-controls={listId}
         title={isCollapsed ? toggleLabel : undefined}
         className={cn(
-          "mt-2 flex h-9 items-center gap-3 rounded-md text-sm text-slate-400 hover:bg-white/10 hover:text-white",
+          "mt-2 flex h-9 items-center gap-3 rounded-md text-xs text-slate-400 hover:bg-white/10 hover:text-white",
           isCollapsed ? "justify-center" : "px-2.5",
         )}
       >
