@@ -14,6 +14,7 @@ import { SnoozeMenu } from "./snooze/snooze-menu";
 import { ProviderIcon } from "./provider-icon";
 import { RefusalAlert } from "@/components/ui/refusal-alert";
 import { useConversationActions, type Then } from "./use-conversation-actions";
+import { SidePanelToggle } from "./side-panel";
 import type { AssignableUser } from "@/lib/inbox/assignable-users";
 
 export type AssigneeOption = AssignableUser;
@@ -119,6 +120,8 @@ export function ConversationHeader({
             <PresenceIndicator conversationId={conversation.id} currentUserId={currentUserId} />
           </div>
         </div>
+        {/* Beside the name on phones, where the actions take a row of their own; last from sm up. */}
+        <SidePanelToggle className="shrink-0 sm:order-last" />
         <div className="flex basis-full items-center gap-2 sm:basis-auto">
           <Menu
             label={assigneeName ?? t("assign.assign")}
@@ -233,7 +236,7 @@ export function ConversationHeader({
               </button>
             </div>
           ) : (
-            <button type="button" onClick={() => changeStatus("open")} className={buttonClasses("secondary", "ml-auto h-8 sm:ml-0")}>
+            <button type="button" onClick={() => changeStatus("open")} className={buttonClasses("secondary", "ml-auto h-8 whitespace-nowrap sm:ml-0")}>
               <svg viewBox="0 0 16 16" aria-hidden="true" className="h-4 w-4 text-muted">
                 <path d="M12.5 8a4.5 4.5 0 11-1.3-3.2M12.5 3v2.5H10" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
               </svg>

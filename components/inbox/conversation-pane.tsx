@@ -1,3 +1,5 @@
+import { cookies } from "next/headers";
+import { LAYOUT_COOKIES } from "@/components/shell/layout-preferences";
 import { getDb } from "@/db/index";
 import type { Conversation, MessagingApp } from "@/db/schema";
 import { lastInboundAt } from "@/lib/content/last-inbound";
@@ -7,11 +9,12 @@ import { canDeleteConversation } from "@/lib/inbox/delete-conversation";
 import type { ThreadPage } from "@/lib/inbox/thread-page";
 import { ConversationHeader, type AssigneeOption } from "./conversation-header";
 import type { ShownReplyWindow } from "./reply-window-note";
+import { SidePanel, SidePanelProvider } from "./side-panel";
 import { Thread } from "./thread";
 
 /**
- * The open conversation: header, thread and reply box, and on wide screens room for a
- * right-hand panel (the CRM links of spec §7 go there); nothing is drawn when there is none.
+ * The open conversation: header, thread and reply box, and a right-hand panel (the CRM links
+ * of spec §7 go there) that the header's toggle shows or hides; nothing is drawn when there is none.
  */
 export async function ConversationPane({
   actor,
@@ -32,8 +35,9 @@ export async function ConversationPane({
 }) {
   const window = replyWindow(app.provider, await lastInboundAt(await getDb(), conversation.id));
   const shownWindow: ShownReplyWindow = "until" in window ? { kind: window.kind, until: window.until.toISOString() } : { kind: window.kind };
-  return (
-    <div className="flex min-h-0 min-w-0 flex-1">
+  const isPanelDocked = (await cookies()).get(LAYOUT_COOKIES.crmPanel)?.value !== "closed";
+  const pane = (
+    <div className="relative flex min-h-0 min-w-0 flex-1">
       <div className="flex min-w-0 flex-1 flex-col">
         <ConversationHeader
           key={`header-${conversation.id}`}
@@ -64,7 +68,8 @@ export async function ConversationPane({
           replyWindow={shownWindow}
         />
       </div>
-      {aside ? <div className="hidden w-80 shrink-0 flex-col overflow-y-auto border-l border-line bg-white xl:flex">{aside}</div> : null}
+      {aside ? <SidePanel>{aside}</SidePanel> : null}
     </div>
   );
+  return aside ? <SidePanelProvider isInitiallyDocked={isPanelDocked}>{pane}</SidePanelProvider> : pane;
 }
