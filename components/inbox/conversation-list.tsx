@@ -7,7 +7,7 @@ import { Avatar } from "@/components/ui/avatar";
 import { cn } from "@/components/ui/cn";
 import { describePreview } from "@/lib/content/describe-content";
 import type { ConversationRow } from "@/lib/inbox/queries";
-import { encodeCursor, type View } from "@/lib/inbox/views";
+import { encodeCursor, MAX_ROWS_PER_FETCH, type View } from "@/lib/inbox/views";
 import { inboxHref } from "./inbox-href";
 import { batcher, useLiveEvents } from "./live-bus";
 import { ProviderIcon } from "./provider-icon";
@@ -74,7 +74,7 @@ export function ConversationList({
           const merged = [...kept, ...arriving].sort(newestFirst);
           return { ...current, rows: merged.slice(0, pageSize), hasMore: current.hasMore || merged.length > pageSize };
         });
-      }),
+      }, { maxBatch: MAX_ROWS_PER_FETCH }),
     [view, appId, isFirstPage, pageSize],
   );
   useEffect(() => () => fetcher.cancel(), [fetcher]);

@@ -58,9 +58,11 @@ const MAX_RETRIES = 3;
  * Collects ids for `delayMs` and hands them over together: a burst of events costs one request.
  * One flush runs at a time: ids arriving meanwhile wait for it, so an older answer can never
  * land after a newer one and put a stale row back on screen. A flush that throws (the server
- * busy) gets its ids back and is retried a few times, later each time.
+ * busy) gets its ids back and is retried a few times, later each time. A flush gets at most
+ * `maxBatch` ids; the rest follow in the next one (a busy minute can touch more rows than one
+ * request may name).
  */
-export function batcher(delayMs: number, flush: (ids: string[]) => Promise<void> | void) {
+export function batcher(delayMs: number, flush: (ids: string[]) => Promise<void> | void, { maxBatch = Infinity } = {}) {
   let pending = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let inFlight = false;
@@ -72,8 +74,8 @@ export function batcher(delayMs: number, flush: (ids: string[]) => Promise<void>
   const run = async () => {
     timer = undefined;
     if (inFlight || pending.size === 0) return;
-    const ids = [...pending];
-    pending = new Set();
+    const ids = [...pending].slice(0, maxBatch);
+    for (const id of ids) pending.delete(id);
     inFlight = true;
     try {
       await flush(ids);

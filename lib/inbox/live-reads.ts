@@ -4,7 +4,7 @@ import { getDb } from "@/db/index";
 import { findAccessibleConversation, type AccessSubject } from "./access";
 import { conversationScope, countViews, listConversations, loadThreadPage } from "./queries";
 import { markConversationRead } from "./read-markers";
-import { VIEWS } from "./views";
+import { MAX_ROWS_PER_FETCH, VIEWS } from "./views";
 
 /**
  * The small reads a live inbox makes when an event arrives (issue 13): the rows an event
@@ -18,9 +18,9 @@ export const rowsInput = z.object({
   app: appParam,
   ids: z
     .string()
-    .max(40 * 50)
+    .max(40 * MAX_ROWS_PER_FETCH)
     .transform((value) => value.split(","))
-    .pipe(z.array(z.uuid()).min(1).max(50)),
+    .pipe(z.array(z.uuid()).min(1).max(MAX_ROWS_PER_FETCH)),
 });
 
 export async function readRows(subject: AccessSubject, input: z.infer<typeof rowsInput>) {

@@ -4,6 +4,9 @@ import type { Conversation } from "@/db/schema";
 export const VIEWS = ["unassigned", "mine", "others", "snoozed", "closed"] as const;
 export type View = (typeof VIEWS)[number];
 
+/** The most conversations one live rows fetch may name (GET /api/inbox/rows); a browser splits more. */
+export const MAX_ROWS_PER_FETCH = 50;
+
 export function isView(value: string): value is View {
   return (VIEWS as readonly string[]).includes(value);
 }

@@ -1,6 +1,9 @@
 import { readFileSync } from "node:fs";
+import postgres from "postgres";
 import { parseArgs } from "node:util";
+import { batcher } from "@/components/inbox/live-bus";
 import { DEMO } from "@/db/seed";
+import { MAX_ROWS_PER_FETCH } from "@/lib/inbox/views";
 import { startServer } from "./server";
 import { readEvents, signIn, type CookieJar } from "./session";
 import { percentile } from "./stats";
@@ -10,7 +13,7 @@ import { ensureDatabase } from "./views-data";
 const usage = `Usage: npm run bench:live -- [--clients 10,50] [--rate 20] [--seconds 60] [--port 3366]
 
 Starts \`next start\` (run \`npm run build\` first) on the bench:views 10k database (run
-bench:views once to build it) and, for each K, opens K signed-in clients that do what the inbox
+bench:views once to build it) and, for each K, opens K clients signed in as K agents of their own that do what the inbox
 page does per event: the SSE stream, then GET /api/inbox/rows for the conversations an event
 named (batched per 100 ms). WhatsApp webhooks arrive at --rate per second for --seconds. A
 client is current for a message once a row it fetched shows that message; prints p50/p95 of
@@ -46,29 +49,25 @@ function procStats(pid: number) {
 
 type Row = { id: string; lastMessagePreview: string | null };
 
-/** One simulated browser on /messaging/unassigned: its stream and the row fetches it makes. */
+/**
+ * One simulated browser on /messaging/unassigned: its stream and the row fetches its list makes,
+ * through the page's own batcher (components/inbox/live-bus.ts, 100 ms as in conversation-list):
+ * ids collected per 100 ms, one fetch in flight at a time, so a busy server gets bigger batches
+ * rather than more requests, as a real tab does.
+ */
 async function openClient(jar: CookieJar, onRows: (rows: Row[]) => void, stop: AbortSignal) {
   const response = await fetch(`${baseUrl}/api/events`, { headers: { cookie: jar.header(), accept: "text/event-stream" }, signal: stop });
-  let pending = new Set<string>();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const flush = async () => {
-    const ids = [...pending];
-    pending = new Set();
-    timer = undefined;
-    try {
-      const rows = await fetch(`${baseUrl}/api/inbox/rows?view=unassigned&ids=${ids.join(",")}`, { headers: { cookie: jar.header() } });
-      if (rows.ok) onRows(((await rows.json()) as { rows: Row[] }).rows);
-    } catch {
-      // stopped
-    }
-  };
+  const rows = batcher(100, async (ids) => {
+    const answer = await fetch(`${baseUrl}/api/inbox/rows?view=unassigned&ids=${ids.join(",")}`, { headers: { cookie: jar.header() }, signal: stop });
+    if (answer.status >= 500) throw new Error(`rows answered ${answer.status}`);
+    if (answer.ok) onRows(((await answer.json()) as { rows: Row[] }).rows);
+  }, { maxBatch: MAX_ROWS_PER_FETCH });
+  stop.addEventListener("abort", () => rows.cancel());
   let resolveReady!: () => void;
   const ready = new Promise<void>((resolve) => (resolveReady = resolve));
   void readEvents(response, (event) => {
     if (event.type === "ready") resolveReady();
-    if (event.type !== "message.created" || !event.conversationId) return;
-    pending.add(event.conversationId);
-    timer ??= setTimeout(flush, 100);
+    if (event.type === "message.created" && event.conversationId) rows.add(event.conversationId);
   }).catch(() => {});
   await ready;
 }
@@ -123,13 +122,36 @@ async function runFor(k: number, jars: CookieJar[]) {
   );
 }
 
+/**
+ * K agents of their own (members with access to the WhatsApp app, alice's password): one user
+ * keeps at most 10 streams open (lib/realtime/live-stream.ts), and fifty agents are fifty users.
+ */
+async function ensureAgents(databaseUrl: string, count: number): Promise<string[]> {
+  const db = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    const emails = Array.from({ length: count }, (_, i) => `live-agent-${i + 1}@bench.test`);
+    await db`
+      insert into users (workspace_id, name, email, password_hash, role)
+      select workspace_id, 'Live Agent ' || n, 'live-agent-' || n || '@bench.test', password_hash, 'member'
+      from users, generate_series(1, ${count}::int) as n where email = 'alice@demo.test'
+      on conflict (email) do nothing`;
+    await db`
+      insert into app_access (app_id, user_id)
+      select ${DEMO.whatsappAppId}::uuid, id from users where email = any(${emails}) on conflict do nothing`;
+    return emails;
+  } finally {
+    await db.end();
+  }
+}
+
 let serverPid = 0;
 async function main() {
   const url = await ensureDatabase(adminUrl, "sb_views_10k");
   const server = await startServer(url, port);
   serverPid = server.child.pid!;
   try {
-    const jars = [await signIn(baseUrl, "alice@demo.test", DEMO.password), await signIn(baseUrl, "bob@demo.test", DEMO.password)];
+    const jars: CookieJar[] = [];
+    for (const email of await ensureAgents(url, Math.max(...values.clients.split(",").map(Number)))) jars.push(await signIn(baseUrl, email, DEMO.password));
     for (const k of values.clients.split(",").map(Number)) await runFor(k, jars);
   } finally {
     await server.stop();

@@ -7,7 +7,9 @@ import { BENCH_SECRETS } from "./views-data";
 /** A `next start` of the last build on `port`, against `databaseUrl`, with the benches' secrets. */
 export async function startServer(databaseUrl: string, port: number): Promise<{ child: ChildProcess; stop: () => Promise<void> }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "sb-views-"));
-  const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(port)], {
+  // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server alone.
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
     env: { ...process.env, ...BENCH_SECRETS, DATABASE_URL: databaseUrl, SWITCHBOARD_DATA_DIR: dataDir, APP_URL: `http://localhost:${port}`, NODE_ENV: "production" },
     stdio: ["ignore", "ignore", "inherit"],
   });

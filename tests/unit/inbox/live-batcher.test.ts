@@ -25,6 +25,19 @@ describe("the live fetch batcher", () => {
     expect(calls.map((call) => call.ids)).toEqual([["a", "b"]]);
   });
 
+  it("hands over at most maxBatch ids per flush and sends the rest in the next one, none lost", async () => {
+    const { calls, flush } = controlledFlush();
+    const batch = batcher(100, flush, { maxBatch: 2 });
+    for (const id of ["a", "b", "c", "d", "e"]) batch.add(id);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(calls.map((call) => call.ids)).toEqual([["a", "b"]]);
+    calls[0]!.answer();
+    await vi.advanceTimersByTimeAsync(100);
+    calls[1]!.answer();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(calls.map((call) => call.ids)).toEqual([["a", "b"], ["c", "d"], ["e"]]);
+  });
+
   it("starts no second fetch while one is in flight, so a newer answer is never overtaken by an older one", async () => {
     const { calls, flush } = controlledFlush();
     const batch = batcher(100, flush);
