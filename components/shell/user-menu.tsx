@@ -27,7 +27,8 @@ export function UserMenu({ name, email, locale, isAvailable }: { name: string; e
   return (
     <div className="relative">
       <Menu
-        label={t("open")}
+        // The name shown on the button starts its accessible name (WCAG 2.5.3, label in name).
+        label={t("openFor", { name })}
         triggerClassName="flex items-center gap-2 rounded-md px-2 py-1 hover:bg-black/5"
         trigger={
           <>
