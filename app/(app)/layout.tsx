@@ -4,6 +4,8 @@ import { AvailabilityToggle } from "@/components/inbox/availability-toggle";
 import { Toaster } from "@/components/notifications/toaster";
 import { AppNav } from "@/components/shell/app-nav";
 import { LAYOUT_COOKIES } from "@/components/shell/layout-preferences";
+import { MAIN_CONTENT_ID } from "@/components/shell/main-content";
+import { SkipLink } from "@/components/shell/skip-link";
 import { SectionTitle, TabBar } from "@/components/shell/tab-bar";
 import { UserMenu } from "@/components/shell/user-menu";
 import { Logo } from "@/components/ui/logo";
@@ -23,6 +25,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const isAdmin = actor.role === "admin";
   return (
     <ClientMessages scope="shell">
+      <SkipLink />
       <div className="flex h-dvh flex-col md:flex-row">
         <AppNav isAdmin={isAdmin} isInitiallyCollapsed={isNavCollapsed} />
         <div className="flex min-h-0 min-w-0 flex-1 flex-col">
@@ -44,7 +47,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               isAvailable={showAvailability ? actor.isAvailable : null}
             />
           </header>
-          <div className="min-h-0 flex-1">{children}</div>
+          <div id={MAIN_CONTENT_ID} tabIndex={-1} className="min-h-0 flex-1 outline-none">
+            {children}
+          </div>
           <TabBar isAdmin={isAdmin} />
           <Toaster renderedAt={renderTime()} />
         </div>

@@ -11,6 +11,7 @@ import { encodeCursor, MAX_ROWS_PER_FETCH, type View } from "@/lib/inbox/views";
 import { inboxHref } from "./inbox-href";
 import { batcher, useLiveEvents } from "./live-bus";
 import { ProviderIcon } from "./provider-icon";
+import { RowListbox } from "./row-listbox";
 import { SnoozedUntil } from "./snooze/snoozed-until";
 
 const FETCH_BATCH_MS = 100;
@@ -97,15 +98,17 @@ export function ConversationList({
       {shown.rows.length === 0 ? (
         <p className="px-4 py-10 text-center text-sm text-muted">{t(`empty.${view}`)}</p>
       ) : (
-        <ul className="min-h-0 flex-1 divide-y divide-line overflow-y-auto">
+        <RowListbox label={t("conversations")}>
           {shown.rows.map((row) => {
             // The open conversation is being read: a message arriving in it is not unread.
             const isUnread = row.isUnread && row.id !== openId;
             return (
-              <li key={row.id}>
+              <li key={row.id} role="none">
                 <Link
                   href={inboxHref(view, { conversationId: row.id, appId })}
                   data-list-row=""
+                  role="option"
+                  aria-selected={row.id === openId}
                   aria-current={row.id === openId ? "page" : undefined}
                   className={cn("flex gap-3 px-4 py-3 hover:bg-canvas", row.id === openId && "bg-brand-50 hover:bg-brand-50")}
                 >
@@ -149,7 +152,7 @@ export function ConversationList({
               </li>
             );
           })}
-        </ul>
+        </RowListbox>
       )}
       {olderCursor || !isFirstPage ? (
         <div className="flex justify-between border-t border-line px-4 py-2 text-sm">

@@ -28,6 +28,8 @@ export async function InboxFrame({
   const isOpen = pane !== null;
   return (
     <main className="flex h-full min-h-0">
+      {/* Outside the list's column, which phones hide while a conversation is open. */}
+      <h1 className="sr-only">{t("title")}</h1>
       <KeyboardShortcuts />
       <div
         className={cn(
@@ -35,7 +37,6 @@ export async function InboxFrame({
           isOpen ? "hidden" : "flex",
         )}
       >
-        <h1 className="sr-only">{t("title")}</h1>
         <div className="flex shrink-0 flex-wrap items-center gap-2 border-b border-line px-3 py-1.5 lg:py-2">
           <div className="max-w-[45%] min-w-0 lg:max-w-none lg:basis-full">{nav}</div>
           <div className="min-w-0 flex-1">

@@ -89,7 +89,10 @@ export function SidePanel({ children }: { children: React.ReactNode }) {
   const state = useContext(SidePanelContext);
   const t = useTranslations("crm.panel");
   const closeRef = useRef<HTMLButtonElement>(null);
+  const isPhone = useMediaQuery(MEDIA.phone);
   const isDrawerShown = !!state?.isDrawer && state.isDrawerOpen;
+  // On phones the panel covers the screen: a modal sheet, which Tab does not leave (issue 16 item 5).
+  const isSheet = isDrawerShown && isPhone;
   useEffect(() => {
     if (isDrawerShown) closeRef.current?.focus();
   }, [isDrawerShown]);
@@ -97,8 +100,12 @@ export function SidePanel({ children }: { children: React.ReactNode }) {
   return (
     <div
       id={state.panelId}
+      role={isSheet ? "dialog" : undefined}
+      aria-modal={isSheet || undefined}
+      aria-label={isSheet ? t("title") : undefined}
       onKeyDown={(event) => {
         if (event.key === "Escape" && isDrawerShown) state.close();
+        if (event.key === "Tab" && isSheet) keepTabInside(event);
       }}
       className={cn(
         "flex-col overflow-y-auto bg-white",
@@ -123,4 +130,23 @@ export function SidePanel({ children }: { children: React.ReactNode }) {
       {children}
     </div>
   );
+}
+
+const TABBABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** Tab from the last control goes to the first, Shift+Tab from the first to the last. */
+function keepTabInside(event: React.KeyboardEvent<HTMLElement>) {
+  const tabbable = [...event.currentTarget.querySelectorAll<HTMLElement>(TABBABLE)].filter(
+    (element) => element.tabIndex >= 0 && element.checkVisibility(),
+  );
+  const first = tabbable[0];
+  const last = tabbable.at(-1);
+  if (!first || !last) return;
+  if (event.shiftKey && document.activeElement === first) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && document.activeElement === last) {
+    event.preventDefault();
+    first.focus();
+  }
 }

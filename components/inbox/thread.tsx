@@ -8,6 +8,7 @@ import type { Provider } from "@/db/schema";
 import type { ThreadActivity, ThreadMessage } from "@/lib/inbox/queries";
 import { RefusalAlert, type ShownRefusal } from "@/components/ui/refusal-alert";
 import { batcher, useLiveEvents } from "./live-bus";
+import { takeThreadFocusRequest } from "./list-rows";
 import { ComposerModes, type ComposerMode } from "./notes/composer-modes";
 import type { Mentionable } from "./notes/mention-picker";
 import { NoteBox } from "./notes/note-box";
@@ -89,6 +90,7 @@ export function Thread({
   const scroller = useRef<HTMLDivElement>(null);
   const content = useRef<HTMLDivElement>(null);
   const sentinel = useRef<HTMLDivElement>(null);
+  const list = useRef<HTMLOListElement>(null);
   const isAtEnd = useRef(true);
   const prependAnchor = useRef<{ scrollHeight: number; scrollTop: number } | null>(null);
 
@@ -136,10 +138,12 @@ export function Thread({
     return false;
   });
 
-  // The thread opens at its newest message.
+  // The thread opens at its newest message, and takes focus when the list opened it (list-rows.ts):
+  // the arrow keys then scroll it, Tab goes on to the reply box.
   useLayoutEffect(() => {
     const element = scroller.current;
     if (element) element.scrollTop = element.scrollHeight;
+    if (takeThreadFocusRequest()) list.current?.focus({ preventScroll: true });
   }, []);
 
   // Older items go on top without moving what the user is reading; new ones at the end are
@@ -265,7 +269,7 @@ export function Thread({
             <p className="text-center text-xs text-muted">{t("startOfConversation")}</p>
           )}
           {olderRefusal ? <RefusalAlert refusal={olderRefusal} onDismiss={() => setOlderRefusal(null)} /> : null}
-          <ol aria-label={t("thread")} className="flex flex-col gap-3">
+          <ol ref={list} aria-label={t("thread")} tabIndex={-1} data-thread="" className="flex flex-col gap-3 rounded-md focus-visible:outline-offset-4">
             {entries.map((entry, index) => {
               const previous = entries[index - 1];
               const next = entries[index + 1];

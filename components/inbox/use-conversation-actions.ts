@@ -9,7 +9,7 @@ import { refusalText, type ShownRefusal } from "@/components/ui/refusal-alert";
 import { viewOf, type View } from "@/lib/inbox/views";
 import { followHref, listHrefOf } from "./follow-href";
 import { inboxHref } from "./inbox-href";
-import { neighbourRowHref } from "./list-rows";
+import { neighbourRowHref, requestThreadFocus } from "./list-rows";
 
 type Status = "open" | "closed";
 type State = { status: Status; assigneeId: string | null; isSnoozed: boolean };
@@ -93,10 +93,16 @@ export function useConversationActions({
         setRefusal(result);
         return;
       }
-      if (next) router.push(next);
-      else {
+      // The page that comes next draws a new thread: focus goes there, not back to the top.
+      if (next) {
+        requestThreadFocus();
+        router.push(next);
+      } else {
         const followed = followHref(origin, viewAfter(after, currentUserId), id);
-        if (followed) router.replace(followed);
+        if (followed) {
+          requestThreadFocus();
+          router.replace(followed);
+        }
       }
       const back = inverse(before, change);
       const returnTo = viewAfter(applied(after, back), currentUserId);

@@ -5,7 +5,7 @@ import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { SHORTCUTS, shortcutFor } from "@/lib/keyboard/shortcuts";
-import { listRows, openRowIndex } from "@/components/inbox/list-rows";
+import { listRows, openRowIndex, requestThreadFocus } from "@/components/inbox/list-rows";
 import { runShortcutCommand, useShortcutCommand } from "./commands";
 
 function moveInList(step: 1 | -1) {
@@ -14,9 +14,10 @@ function moveInList(step: 1 | -1) {
   const current = openRowIndex(rows);
   const next = current === -1 ? (step === 1 ? 0 : rows.length - 1) : Math.min(Math.max(current + step, 0), rows.length - 1);
   if (next === current) return;
-  rows[next]!.click();
-  rows[next]!.focus({ preventScroll: true });
+  // The row is shown in view and the opened thread takes focus (list-rows.ts), so the next key reads it.
   rows[next]!.scrollIntoView({ block: "nearest" });
+  requestThreadFocus();
+  rows[next]!.click();
 }
 
 function focusField(selector: string) {

@@ -3,6 +3,7 @@ import { getFormatter, getNow, getTranslations } from "next-intl/server";
 import { Avatar } from "@/components/ui/avatar";
 import { cn } from "@/components/ui/cn";
 import { ProviderIcon } from "@/components/inbox/provider-icon";
+import { RowListbox } from "@/components/inbox/row-listbox";
 import type { SearchResult } from "@/lib/search/search-conversations";
 import { excerptAround, type SearchQuery } from "@/lib/search/search-query";
 import { HighlightedText } from "./highlighted-text";
@@ -33,15 +34,17 @@ export async function SearchResults({
       {results.length === 0 ? (
         <p className="px-4 py-10 text-center text-sm text-muted">{t("none", { text: query.text })}</p>
       ) : (
-        <ul className="min-h-0 flex-1 divide-y divide-line overflow-y-auto">
+        <RowListbox label={t("results")}>
           {results.map((result) => {
             const line = result.matchedText ? excerptAround(result.matchedText, words) : (result.lastMessagePreview ?? "");
             const number = result.externalContactId.startsWith("whatsapp:") ? result.externalContactId.slice("whatsapp:".length) : null;
             return (
-              <li key={result.id}>
+              <li key={result.id} role="none">
                 <Link
                   href={searchHref(query.text, { conversationId: result.id })}
                   data-list-row=""
+                  role="option"
+                  aria-selected={result.id === openId}
                   aria-current={result.id === openId ? "page" : undefined}
                   className={cn("flex gap-3 px-4 py-3 hover:bg-canvas", result.id === openId && "bg-brand-50 hover:bg-brand-50")}
                 >
@@ -82,7 +85,7 @@ export async function SearchResults({
               </li>
             );
           })}
-        </ul>
+        </RowListbox>
       )}
       {nextCursor || !isFirstPage ? (
         <div className="flex justify-between border-t border-line px-4 py-2 text-sm">

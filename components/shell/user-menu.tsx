@@ -28,11 +28,14 @@ export function UserMenu({ name, email, locale, isAvailable }: { name: string; e
     <div className="relative">
       <Menu
         label={t("open")}
+        // Named by what it shows, then "User menu" (WCAG 2.5.3: the visible name is part of the accessible one).
+        isNamedByTrigger
         triggerClassName="flex items-center gap-2 rounded-md px-2 py-1 hover:bg-black/5"
         trigger={
           <>
             <Avatar name={name} size="sm" />
             <span className="hidden text-sm font-medium sm:inline">{name}</span>
+            <span className="sr-only">{t("open")}</span>
           </>
         }
       >

@@ -12,12 +12,15 @@ export function Menu({
   trigger,
   triggerClassName,
   align = "end",
+  isNamedByTrigger = false,
   children,
 }: {
   label: string;
   trigger: React.ReactNode;
   triggerClassName?: string;
   align?: "start" | "end";
+  /** The trigger's own text names the button (it shows words, WCAG 2.5.3); `label` still names the menu. */
+  isNamedByTrigger?: boolean;
   children: (close: () => void) => React.ReactNode;
 }) {
   const [open, setOpen] = useState(false);
@@ -56,7 +59,7 @@ export function Menu({
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? id : undefined}
-        aria-label={label}
+        aria-label={isNamedByTrigger ? undefined : label}
         className={triggerClassName}
         onClick={() => setOpen((value) => !value)}
       >

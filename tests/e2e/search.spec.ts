@@ -12,7 +12,7 @@ test.describe("search (SPEC §13)", () => {
     await expect(page).toHaveURL(/\/messaging\/search\?q=novakova$/);
 
     const results = page.getByRole("region", { name: t.results });
-    const hit = results.getByRole("link").filter({ hasText: "Jana Nováková" });
+    const hit = results.getByRole("option").filter({ hasText: "Jana Nováková" });
     await expect(hit).toHaveCount(1);
     await expect(hit.locator("mark").first()).toHaveText("Nováková");
     await expect(hit).toContainText(catalogs.en.inbox.viewNames.unassigned);
@@ -27,11 +27,11 @@ test.describe("search (SPEC §13)", () => {
   test("message words match without accents, and another workspace's contacts are never found", async ({ alice, dave }) => {
     const results = alice.page.getByRole("region", { name: t.results });
     await alice.page.goto("/messaging/search?q=dobry%20den");
-    const jana = results.getByRole("link").filter({ hasText: "Jana Nováková" });
+    const jana = results.getByRole("option").filter({ hasText: "Jana Nováková" });
     await expect(jana.locator("p mark")).toHaveText(["Dobrý", "den"]);
     await alice.page.goto(`/messaging/search?q=${encodeURIComponent("+1 415 555 0123")}`);
-    await expect(results.getByRole("link")).toHaveCount(1);
-    await expect(results.getByRole("link")).toContainText("+14155550123");
+    await expect(results.getByRole("option")).toHaveCount(1);
+    await expect(results.getByRole("option")).toContainText("+14155550123");
 
     await dave.page.goto("/messaging/search?q=novakova");
     await expect(dave.page.getByText(t.none.replace("{text}", "novakova"))).toBeVisible();
@@ -42,6 +42,6 @@ test.describe("search (SPEC §13)", () => {
     await expect(page.getByText(t.prompt)).toBeVisible();
     await page.goto(`/messaging/search?q=${encodeURIComponent("<b>jana</b>")}`);
     await expect(page.getByRole("heading", { name: "Results for “<b>jana</b>”" })).toBeVisible();
-    await expect(page.getByRole("region", { name: t.results }).getByRole("link").filter({ hasText: "Jana Nováková" })).toHaveCount(1);
+    await expect(page.getByRole("region", { name: t.results }).getByRole("option").filter({ hasText: "Jana Nováková" })).toHaveCount(1);
   });
 });

@@ -162,7 +162,7 @@ test.describe("a company adopts Switchboard", () => {
     expect((await member.request.get("/settings/account")).status()).toBe(200);
 
     // The member takes the conversation.
-    await member.getByRole("link").filter({ hasText: text }).click();
+    await member.getByRole("option").filter({ hasText: text }).click();
     await member.getByRole("button", { name: t.conversation.assign.assign, exact: true }).click();
     await member.getByRole("menuitem", { name: t.conversation.assign.toMe }).click();
     await expect(member.getByRole("button", { name: MEMBER.name, exact: true })).toBeVisible();
@@ -188,7 +188,7 @@ test.describe("a company adopts Switchboard", () => {
 
     // Their open conversation is back in Unassigned, with the line saying why.
     await admin.goto("/messaging/unassigned");
-    await admin.getByRole("link").filter({ hasText: text }).click();
+    await admin.getByRole("option").filter({ hasText: text }).click();
     await expect(admin.getByRole("button", { name: t.conversation.assign.assign, exact: true })).toBeVisible();
     await expect(admin.getByText(t.conversation.activity.assignee_deactivated.replace("{target}", MEMBER.name))).toBeVisible();
   });

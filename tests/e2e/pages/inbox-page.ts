@@ -33,8 +33,9 @@ export class InboxPage {
     return this.page.getByRole("region", { name: this.t.inbox.conversations });
   }
 
+  /** The list's rows: one listbox of options (issue 16 item 5), each still a link to its conversation. */
   get rows(): Locator {
-    return this.conversationList.getByRole("list").getByRole("link");
+    return this.conversationList.getByRole("listbox", { name: this.t.inbox.conversations }).getByRole("option");
   }
 
   row(contactName: string): Locator {
