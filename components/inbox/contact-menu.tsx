@@ -54,6 +54,13 @@ export function ContactMenu({
   // The saved name shows at once; the server's (after the refresh) takes over when it changes.
   const [savedName, setSavedName] = useState<{ name: string; over: string } | null>(null);
   const shownName = savedName && savedName.over === contactName ? savedName.name : contactName;
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Leaving the text box gives focus back to the name's button, where the rename started.
+  const wasRenaming = useRef(false);
+  useEffect(() => {
+    if (!isRenaming && wasRenaming.current) heading.current?.querySelector("button")?.focus();
+    wasRenaming.current = isRenaming;
+  }, [isRenaming]);
 
   const copyContactId = async () => {
     await navigator.clipboard.writeText(externalContactId);
@@ -76,7 +83,7 @@ export function ContactMenu({
           }}
         />
       ) : (
-      <h2 className="min-w-0 text-base leading-tight font-semibold">
+      <h2 ref={heading} className="min-w-0 text-base leading-tight font-semibold">
       <Menu
         label={shownName}
         align="start"
@@ -191,26 +198,27 @@ function RenameForm({ conversationId, name, onDone }: { conversationId: string; 
         save();
       }}
     >
-      <div className="flex min-w-0 items-center gap-1.5">
-        <input
-          ref={input}
-          aria-label={t("nameLabel")}
-          aria-invalid={problem === "invalid" || undefined}
-          value={value}
-          maxLength={CONTACT_NAME_MAX + 20}
-          onChange={(event) => setValue(event.target.value)}
-          onKeyDown={(event) => {
-            if (event.key === "Escape") {
-              event.preventDefault();
-              onDone(null);
-            }
-          }}
-          className="h-8 min-w-0 flex-1 rounded-md border border-line px-2 text-sm font-semibold focus:border-brand-500 focus:ring-2 focus:ring-brand-500/30 focus:outline-none"
-        />
-        <Button type="submit" className="h-8 shrink-0 px-2.5 text-sm" disabled={isSaving} aria-busy={isSaving || undefined}>
+      <input
+        ref={input}
+        aria-label={t("nameLabel")}
+        aria-invalid={problem === "invalid" || undefined}
+        value={value}
+        maxLength={CONTACT_NAME_MAX + 20}
+        onChange={(event) => setValue(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === "Escape") {
+            event.preventDefault();
+            onDone(null);
+          }
+        }}
+        className="h-8 w-full min-w-0 rounded-md border border-line px-2 text-sm font-semibold focus:border-brand-500 focus:ring-2 focus:ring-brand-500/30 focus:outline-none"
+      />
+      {/* Below the box, so the name keeps the row's width even beside the header's buttons. */}
+      <div className="mt-1.5 flex items-center gap-1.5">
+        <Button type="submit" className="h-7 px-2.5 text-xs" disabled={isSaving} aria-busy={isSaving || undefined}>
           {t("saveName")}
         </Button>
-        <Button type="button" variant="ghost" className="h-8 shrink-0 px-2 text-sm" onClick={() => onDone(null)}>
+        <Button type="button" variant="ghost" className="h-7 px-2 text-xs" onClick={() => onDone(null)}>
           {tCommon("cancel")}
         </Button>
       </div>

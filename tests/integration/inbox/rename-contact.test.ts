@@ -132,10 +132,10 @@ describe("a renamed contact keeps its name", () => {
   });
 
   it.each([
-    ["a name of their own", (_psid: string) => "Ana from the trade fair"],
+    ["a name of their own", () => "Ana from the trade fair"],
     // The PSID it showed, kept on purpose: only the lock tells the lookup to leave it alone.
     ["the PSID it showed", (psid: string) => psid],
-  ])("keeps %s when the Messenger profile lookup runs afterwards", async (_what, nameFor) => {
+  ] as Array<[string, (psid: string) => string]>)("keeps %s when the Messenger profile lookup runs afterwards", async (_what, nameFor) => {
     const { users, messenger } = await world();
     const psid = newPsid();
     await sendMessenger(messenger, [inboundEvent(messenger, psid, "Hello?")]);
