@@ -251,6 +251,11 @@ export const conversations = pgTable(
     lastPreviewAt: at("last_preview_at"),
     /** The list's preview line words a location or sticker in the reader's language from this. */
     lastMessageKind: messageKindEnum("last_message_kind").notNull().default("text"),
+    /** The preview's message's direction and sender (issue 16): the list words "You:" / "Bob:" and "waiting" from these. */
+    lastMessageDirection: directionEnum("last_message_direction"),
+    lastMessageAuthorId: uuid("last_message_author_id").references(() => users.id, { onDelete: "set null" }),
+    /** A user renamed the contact: provider names (Messenger profile, WhatsApp ProfileName) no longer replace it. */
+    isContactNameLocked: boolean("contact_name_locked").notNull().default(false),
     createdAt: createdAt(),
     /** A deleted conversation stays as a tombstone (no messages) so links in CRM notes can say so. */
     deletedAt: at("deleted_at"),

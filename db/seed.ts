@@ -266,6 +266,9 @@ export async function seedDemoWorkspace(db: Database, now = new Date()): Promise
           lastActivityAt: lastAt,
           lastMessageAt: lastAt,
           lastMessagePreview: last.text,
+          lastPreviewAt: lastAt,
+          lastMessageDirection: last.direction,
+          lastMessageAuthorId: last.direction === "outbound" ? DEMO.users[c.assignee ?? "alice"] : null,
           createdAt: minutesAgo(c.messages[0]!.minutesAgo),
         })
         .onConflictDoNothing()

@@ -4,7 +4,7 @@ import { cn } from "@/components/ui/cn";
 import { RECORD_TYPES, type RecordType } from "@/lib/crm/schemas";
 import { RECORD_LIST_PATHS } from "./record-paths";
 
-/** People · Leads · Deals: the left navigation links Contacts and Deals; Leads are reached from here. */
+/** Contacts · Leads · Deals: the left navigation links Contacts and Deals; Leads are reached from here. */
 export async function CrmTabs({ active }: { active: RecordType }) {
   const t = await getTranslations("crm");
   return (

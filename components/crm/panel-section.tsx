@@ -27,11 +27,14 @@ export function PanelSection({
   type,
   linked,
   draft,
+  details,
 }: {
   conversationId: string;
   type: RecordType;
   linked: RecordSummary | null;
   draft: RecordDraft;
+  /** What the panel shows of the linked record beyond its name (a deal's stage and value). */
+  details?: React.ReactNode;
 }) {
   const t = useTranslations("crm");
   const tCommon = useTranslations("common");
@@ -81,7 +84,8 @@ export function PanelSection({
       </div>
       {refusal ? <RefusalAlert refusal={refusal} className="mt-2" /> : null}
       {linked ? (
-        <div className="mt-2 flex min-w-0 items-center gap-2 rounded-md border border-line bg-canvas px-2.5 py-1.5">
+        <div className="mt-2 rounded-md border border-line bg-canvas px-2.5 py-1.5">
+          <div className="flex min-w-0 items-center gap-2">
           <Link href={recordHref(type, linked.id)} className="min-w-0 flex-1 truncate text-sm font-medium text-brand-600 hover:underline">
             {linked.label}
           </Link>
@@ -93,6 +97,8 @@ export function PanelSection({
           >
             {pending ? t("panel.unlinking") : t("panel.unlink")}
           </Button>
+          </div>
+          {details}
         </div>
       ) : mode === "link" ? (
         <div className="mt-1">

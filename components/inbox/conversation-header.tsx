@@ -88,7 +88,8 @@ export function ConversationHeader({
   const assigneeName = assignee?.name ?? (assigneeId ? t("assign.someone") : null);
 
   return (
-    <header className="shrink-0 border-b border-line bg-white">
+    // A container: what fits depends on the thread's width (list, rail and CRM panel beside it), not the window's.
+    <header className="@container shrink-0 border-b border-line bg-white">
       <div className="flex min-h-14 flex-wrap items-center gap-x-3 gap-y-2 px-3 py-2 sm:px-4">
         <Link
           href={backHref}
@@ -126,7 +127,7 @@ export function ConversationHeader({
           <Menu
             label={assigneeName ?? t("assign.assign")}
             align="start"
-            triggerClassName={cn(buttonClasses("secondary", "h-8 max-w-56 gap-1.5 px-2.5"), isPending && "cursor-wait")}
+            triggerClassName={cn(buttonClasses("secondary", "h-8 max-w-40 gap-1.5 px-2.5 @min-[40rem]:max-w-56"), isPending && "cursor-wait")}
             trigger={
               assigneeName ? (
                 <>

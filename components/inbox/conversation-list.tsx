@@ -6,6 +6,7 @@ import { useEffect, useMemo, useState } from "react";
 import { Avatar } from "@/components/ui/avatar";
 import { cn } from "@/components/ui/cn";
 import { describePreview } from "@/lib/content/describe-content";
+import { waitingDuration, type PreviewAuthor } from "@/lib/inbox/list-row-words";
 import type { ConversationRow } from "@/lib/inbox/queries";
 import { encodeCursor, MAX_ROWS_PER_FETCH, type View } from "@/lib/inbox/views";
 import { inboxHref } from "./inbox-href";
@@ -17,7 +18,14 @@ import { SnoozedUntil } from "./snooze/snoozed-until";
 const FETCH_BATCH_MS = 100;
 const LIST_EVENTS = new Set(["conversation.created", "conversation.updated", "conversation.deleted", "message.created", "message.updated"]);
 
-type RowJson = Omit<ConversationRow, "lastActivityAt" | "snoozedUntil"> & { lastActivityAt: string; snoozedUntil: string | null };
+type RowJson = Omit<ConversationRow, "lastActivityAt" | "snoozedUntil" | "waitingSince"> & {
+  lastActivityAt: string;
+  snoozedUntil: string | null;
+  waitingSince: string | null;
+};
+
+/** Views whose rows all share one assignment say nothing about it (issue 16: no repeated view name). */
+const VIEWS_SHOWING_ASSIGNEE = new Set<View>(["others", "snoozed", "closed"]);
 
 function newestFirst(a: ConversationRow, b: ConversationRow): number {
   const byTime = b.lastActivityAt.getTime() - a.lastActivityAt.getTime();
@@ -67,7 +75,12 @@ export function ConversationList({
         const { rows: fetched } = (await response.json()) as { rows: RowJson[] };
         const inView = new Map(fetched.map((row) => [
             row.id,
-            { ...row, lastActivityAt: new Date(row.lastActivityAt), snoozedUntil: row.snoozedUntil ? new Date(row.snoozedUntil) : null },
+            {
+              ...row,
+              lastActivityAt: new Date(row.lastActivityAt),
+              snoozedUntil: row.snoozedUntil ? new Date(row.snoozedUntil) : null,
+              waitingSince: row.waitingSince ? new Date(row.waitingSince) : null,
+            },
           ]));
         setShown((current) => {
           const kept = current.rows.filter((row) => !ids.includes(row.id));
@@ -125,13 +138,19 @@ export function ConversationList({
                       </time>
                     </div>
                     <p className={cn("truncate text-sm", isUnread ? "text-ink" : "text-muted")}>
+                      <PreviewAuthorLabel author={row.lastMessageAuthor} />
                       {describePreview(tr, row.lastMessagePreview, row.lastMessageKind) || t("noPreview")}
                     </p>
-                    <div className="mt-1 flex items-center gap-2 text-xs text-muted">
-                      <ProviderIcon provider={row.provider} className="h-3.5 w-3.5" />
-                      <span className="truncate">{row.appName}</span>
-                      <span aria-hidden="true">·</span>
-                      <span className="truncate">{row.assigneeName ? t("assignedTo", { name: row.assigneeName }) : t("unassignedLabel")}</span>
+                    <div className="mt-1 flex min-w-0 items-center gap-2 text-xs text-muted">
+                      <ProviderIcon provider={row.provider} className="h-3.5 w-3.5 shrink-0" />
+                      <span className="min-w-0 truncate">{row.appName}</span>
+                      {VIEWS_SHOWING_ASSIGNEE.has(view) && row.assigneeName ? (
+                        <span className="flex shrink-0 items-center" title={t("assignedTo", { name: row.assigneeName })}>
+                          <Avatar name={row.assigneeName} size="xs" />
+                          <span className="sr-only">{t("assignedTo", { name: row.assigneeName })}</span>
+                        </span>
+                      ) : null}
+                      {row.waitingSince ? <WaitingFor since={row.waitingSince} now={now} /> : null}
                       {row.snoozedUntil ? <SnoozedUntil until={row.snoozedUntil} /> : null}
                       {row.lastReplyFailed ? (
                         // Words, not only the dot: part of the row link's name for screen readers.
@@ -171,5 +190,30 @@ export function ConversationList({
         </div>
       ) : null}
     </section>
+  );
+}
+
+/** "You:", "Bob:" before an outbound preview, so a reply never reads as the customer's message. */
+function PreviewAuthorLabel({ author }: { author: PreviewAuthor }) {
+  const t = useTranslations("inbox.previewBy");
+  if (!author) return null;
+  const label = author.kind === "teammate" ? t("teammate", { name: author.name }) : t(author.kind);
+  return <span className="font-medium text-muted">{label} </span>;
+}
+
+/** The customer wrote last: how long they have been waiting for a reply. */
+function WaitingFor({ since, now }: { since: Date; now: Date }) {
+  const t = useTranslations("inbox");
+  const format = useFormatter();
+  const { unit, count } = waitingDuration(since, now);
+  return (
+    <time
+      dateTime={since.toISOString()}
+      title={t("waitingTitle", { time: format.dateTime(since, { dateStyle: "medium", timeStyle: "short" }) })}
+      className="shrink-0 whitespace-nowrap font-medium text-amber-700"
+      data-testid="row-waiting"
+    >
+      {t("waiting", { duration: t(`waitingFor.${unit}`, { count }) })}
+    </time>
   );
 }

@@ -76,10 +76,12 @@ export function SidePanelToggle({ className }: { className?: string }) {
       aria-expanded={state.isExpanded}
       aria-controls={state.panelId}
       onClick={state.toggle}
-      className={buttonClasses("secondary", cn("h-8 px-2.5 whitespace-nowrap", className))}
+      title={t("title")}
+      className={buttonClasses("secondary", cn("h-8 px-2 whitespace-nowrap @min-[36rem]:px-2.5", className))}
     >
       <PanelIcon />
-      {t("title")}
+      {/* Only the icon where the header is narrow (the CRM panel docked beside it); the name stays. */}
+      <span className="sr-only @min-[36rem]:not-sr-only">{t("title")}</span>
     </button>
   );
 }

@@ -12,14 +12,14 @@ function initials(name: string): string {
   return (letters.slice(0, 2) || "?").toUpperCase();
 }
 
-export function Avatar({ name, size = "md" }: { name: string; size?: "sm" | "md" }) {
+export function Avatar({ name, size = "md" }: { name: string; size?: "xs" | "sm" | "md" }) {
   const hue = Array.from(name).reduce((sum, ch) => sum + ch.charCodeAt(0), 0) % palette.length;
   return (
     <span
       aria-hidden="true"
       className={cn(
         "inline-flex shrink-0 items-center justify-center rounded-full font-semibold",
-        size === "sm" ? "h-6 w-6 text-[10px]" : "h-9 w-9 text-xs",
+        size === "xs" ? "h-4 w-4 text-[8px]" : size === "sm" ? "h-6 w-6 text-[10px]" : "h-9 w-9 text-xs",
         palette[hue],
       )}
     >

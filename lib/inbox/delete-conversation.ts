@@ -41,7 +41,7 @@ export async function deleteConversation(
     await tx.delete(conversationReads).where(eq(conversationReads.conversationId, conversation.id));
     await tx
       .update(conversations)
-      .set({ deletedAt: new Date(), lastMessagePreview: null, assigneeId: null, contactName: "", externalContactId: "" })
+      .set({ deletedAt: new Date(), lastMessagePreview: null, lastMessageAuthorId: null, lastMessageDirection: null, assigneeId: null, contactName: "", externalContactId: "" })
       .where(eq(conversations.id, conversation.id));
     await publishEvent(tx, {
       type: "conversation.deleted",

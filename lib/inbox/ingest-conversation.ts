@@ -14,6 +14,8 @@ export type LockedConversation = {
   status: ConversationStatus;
   assigneeId: string | null;
   contactName: string;
+  /** Renamed by a user: the provider's name for the contact is not taken. */
+  isContactNameLocked: boolean;
   isNew: boolean;
   /** Linked to a CRM record, so the message has history-note work to queue. */
   isLinked: boolean;
@@ -49,24 +51,30 @@ export async function upsertConversationForMessage(
   const isNewer = sql`(c.last_preview_at is null or excluded.last_preview_at >= c.last_preview_at)`;
   const result = await tx.execute(sql`
     insert into conversations as c
-      (workspace_id, app_id, external_contact_id, contact_name, last_activity_at, last_message_at, last_message_preview, last_message_kind, last_preview_at)
+      (workspace_id, app_id, external_contact_id, contact_name, last_activity_at, last_message_at, last_message_preview, last_message_kind, last_preview_at,
+       last_message_direction, last_message_author_id)
     select ${app.workspaceId}::uuid, ${app.id}::uuid, ${event.contactId}::text, ${event.contactName ?? event.contactId}::text,
-      ${at}::timestamptz, ${at}::timestamptz, ${preview}::text, ${kind}::message_kind, ${previewAt}::timestamptz
+      ${at}::timestamptz, ${at}::timestamptz, ${preview}::text, ${kind}::message_kind, ${previewAt}::timestamptz,
+      ${event.direction}::message_direction, null
     where ${notDeleted} and ${notStored}
     on conflict (app_id, external_contact_id) where deleted_at is null do update
       set last_activity_at = greatest(c.last_activity_at, excluded.last_activity_at),
           last_message_at = greatest(c.last_message_at, excluded.last_message_at),
           last_message_preview = case when ${isNewer} then excluded.last_message_preview else c.last_message_preview end,
           last_message_kind = case when ${isNewer} then excluded.last_message_kind else c.last_message_kind end,
+          -- A webhook's message has no user behind it: the contact's, or an echo the page sent from elsewhere.
+          last_message_direction = case when ${isNewer} then excluded.last_message_direction else c.last_message_direction end,
+          last_message_author_id = case when ${isNewer} then null else c.last_message_author_id end,
           last_preview_at = greatest(c.last_preview_at, excluded.last_preview_at)
       where ${notStored}
-    returning c.id, c.status, c.assignee_id, c.contact_name, c.snoozed_until, (c.xmax = 0) as is_new,
+    returning c.id, c.status, c.assignee_id, c.contact_name, c.contact_name_locked, c.snoozed_until, (c.xmax = 0) as is_new,
       exists (select 1 from conversation_links l where l.conversation_id = c.id) as is_linked`);
   const [row] = rowsOf<{
     id: string;
     status: ConversationStatus;
     assignee_id: string | null;
     contact_name: string;
+    contact_name_locked: boolean;
     snoozed_until: Date | string | null;
     is_new: boolean;
     is_linked: boolean;
@@ -77,6 +85,7 @@ export async function upsertConversationForMessage(
     status: row.status,
     assigneeId: row.assignee_id,
     contactName: row.contact_name,
+    isContactNameLocked: row.contact_name_locked,
     isNew: row.is_new,
     isLinked: row.is_linked,
     // Raw results: postgres.js gives a Date, PGlite may give text.

@@ -109,7 +109,8 @@ async function storeMessage(tx: Transaction, app: MessagingApp, raw: MessageEven
   }
 
   const reopens = event.direction === "inbound" && conversation.status === "closed";
-  const newName = event.contactName && event.contactName !== conversation.contactName ? event.contactName : null;
+  const newName =
+    event.contactName && !conversation.isContactNameLocked && event.contactName !== conversation.contactName ? event.contactName : null;
   if (reopens || newName) {
     await tx
       .update(conversations)

@@ -13,6 +13,7 @@ import {
 import { withQuotedMessages } from "@/lib/content/quoted-message";
 import { listAccessibleApps, type AccessSubject } from "./access";
 import { COUNT_CAP, formatCount, type ViewCounts } from "./count-format";
+import { previewAuthorOf, waitingSinceOf } from "./list-row-words";
 import { fitActivitiesToPage, MAX_ACTIVITY_LINES_PER_PAGE } from "./thread-activity-bound";
 import { encodeCursor, isUuid, type Cursor, type View } from "./views";
 
@@ -58,6 +59,7 @@ export function narrowScope(subject: AccessSubject, accessibleAppIds: string[], 
 }
 
 const assignees = aliasedTable(users, "assignees");
+const authors = aliasedTable(users, "authors");
 
 /**
  * The ids of a page: the first `take` of each app in the view's order (an ordered walk of that
@@ -78,6 +80,9 @@ function pageCandidates(db: Database, scope: ConversationScope, view: View, afte
         lastMessageAt: conversations.lastMessageAt,
         lastMessagePreview: conversations.lastMessagePreview,
         lastMessageKind: conversations.lastMessageKind,
+        lastMessageDirection: conversations.lastMessageDirection,
+        lastMessageAuthorId: conversations.lastMessageAuthorId,
+        lastPreviewAt: conversations.lastPreviewAt,
         snoozedUntil: conversations.snoozedUntil,
       })
       .from(conversations)
@@ -134,6 +139,11 @@ export async function listConversations(
       lastActivityAt: page.lastActivityAt,
       lastMessagePreview: page.lastMessagePreview,
       lastMessageKind: page.lastMessageKind,
+      lastMessageDirection: page.lastMessageDirection,
+      lastMessageAuthorId: page.lastMessageAuthorId,
+      lastMessageAuthorName: authors.name,
+      lastPreviewAt: page.lastPreviewAt,
+      lastMessageAt: page.lastMessageAt,
       snoozedUntil: page.snoozedUntil,
       appName: messagingApps.name,
       provider: messagingApps.provider,
@@ -146,11 +156,21 @@ export async function listConversations(
     .from(page)
     .innerJoin(messagingApps, eq(messagingApps.id, page.appId))
     .leftJoin(assignees, eq(assignees.id, page.assigneeId))
+    .leftJoin(authors, eq(authors.id, page.lastMessageAuthorId))
     .leftJoin(conversationReads, and(eq(conversationReads.conversationId, page.id), eq(conversationReads.userId, subject.userId)))
     .orderBy(desc(page.lastActivityAt), desc(page.id))
     .limit(limit + 1);
 
-  const shown = rows.slice(0, limit);
+  const shown = rows
+    .slice(0, limit)
+    .map(({ lastMessageDirection, lastMessageAuthorId, lastMessageAuthorName, lastPreviewAt, lastMessageAt, ...row }) => ({
+      ...row,
+      lastMessageAuthor: previewAuthorOf(
+        { direction: lastMessageDirection, authorId: lastMessageAuthorId, authorName: lastMessageAuthorName },
+        subject.userId,
+      ),
+      waitingSince: waitingSinceOf({ status: row.status, direction: lastMessageDirection, previewAt: lastPreviewAt, lastMessageAt }),
+    }));
   const last = shown.at(-1);
   return {
     rows: shown,

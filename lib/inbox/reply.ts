@@ -81,6 +81,8 @@ export async function queueOutbound(
       lastActivityAt: now,
       lastMessagePreview: last.content?.kind === "template" ? messagePreview(last.text) : (messagePreview(last.text) ?? last.attachments?.[0]?.name ?? null),
       lastMessageKind: last.content?.kind ?? "text",
+      lastMessageDirection: "outbound",
+      lastMessageAuthorId: actor.userId,
       lastPreviewAt: now,
     })
     .where(eq(conversations.id, conversation.id));

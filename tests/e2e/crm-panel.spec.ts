@@ -4,6 +4,7 @@ import { ConversationPage } from "./pages/conversation-page";
 import { CrmPanel } from "./pages/crm-panel";
 import { CrmRecordPage } from "./pages/crm-record-page";
 import { catalogs } from "./support/catalogs";
+import { TwilioStandIn } from "./support/provider-stand-ins";
 import { newWhatsappContact, sendWhatsappMessage } from "./support/webhooks";
 
 const t = catalogs.en;
@@ -227,5 +228,94 @@ test.describe("the CRM panel beside a WhatsApp conversation", () => {
       await expect(panel.linkButton("deal")).toBeVisible();
       await expect(panel.linkedRecord("person", name)).toBeVisible();
     });
+  });
+
+  test("the list says who wrote last and who waits; the contact is renamed in place; a deal from the panel is titled after it and shows its stage and value", async ({
+    alice,
+    bob,
+    baseURL,
+  }) => {
+    test.setTimeout(120_000);
+    const { page, inbox } = alice;
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const twilio = new TwilioStandIn();
+    await twilio.start();
+    try {
+      const run = tag();
+      const contact = { from: newWhatsappContact(), profileName: `e2e rows ${run}` };
+      const renamed = `E2E Renamed Contact ${run}`;
+      const dealTitle = t.crm.panel.dealTitle.replace("{contact}", renamed);
+      const replyText = `Yes, the offer still stands (${run})`;
+      const made: Created = { contactName: contact.profileName, dealTitle, conversationId: null, personPath: null, dealPath: null };
+      created = made;
+      const conversation = new ConversationPage(page, contact.profileName);
+      const panel = new CrmPanel(page);
+      const waiting = (row: ReturnType<typeof inbox.row>) => row.getByTestId("row-waiting");
+
+      await test.step("the customer wrote last: the row says how long they have been waiting, and no author", async () => {
+        await inbox.goto("unassigned");
+        await inbox.waitForLive();
+        await sendWhatsappMessage(baseURL!, { ...contact, text: `Is the offer still valid? (${run})` });
+        const row = inbox.row(contact.profileName);
+        await expect(row).toBeVisible({ timeout: 20_000 });
+        const oneOrTwoMinutes = new RegExp(`^${t.inbox.waiting.replace("{duration}", t.inbox.waitingFor.minutes.replace("{count}", "[12]"))}$`);
+        await expect(waiting(row)).toHaveText(oneOrTwoMinutes);
+        await expect(row).not.toContainText(t.inbox.previewBy.you);
+      });
+
+      await test.step("after alice replies her row reads 'You: …' and nobody waits; bob's reads 'Alice: …'", async () => {
+        await inbox.openConversation(contact.profileName);
+        made.conversationId = /\/messaging\/unassigned\/([0-9a-f-]{36})$/.exec(page.url())?.[1] ?? null;
+        await conversation.reply(replyText);
+        // The reply claimed the conversation for alice (claim on reply): it is in her view now.
+        await inbox.goto("mine");
+        const row = inbox.row(contact.profileName);
+        await expect(row).toContainText(`${t.inbox.previewBy.you} ${replyText}`);
+        await expect(waiting(row)).toHaveCount(0);
+
+        await bob.inbox.goto("others");
+        const bobsRow = bob.inbox.row(contact.profileName);
+        await expect(bobsRow).toContainText(`${t.inbox.previewBy.teammate.replace("{name}", "Alice")} ${replyText}`);
+        await expect(bobsRow).toContainText(t.inbox.assignedTo.replace("{name}", ALICE));
+      });
+
+      await test.step("contact menu → Rename contact: the name changes in the header and the list, and stays after a reload", async () => {
+        await page.goto(`/messaging/c/${made.conversationId}`);
+        await conversation.openContactMenu();
+        await conversation.contactMenu.getByRole("menuitem", { name: t.conversation.contactMenu.rename, exact: true }).click();
+        const box = page.getByRole("textbox", { name: t.conversation.contactMenu.nameLabel, exact: true });
+        await expect(box).toBeFocused();
+        await expect(box).toHaveValue(contact.profileName);
+
+        await box.fill("   ");
+        await page.getByRole("button", { name: t.conversation.contactMenu.saveName, exact: true }).click();
+        await expect(page.getByRole("alert").filter({ hasText: t.conversation.contactMenu.nameInvalid })).toBeVisible();
+
+        await box.fill(`  ${renamed}  `);
+        await box.press("Enter");
+        const renamedPage = new ConversationPage(page, renamed);
+        await expect(renamedPage.contactButton).toBeVisible();
+        await expect(renamedPage.contactButton).toBeFocused();
+        made.contactName = renamed;
+        await expect(inbox.row(renamed)).toBeVisible();
+        await expect(bob.inbox.row(renamed)).toBeVisible();
+        await page.reload();
+        await expect(renamedPage.heading).toBeVisible();
+      });
+
+      await test.step("Deal → Create starts as '{contact} – deal'; once linked the panel shows its stage and value", async () => {
+        await panel.openCreate("deal");
+        await expect(panel.field("deal", t.crm.fields.title)).toHaveValue(dealTitle);
+        await panel.field("deal", t.crm.fields.value).fill("2500");
+        await panel.submitCreate("deal");
+        await expect(panel.linkedRecord("deal", dealTitle)).toBeVisible();
+        made.dealPath = await panel.linkedRecord("deal", dealTitle).getAttribute("href");
+        const details = panel.section("deal").getByTestId("panel-deal-details");
+        await expect(details).toContainText(t.crm.stages.qualified);
+        await expect(details).toContainText(new Intl.NumberFormat("en", { style: "currency", currency: "CZK" }).format(2500));
+      });
+    } finally {
+      await twilio.stop();
+    }
   });
 });

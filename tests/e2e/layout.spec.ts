@@ -111,3 +111,34 @@ test.describe("on a phone (issue 16)", () => {
     await expect(panel.section("person")).toBeVisible();
   });
 });
+
+test.describe("in Czech beside the docked panel (issue 16)", () => {
+  // Bob keeps no language of his own in the seed, so the browser's Czech decides.
+  test.use({ locale: "cs-CZ" });
+
+  test("at 1280px the header's actions share one row and keep their names", async ({ bob: { page, inbox } }) => {
+    const cs = catalogs.cs;
+    await page.setViewportSize({ width: 1280, height: 800 });
+    inbox.locale = "cs";
+    await inbox.goto("unassigned");
+    await expect(page.locator("html")).toHaveAttribute("lang", "cs");
+    await inbox.openConversation(JANA);
+    await expect(new CrmPanel(page).panel).toBeVisible();
+
+    const actions = [
+      page.getByRole("button", { name: cs.conversation.assign.assign, exact: true }),
+      page.getByRole("button", { name: cs.snooze.snooze, exact: true }),
+      page.getByRole("button", { name: cs.conversation.status.close, exact: true }),
+      page.getByRole("button", { name: cs.crm.panel.title, exact: true }),
+    ];
+    const tops: number[] = [];
+    for (const action of actions) {
+      await expect(action).toBeVisible();
+      tops.push((await action.boundingBox())!.y);
+    }
+    expect(Math.max(...tops) - Math.min(...tops), `tops ${tops.join(", ")}`).toBeLessThan(4);
+    // The contact's name keeps a row above them: two rows in all.
+    const header = page.locator("header").filter({ has: actions[2]! });
+    expect((await header.boundingBox())!.height).toBeLessThan(110);
+  });
+});

@@ -45,12 +45,15 @@ export async function createMessage(options: CreateMessageOptions): Promise<Mess
 
   if (options.touchConversation ?? true) {
     const at = occurredAt.toISOString();
+    const isNewest = sql`(${conversations.lastMessageAt} is null or ${conversations.lastMessageAt} <= ${at}::timestamptz)`;
     await db
       .update(conversations)
       .set({
         lastActivityAt: sql`greatest(${conversations.lastActivityAt}, ${at}::timestamptz)`,
-        lastMessagePreview: sql`case when ${conversations.lastMessageAt} is null or ${conversations.lastMessageAt} <= ${at}::timestamptz then ${message!.text} else ${conversations.lastMessagePreview} end`,
+        lastMessagePreview: sql`case when ${isNewest} then ${message!.text} else ${conversations.lastMessagePreview} end`,
         lastMessageAt: sql`greatest(${conversations.lastMessageAt}, ${at}::timestamptz)`,
+        lastMessageDirection: sql`case when ${isNewest} then ${direction}::message_direction else ${conversations.lastMessageDirection} end`,
+        lastMessageAuthorId: sql`case when ${isNewest} then ${message!.senderUserId}::uuid else ${conversations.lastMessageAuthorId} end`,
       })
       .where(eq(conversations.id, options.conversation.id));
   }

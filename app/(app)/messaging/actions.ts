@@ -5,7 +5,9 @@ import { z } from "zod";
 import { authedAction } from "@/lib/auth/authed-action";
 import { assignConversation } from "@/lib/inbox/assign-conversation";
 import { setAvailability } from "@/lib/inbox/availability";
+import { renameContactSchema } from "@/lib/inbox/contact-name";
 import { deleteConversation } from "@/lib/inbox/delete-conversation";
+import { renameContact } from "@/lib/inbox/rename-contact";
 import { loadOlderThreadItems } from "@/lib/inbox/thread-page";
 import { resendMessage, sendReply } from "@/lib/inbox/reply";
 import { setConversationStatus } from "@/lib/inbox/set-conversation-status";
@@ -36,6 +38,12 @@ export const setConversationStatusAction = authedAction(
 
 export const deleteConversationAction = authedAction(z.object({ conversationId }), async (actor, input) => {
   const result = await deleteConversation(actor, input.conversationId);
+  if (result.ok) refreshInbox();
+  return result;
+});
+
+export const renameContactAction = authedAction(renameContactSchema, async (actor, input) => {
+  const result = await renameContact(actor, input);
   if (result.ok) refreshInbox();
   return result;
 });

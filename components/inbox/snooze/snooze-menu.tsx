@@ -79,7 +79,7 @@ export function SnoozeMenu({
         trigger={
           <>
             <ClockIcon />
-            <span className="hidden sm:inline">{t("snooze")}</span>
+            <span className="hidden @min-[36rem]:inline">{t("snooze")}</span>
           </>
         }
       >

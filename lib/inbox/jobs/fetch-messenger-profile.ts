@@ -31,8 +31,14 @@ defineJobHandler(FETCH_MESSENGER_PROFILE, async (payload) => {
     const renamed = await tx
       .update(conversations)
       .set({ contactName: name })
-      // Only the PSID placeholder is replaced, never a name set since.
-      .where(and(eq(conversations.id, conversation.id), eq(conversations.contactName, conversation.externalContactId)))
+      // Only the PSID placeholder is replaced, never a name set since (by a webhook or a user's rename).
+      .where(
+        and(
+          eq(conversations.id, conversation.id),
+          eq(conversations.contactName, conversation.externalContactId),
+          eq(conversations.isContactNameLocked, false),
+        ),
+      )
       .returning({ id: conversations.id });
     if (renamed.length > 0) {
       await publishEvent(tx, {

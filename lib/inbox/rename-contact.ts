@@ -1,0 +1,33 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/index";
+import { conversations } from "@/db/schema";
+import { publishEvent } from "@/lib/realtime/bus";
+import { ok, refuse, type Result } from "@/lib/result";
+import { lockAccessibleConversation, type AccessSubject } from "./access";
+
+/**
+ * A user's name for the contact. It is locked from then on: a later Messenger profile lookup or
+ * a WhatsApp ProfileName no longer replaces it (lib/inbox/jobs/fetch-messenger-profile.ts,
+ * ingest-events.ts). The conversation's unknown to a subject without access to its app.
+ */
+export async function renameContact(
+  actor: AccessSubject,
+  input: { conversationId: string; name: string },
+): Promise<Result<{ name: string }, "not_found">> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const found = await lockAccessibleConversation(tx, actor, input.conversationId);
+    if (!found) return refuse("not_found");
+    const { conversation } = found;
+    await tx.update(conversations).set({ contactName: input.name, isContactNameLocked: true }).where(eq(conversations.id, conversation.id));
+    await publishEvent(tx, {
+      type: "conversation.updated",
+      workspaceId: conversation.workspaceId,
+      appId: conversation.appId,
+      conversationId: conversation.id,
+      changes: ["contact"],
+    });
+    return ok({ name: input.name });
+  });
+}
