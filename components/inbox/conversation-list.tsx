@@ -10,7 +10,7 @@ import { waitingDuration, type PreviewAuthor } from "@/lib/inbox/list-row-words"
 import type { ConversationRow } from "@/lib/inbox/queries";
 import { encodeCursor, MAX_ROWS_PER_FETCH, type View } from "@/lib/inbox/views";
 import { inboxHref } from "./inbox-href";
-import { batcher, useLiveEvents } from "./live-bus";
+import { batcher, recentlyChanged, useLiveEvents } from "./live-bus";
 import { ProviderIcon } from "./provider-icon";
 import { RowListbox } from "./row-listbox";
 import { SnoozedUntil } from "./snooze/snoozed-until";
@@ -92,6 +92,10 @@ export function ConversationList({
     [view, appId, isFirstPage, pageSize],
   );
   useEffect(() => () => fetcher.cancel(), [fetcher]);
+  // A new server render (another view, app or page) may predate the latest events: take them in again.
+  useEffect(() => {
+    for (const id of recentlyChanged(appId)) fetcher.add(id);
+  }, [rows, fetcher, appId]);
 
   useLiveEvents((event) => {
     if (!LIST_EVENTS.has(event.type) || !event.conversationId) return false;

@@ -21,11 +21,29 @@ type LiveHandler = (event: LiveEvent) => boolean;
 
 const handlers = new Set<LiveHandler>();
 
+/** How long events are remembered for a list that renders after them (recentlyChanged). */
+const RECENT_MS = 10_000;
+const recent: { conversationId: string; appId: string | null; at: number }[] = [];
+
+/**
+ * The conversations events named in the last few seconds, of one app or all. A view's list
+ * rendered on the server can predate an event that arrived while the navigation was on its
+ * way and was taken by the list being left; the new list fetches these once more.
+ */
+export function recentlyChanged(appId: string | null): string[] {
+  const since = Date.now() - RECENT_MS;
+  while (recent.length > 0 && recent[0]!.at < since) recent.shift();
+  return [...new Set(recent.filter((entry) => !appId || entry.appId === appId).map((entry) => entry.conversationId))];
+}
+
 /**
  * Hands an event to the live components on screen (inbox list, counts, open thread). False
  * when none took it: the page then re-renders as a whole (pages without live components).
  */
 export function dispatchLiveEvent(event: LiveEvent): boolean {
+  if (event.conversationId && event.type !== "presence") {
+    recent.push({ conversationId: event.conversationId, appId: event.appId ?? null, at: Date.now() });
+  }
   let handled = false;
   for (const handler of handlers) {
     try {

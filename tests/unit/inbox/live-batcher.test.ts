@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { batcher } from "@/components/inbox/live-bus";
+import { batcher, dispatchLiveEvent, recentlyChanged } from "@/components/inbox/live-bus";
 
 /** A flush whose answers the test releases by hand, in any order. */
 function controlledFlush() {
@@ -79,5 +79,25 @@ describe("the live fetch batcher", () => {
     batch.cancel();
     await vi.advanceTimersByTimeAsync(1_000);
     expect(calls).toHaveLength(0);
+  });
+});
+
+describe("the events a list rendered late takes in again", () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it("names the conversations of the last 10 seconds, of the list's app or all, once each, and forgets older ones", async () => {
+    const a = "00000000-0000-4000-8000-0000000000a1";
+    const b = "00000000-0000-4000-8000-0000000000b1";
+    dispatchLiveEvent({ type: "message.created", conversationId: a, appId: "app-1" });
+    await vi.advanceTimersByTimeAsync(6_000);
+    dispatchLiveEvent({ type: "conversation.updated", conversationId: b, appId: "app-2" });
+    dispatchLiveEvent({ type: "message.created", conversationId: a, appId: "app-1" });
+    dispatchLiveEvent({ type: "presence", conversationId: "00000000-0000-4000-8000-0000000000c1", appId: "app-1" });
+    expect(recentlyChanged(null).sort()).toEqual([a, b]);
+    expect(recentlyChanged("app-2")).toEqual([b]);
+
+    await vi.advanceTimersByTimeAsync(10_001);
+    expect(recentlyChanged(null)).toEqual([]);
   });
 });
