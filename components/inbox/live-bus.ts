@@ -25,14 +25,19 @@ const handlers = new Set<LiveHandler>();
 const RECENT_MS = 10_000;
 const recent: { conversationId: string; appId: string | null; at: number }[] = [];
 
+/** Also on every event: a tab left open all day must not keep every event it ever heard. */
+function forgetOld() {
+  const since = Date.now() - RECENT_MS;
+  while (recent.length > 0 && recent[0]!.at < since) recent.shift();
+}
+
 /**
  * The conversations events named in the last few seconds, of one app or all. A view's list
  * rendered on the server can predate an event that arrived while the navigation was on its
  * way and was taken by the list being left; the new list fetches these once more.
  */
 export function recentlyChanged(appId: string | null): string[] {
-  const since = Date.now() - RECENT_MS;
-  while (recent.length > 0 && recent[0]!.at < since) recent.shift();
+  forgetOld();
   return [...new Set(recent.filter((entry) => !appId || entry.appId === appId).map((entry) => entry.conversationId))];
 }
 
@@ -42,6 +47,7 @@ export function recentlyChanged(appId: string | null): string[] {
  */
 export function dispatchLiveEvent(event: LiveEvent): boolean {
   if (event.conversationId && event.type !== "presence") {
+    forgetOld();
     recent.push({ conversationId: event.conversationId, appId: event.appId ?? null, at: Date.now() });
   }
   let handled = false;
