@@ -1,10 +1,10 @@
 // `npm run worker`: runs background jobs in a process of its own. Any number of these (and
 // app instances running the worker) can share one PostgreSQL; each job runs in one of them.
 import { closeDatabase, getDatabaseHandle } from "@/db/index";
-import "@/lib/jobs/handlers";
+import { APP_JOBS } from "@/lib/app-jobs";
 import { startJobWorker, stopJobWorker } from "@/lib/jobs/worker";
 import { log } from "@/lib/log";
-import { scheduleRetention } from "@/lib/retention/schedule";
+import { scheduleRetention } from "@/lib/retention/jobs/purge";
 
 // SPEC §15: done within 10 s. Jobs in flight get 8 s, then their claims are handed back.
 const JOB_GRACE_MS = 8_000;
@@ -34,6 +34,6 @@ process.once("SIGINT", shutDown);
 process.once("SIGTERM", shutDown);
 
 const handle = await getDatabaseHandle();
-await startJobWorker();
+await startJobWorker(handle, APP_JOBS);
 await scheduleRetention(handle.db);
 log.info({ database: handle.kind }, "worker started");

@@ -1,13 +1,11 @@
 import "server-only";
 import { and, desc, eq } from "drizzle-orm";
-import type { Executor, Transaction } from "@/db/index";
-import { conversationLinks, notes, type HistoryContent, type HistoryEntry, type Message, type Note } from "@/db/schema";
+import type { Transaction } from "@/db/index";
+import { conversationLinks, notes, type HistoryContent, type HistoryEntry, type Note } from "@/db/schema";
 import { getConversationSummary, historyEntryFor, latestHistoryEntries } from "@/lib/inbox/history-source";
-import { enqueueJob } from "@/lib/jobs/queue";
 import { joinsCurrentNote } from "./note-window";
 import type { RecordType } from "./schemas";
 
-export const HISTORY_NOTE_QUEUE = "crm.history-note";
 /** How many of the latest messages a note made on linking holds. */
 export const LINK_NOTE_MESSAGES = 20;
 
@@ -20,29 +18,6 @@ export const NOTE_STARTED_COLUMN = {
 const noteColumn = { person: notes.personId, lead: notes.leadId, deal: notes.dealId };
 
 export type HistoryNoteJob = { conversationId: string; recordType: RecordType; recordId: string; messageId: string | null };
-
-export async function enqueueHistoryNote(
-  db: Executor,
-  job: HistoryNoteJob,
-  options: { workspaceId: string; dedupeKey?: string },
-): Promise<void> {
-  await enqueueJob(db, HISTORY_NOTE_QUEUE, job, options);
-}
-
-/** Queued with each new message of a linked conversation, one job per linked record. */
-export async function enqueueHistoryNoteUpdates(tx: Transaction, message: Message): Promise<void> {
-  const [link] = await tx.select().from(conversationLinks).where(eq(conversationLinks.conversationId, message.conversationId));
-  if (!link) return;
-  for (const recordType of ["person", "lead", "deal"] as const) {
-    const recordId = link[RECORD_COLUMN[recordType]];
-    if (!recordId) continue;
-    await enqueueHistoryNote(
-      tx,
-      { conversationId: message.conversationId, recordType, recordId, messageId: message.id },
-      { workspaceId: message.workspaceId, dedupeKey: `${HISTORY_NOTE_QUEUE}:${message.id}:${recordType}:${recordId}` },
-    );
-  }
-}
 
 /**
  * Writes one message (or, on linking, the latest messages) into the record's history note.

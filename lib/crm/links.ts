@@ -7,7 +7,8 @@ import { isUuid } from "@/lib/inbox/views";
 import { recordActivity } from "@/lib/inbox/activities";
 import { publishEvent } from "@/lib/realtime/bus";
 import { ok, refuse, type Result } from "@/lib/result";
-import { enqueueHistoryNote, NOTE_STARTED_COLUMN, RECORD_COLUMN } from "./history-notes";
+import { NOTE_STARTED_COLUMN, RECORD_COLUMN } from "./history-notes";
+import { enqueueHistoryNote } from "./jobs/history-note";
 import { findRecord, saveDeal, saveLead, savePerson, type RecordSummary } from "./records";
 import type { DealInput, LeadInput, PersonInput, RecordType } from "./schemas";
 

@@ -1,20 +1,20 @@
 import "server-only";
 import type { Transaction } from "@/db/index";
 import type { Message, MessagingApp } from "@/db/schema";
-import { enqueueHistoryNoteUpdates } from "@/lib/crm/history-notes";
-import { enqueueJob } from "@/lib/jobs/queue";
-import { AUTO_ASSIGN, FETCH_MESSENGER_PROFILE } from "./jobs/queues";
+import { enqueueHistoryNoteUpdates } from "@/lib/crm/jobs/history-note";
+import { autoAssignJob } from "./jobs/auto-assign";
+import { fetchMessengerProfileJob } from "./jobs/fetch-messenger-profile";
 
 /** Work that follows a new conversation, queued in the transaction that created it. */
 export async function enqueueNewConversationFollowUps(tx: Transaction, app: MessagingApp, conversationId: string) {
   // A job, not part of ingest: the webhook's transaction takes no user locks, and the
   // decision serialises per workspace without holding the webhook up (lib/inbox/auto-assign.ts).
   if (app.autoAssign) {
-    await enqueueJob(tx, AUTO_ASSIGN, { conversationId }, { dedupeKey: `${AUTO_ASSIGN}:${conversationId}`, workspaceId: app.workspaceId });
+    await autoAssignJob.enqueue(tx, { conversationId }, { workspaceId: app.workspaceId });
   }
   if (app.provider === "messenger") {
     // Messenger webhooks carry no name: spec §3 wants the profile's, falling back to the PSID.
-    await enqueueJob(tx, FETCH_MESSENGER_PROFILE, { conversationId }, { dedupeKey: `${FETCH_MESSENGER_PROFILE}:${conversationId}`, workspaceId: app.workspaceId });
+    await fetchMessengerProfileJob.enqueue(tx, { conversationId }, { workspaceId: app.workspaceId });
   }
 }
 

@@ -9,7 +9,7 @@ import { advanceableFrom, type OutboundState } from "./delivery-state";
 import { enqueueMessageNotifications } from "@/lib/notifications/enqueue";
 import { enqueueMessageFollowUps, enqueueNewConversationFollowUps } from "./follow-ups";
 import { applyContentEvent, contentColumns, recordReferral } from "@/lib/content/ingest-content";
-import { wakeByMessage } from "@/lib/snooze/snooze-conversation";
+import { wakeByMessage } from "@/lib/snooze/wake";
 import { upsertConversationForMessage } from "./ingest-conversation";
 import { FAILURE } from "./failure-reasons";
 import { isUuid } from "./views";

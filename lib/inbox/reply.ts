@@ -5,7 +5,7 @@ import { conversations, files, messages, type Attachment, type Conversation, typ
 import { TEXT_CONTENT, toColumns, type MessageContent } from "@/lib/content/message-content";
 import { appUrl } from "@/lib/env";
 import { attachmentTypeOf } from "@/lib/files/file-rules";
-import { enqueueJob } from "@/lib/jobs/queue";
+import { sendReplyJob } from "./jobs/send-reply";
 import { publishEvent } from "@/lib/realtime/bus";
 import { ok, refuse, type Result } from "@/lib/result";
 import { lastInboundAt } from "@/lib/content/last-inbound";
@@ -14,7 +14,6 @@ import { lockAccessibleConversation, type AccessSubject } from "./access";
 import { claimOnReply } from "./claim-on-reply";
 import { canSendAgain } from "./explain-failure";
 import { enqueueMessageFollowUps } from "./follow-ups";
-import { SEND_REPLY } from "./jobs/queues";
 import { messagePreview } from "./message-preview";
 import { markConversationReadIn } from "./read-markers";
 import { checkReplyText } from "./reply-limits";
@@ -27,7 +26,7 @@ export type ReplyRefusal = "not_found" | "empty_reply" | "reply_too_long" | "not
  * send a message that is no longer pending, so a retried or re-run job never sends twice.
  */
 async function queueSend(tx: Transaction, conversation: Conversation, message: Message, isNew: boolean): Promise<void> {
-  await enqueueJob(tx, SEND_REPLY, { messageId: message.id }, { workspaceId: message.workspaceId });
+  await sendReplyJob.enqueue(tx, { messageId: message.id }, { workspaceId: message.workspaceId });
   const scope = { workspaceId: conversation.workspaceId, appId: conversation.appId, conversationId: conversation.id, messageId: message.id };
   await publishEvent(tx, isNew ? { type: "message.created", ...scope } : { type: "message.updated", ...scope, deliveryState: "pending" });
 }

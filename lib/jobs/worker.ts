@@ -1,124 +1,62 @@
 import { hostname } from "node:os";
 import { and, eq, gte, inArray, sql } from "drizzle-orm";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
-import { rowsOf, type Database } from "@/db/client";
-import { getDatabaseHandle, getDb } from "@/db/index";
-import { jobs, type Job } from "@/db/schema";
+import { rowsOf, type Database, type DatabaseHandle } from "@/db/client";
+import { jobs, type Job as StoredJob } from "@/db/schema";
 import { log } from "@/lib/log";
 import { observeJob } from "./observe-job";
+import { DEFAULT_LOCK_SECONDS, PermanentJobError, type AnyJob } from "./define-job";
 import { JOBS_CHANNEL } from "./queue";
 
-export type JobContext = {
-  jobId: string;
-  /** 1 on the first run; counts runs cut short by a crash too. */
-  attempt: number;
-  maxAttempts: number;
-};
-
-export type JobHandler = (payload: Record<string, unknown>, context: JobContext) => Promise<void>;
-
-type RegisteredHandler = { handle: JobHandler; lockSeconds: number };
-
-/**
- * A failure that retrying cannot fix (a malformed payload, a provider's final refusal): the
- * job fails at once with this message instead of using up its attempts.
- */
-export class PermanentJobError extends Error {
-  override name = "PermanentJobError";
-}
-
-const DEFAULT_LOCK_SECONDS = 60;
 const DEFAULT_RETRY_BASE_MS = 1_000;
 const MAX_RETRY_DELAY_MS = 5 * 60_000;
 const JOBS_PER_PASS = 25;
 const DEFAULT_CONCURRENCY = 4;
 
-// Kept on globalThis so a module evaluated twice (hot reload, separate server bundles)
-// still shares one registry with the single worker loop.
-const handlers: Map<string, RegisteredHandler> = ((
-  globalThis as { __switchboardJobHandlers?: Map<string, RegisteredHandler> }
-).__switchboardJobHandlers ??= new Map());
+/** The jobs one worker runs, by queue; a queue not in it is never claimed by that worker. */
+type JobList = ReadonlyMap<string, AnyJob>;
 
-/**
- * Registers the handler for a queue; import the defining module from `lib/jobs/handlers.ts`.
- *
- * Handlers must be idempotent: a job runs again when its worker dies after the side effect
- * but before the job is marked done, or when a run outlasts `lockSeconds` (default 60) and
- * another worker takes the job over. Check what was already done (a stored provider id, a
- * sent-at column) before doing it. Throw to retry with backoff; throw `PermanentJobError`
- * to fail without retrying. Payloads come from the database: parse them, don't cast.
- */
-export function defineJobHandler(
-  queue: string,
-  handle: JobHandler,
-  options: { lockSeconds?: number } = {},
-): void {
-  handlers.set(queue, { handle, lockSeconds: options.lockSeconds ?? DEFAULT_LOCK_SECONDS });
-}
-
-function requireHandler(queue: string): RegisteredHandler {
-  const handler = handlers.get(queue);
-  if (!handler) throw new Error(`No job handler is registered for queue "${queue}"`);
-  return handler;
+function jobListOf(list: readonly AnyJob[]): JobList {
+  const byQueue = new Map<string, AnyJob>();
+  for (const job of list) {
+    if (byQueue.has(job.queue)) throw new Error(`Two jobs share the queue "${job.queue}"`);
+    byQueue.set(job.queue, job);
+  }
+  return byQueue;
 }
 
 export type RunDueJobsOptions = {
   /** Most jobs to run in this call (default 25). */
   limit?: number;
-  /** Restricts the run to these queues; queues without a handler here are never claimed. */
-  queues?: string[];
   /** Names this process in logs. */
   workerId?: string;
   /** First retry waits about 2 × this (default 1000 ms), doubling per attempt up to 5 minutes. */
   retryBaseMs?: number;
-  /** Defaults to the process's database; a second handle lets a test act as another instance. */
-  db?: Database;
   /** Jobs claimed (and then run side by side) per claim; default 4. */
   batchSize?: number;
   /** Once aborted, no further job is claimed (the ones running finish): a worker shutting down. */
   signal?: AbortSignal;
 };
 
-function handledQueues(only?: string[]): string[] {
-  return [...handlers.keys()].filter((queue) => !only || only.includes(queue));
-}
-
 /**
- * Claims due jobs in batches and runs each batch side by side, until none is due or `limit`
- * have run; returns how many ran.
+ * Claims due jobs of `jobList` in batches and runs each batch side by side, until none is due
+ * or `limit` have run; returns how many ran. A second database handle lets a test act as
+ * another instance.
  */
-export async function runDueJobs(options: RunDueJobsOptions = {}): Promise<number> {
-  const queues = handledQueues(options.queues);
-  if (queues.length === 0) return 0;
-  const db = options.db ?? (await getDb());
+export async function runDueJobs(db: Database, jobList: readonly AnyJob[], options: RunDueJobsOptions = {}): Promise<number> {
+  const byQueue = jobListOf(jobList);
+  if (byQueue.size === 0) return 0;
   const limit = options.limit ?? JOBS_PER_PASS;
   const batchSize = options.batchSize ?? DEFAULT_CONCURRENCY;
   const workerId = options.workerId ?? defaultWorkerId();
   let ran = 0;
   while (ran < limit && !options.signal?.aborted) {
-    const claimed = await claimDueJobs(db, queues, workerId, Math.min(batchSize, limit - ran));
+    const claimed = await claimDueJobs(db, byQueue, workerId, Math.min(batchSize, limit - ran));
     if (claimed.length === 0) break;
-    await Promise.all(claimed.map((job) => runClaimedJob(db, job, options.retryBaseMs ?? DEFAULT_RETRY_BASE_MS)));
+    await Promise.all(claimed.map((job) => runClaimedJob(db, byQueue, job, options.retryBaseMs ?? DEFAULT_RETRY_BASE_MS)));
     ran += claimed.length;
   }
   return ran;
-}
-
-/**
- * Runs due jobs until none is due, for tests. Jobs whose `run_at` is still ahead (including
- * retries waiting out their backoff) are not waited for.
- */
-export async function drainJobs(
-  options: Omit<RunDueJobsOptions, "limit"> & { maxJobs?: number } = {},
-): Promise<number> {
-  const maxJobs = options.maxJobs ?? 1_000;
-  let ran = 0;
-  while (ran < maxJobs) {
-    const count = await runDueJobs({ ...options, limit: 1 });
-    if (count === 0) return ran;
-    ran += count;
-  }
-  throw new Error(`drainJobs: jobs were still due after ${maxJobs} runs; does a handler keep queueing work?`);
 }
 
 /**
@@ -176,8 +114,9 @@ function dueJobIds(queues: string[], count: number, cursor: string | undefined) 
 }
 
 /** Claims up to `count` due jobs in one short transaction: `running`, `attempts + 1`, locked for their handler's lockSeconds. */
-async function claimDueJobs(db: Database, queues: string[], workerId: string, count: number): Promise<Job[]> {
+async function claimDueJobs(db: Database, byQueue: JobList, workerId: string, count: number): Promise<StoredJob[]> {
   if (count <= 0) return [];
+  const queues = [...byQueue.keys()];
   return db.transaction(async (tx) => {
     const picked = rowsOf<{ id: string; fair_key: string }>(await tx.execute(dueJobIds(queues, count, claimCursors.get(db))));
     if (picked.length === 0) return [];
@@ -206,7 +145,7 @@ async function claimDueJobs(db: Database, queues: string[], workerId: string, co
         status: "running",
         attempts: sql`${jobs.attempts} + 1`,
         lockedBy: workerId,
-        lockedUntil: sql`now() + make_interval(secs => ${lockSecondsByQueue()})`,
+        lockedUntil: sql`now() + make_interval(secs => ${lockSecondsByQueue(byQueue)})`,
       })
       .where(inArray(jobs.id, claimable))
       .returning();
@@ -216,18 +155,16 @@ async function claimDueJobs(db: Database, queues: string[], workerId: string, co
 }
 
 /** `locked_until`'s length per claimed row: each queue's handler lockSeconds. */
-function lockSecondsByQueue() {
-  const custom = [...handlers].filter(([, handler]) => handler.lockSeconds !== DEFAULT_LOCK_SECONDS);
+function lockSecondsByQueue(byQueue: JobList) {
+  const custom = [...byQueue.values()].filter((job) => job.lockSeconds !== DEFAULT_LOCK_SECONDS);
   if (custom.length === 0) return sql`${DEFAULT_LOCK_SECONDS}::float8`;
-  const whens = custom.map(([queue, handler]) => sql`when ${queue} then ${handler.lockSeconds}::float8`);
+  const whens = custom.map((job) => sql`when ${job.queue} then ${job.lockSeconds}::float8`);
   return sql`(case ${jobs.queue} ${sql.join(whens, sql` `)} else ${DEFAULT_LOCK_SECONDS}::float8 end)`;
 }
 
-async function runClaimedJob(db: Database, job: Job, retryBaseMs: number): Promise<void> {
+async function runClaimedJob(db: Database, byQueue: JobList, job: StoredJob, retryBaseMs: number): Promise<void> {
   try {
-    await observeJob(job, () =>
-      requireHandler(job.queue).handle(job.payload, { jobId: job.id, attempt: job.attempts, maxAttempts: job.maxAttempts }),
-    );
+    await observeJob(job, () => byQueue.get(job.queue)!.run(db, job.payload, { jobId: job.id, attempt: job.attempts, maxAttempts: job.maxAttempts }));
   } catch (error) {
     const lastError = error instanceof Error ? error.message : String(error);
     if (error instanceof PermanentJobError || job.attempts >= job.maxAttempts) {
@@ -246,7 +183,7 @@ async function runClaimedJob(db: Database, job: Job, retryBaseMs: number): Promi
   await settleJob(db, job, { status: "done", lockedUntil: null, finishedAt: sql`now()` });
 }
 
-async function settleJob(db: Database, job: Job, changes: PgUpdateSetSource<typeof jobs>): Promise<void> {
+async function settleJob(db: Database, job: StoredJob, changes: PgUpdateSetSource<typeof jobs>): Promise<void> {
   // Matching on attempts keeps a worker whose lock expired from overwriting the outcome of
   // the worker that took the job over.
   const settled = await db
@@ -290,8 +227,8 @@ const workerHolder = globalThis as { __switchboardJobWorker?: Promise<WorkerLoop
  * it). It claims due jobs when an enqueue NOTIFY arrives and every `pollMs`. Safe to run in
  * every instance: claims use `FOR UPDATE SKIP LOCKED`, so each job runs in one of them.
  */
-export async function startJobWorker(options: StartJobWorkerOptions = {}): Promise<void> {
-  const loop = (workerHolder.__switchboardJobWorker ??= createWorkerLoop(options));
+export async function startJobWorker(handle: DatabaseHandle, jobList: readonly AnyJob[], options: StartJobWorkerOptions = {}): Promise<void> {
+  const loop = (workerHolder.__switchboardJobWorker ??= createWorkerLoop(handle, jobListOf(jobList), options));
   loop.catch(() => {
     if (workerHolder.__switchboardJobWorker === loop) workerHolder.__switchboardJobWorker = undefined;
   });
@@ -332,18 +269,18 @@ function concurrencyFromEnv(): number | undefined {
   return Number.isInteger(n) && n > 0 ? n : undefined;
 }
 
-async function createWorkerLoop(options: StartJobWorkerOptions): Promise<WorkerLoop> {
+async function createWorkerLoop(handle: DatabaseHandle, byQueue: JobList, options: StartJobWorkerOptions): Promise<WorkerLoop> {
   const concurrency = options.concurrency ?? concurrencyFromEnv() ?? DEFAULT_CONCURRENCY;
   const workerId = options.workerId ?? defaultWorkerId();
   const retryBaseMs = options.retryBaseMs ?? DEFAULT_RETRY_BASE_MS;
-  const db = await getDb();
+  const { db } = handle;
   const running = new Set<Promise<void>>();
   let isStopping = false;
   let isClaiming = false;
   let isWakePending = false;
 
-  const run = (job: Job) => {
-    const done: Promise<void> = runClaimedJob(db, job, retryBaseMs)
+  const run = (job: StoredJob) => {
+    const done: Promise<void> = runClaimedJob(db, byQueue, job, retryBaseMs)
       .catch((error: unknown) => log.error({ workerId, queue: job.queue, jobId: job.id, err: error }, "settling the job failed"))
       .finally(() => {
         running.delete(done);
@@ -368,7 +305,7 @@ async function createWorkerLoop(options: StartJobWorkerOptions): Promise<WorkerL
           isWakePending = false;
           const free = concurrency - running.size;
           if (free <= 0 || isStopping) break;
-          const claimed = await claimDueJobs(db, handledQueues(), workerId, free);
+          const claimed = await claimDueJobs(db, byQueue, workerId, free);
           for (const job of claimed) run(job);
           if (claimed.length < free && !isWakePending) break;
         }
@@ -381,9 +318,8 @@ async function createWorkerLoop(options: StartJobWorkerOptions): Promise<WorkerL
     })();
   };
 
-  const handle = await getDatabaseHandle();
   const unlisten = await handle.listen(JOBS_CHANNEL, (queue) => {
-    if (handlers.has(queue)) wake();
+    if (byQueue.has(queue)) wake();
   });
   const timer = setInterval(wake, options.pollMs ?? 1_000);
   wake();

@@ -1,6 +1,7 @@
 import "server-only";
 import { render } from "@react-email/render";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
 import { describeMessage, type Translate } from "@/lib/content/describe-content";
 import { NewMessagesEmail } from "@/components/emails/new-messages-email";
 import { getDb } from "@/db/index";
@@ -8,11 +9,12 @@ import { conversations, emailCursors, emailDigestItems, messages, messagingApps,
 import { appUrl } from "@/lib/env";
 import { translatorFor } from "@/lib/i18n/translator";
 import { hasAppAccess } from "@/lib/inbox/access";
-import { enqueueJob } from "@/lib/jobs/queue";
-import { EMAIL_WINDOW_MS, SEND_EMAIL_DIGEST } from "./jobs/queues";
-import { sendEmail } from "./send-email";
+import { defineJob, PermanentJobError } from "@/lib/jobs/define-job";
+import { EmailRefusedError, sendEmail } from "./send-email";
 
 const DIGEST_MESSAGE_LIMIT = 50;
+/** Spec §6: at most one email per user per conversation per 5 minutes. */
+export const EMAIL_WINDOW_MS = 5 * 60_000;
 
 /**
  * Spec §6 coalescing. Every message that should email a user is added to their pending digest
@@ -34,15 +36,10 @@ export async function scheduleEmailDigest(userId: string, conversationId: string
     if (!cursor) return;
     await tx.insert(emailDigestItems).values({ userId, conversationId, messageId }).onConflictDoNothing();
     const windowEnd = new Date(cursor.lastEmailAt.getTime() + EMAIL_WINDOW_MS);
-    await enqueueJob(
+    await sendEmailDigestJob.enqueue(
       tx,
-      SEND_EMAIL_DIGEST,
-      { userId, conversationId },
-      {
-        dedupeKey: `${SEND_EMAIL_DIGEST}:${userId}:${conversationId}:${cursor.generation}`,
-        runAt: windowEnd > new Date() ? windowEnd : undefined,
-        workspaceId,
-      },
+      { userId, conversationId, generation: cursor.generation },
+      { runAt: windowEnd > new Date() ? windowEnd : undefined, workspaceId },
     );
   });
 }
@@ -116,3 +113,18 @@ export async function sendEmailDigest(userId: string, conversationId: string): P
     await tx.update(emailCursors).set({ lastEmailAt: new Date() }).where(cursorKey);
   });
 }
+
+export const sendEmailDigestJob = defineJob({
+  queue: "notify.email-digest",
+  // `generation` names the digest's window; it only keys the job (rows queued before it existed lack it).
+  payload: z.object({ userId: z.uuid(), conversationId: z.uuid(), generation: z.number().int().optional() }),
+  dedupeKey: ({ userId, conversationId, generation }) => `notify.email-digest:${userId}:${conversationId}:${generation ?? 0}`,
+  async handle(_db, { userId, conversationId }) {
+    try {
+      await sendEmailDigest(userId, conversationId);
+    } catch (error) {
+      if (error instanceof EmailRefusedError) throw new PermanentJobError(error.message);
+      throw error;
+    }
+  },
+});

@@ -1,11 +1,11 @@
 import { getDatabaseHandle } from "@/db/index";
+import { APP_JOBS } from "@/lib/app-jobs";
 import { isDatabaseEmpty, seedDemoWorkspace } from "@/db/seed";
 import { parseTrustedProxies } from "@/lib/http/client-address";
 import { startJobWorker } from "@/lib/jobs/worker";
 import { log } from "@/lib/log";
-import { scheduleRetention } from "@/lib/retention/schedule";
+import { scheduleRetention } from "@/lib/retention/jobs/purge";
 import { installAppShutdown } from "./shutdown";
-import "@/lib/jobs/handlers";
 import { assertProductionSecrets, MissingSecretsError, shouldSeedDemo } from "./production-defaults";
 
 /**
@@ -32,7 +32,7 @@ export async function startServer(): Promise<void> {
     log.info("seeded the demo workspace (sign-ins in the README)");
   }
   if (process.env.SWITCHBOARD_DISABLE_WORKER !== "1") {
-    await startJobWorker();
+    await startJobWorker(handle, APP_JOBS);
     await scheduleRetention(handle.db);
   }
   installAppShutdown();

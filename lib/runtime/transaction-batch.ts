@@ -41,7 +41,7 @@ export async function withBatchedWrites<T>(tx: Transaction, work: () => Promise<
     batches.delete(tx);
   }
   if (batch.jobs.length > 0) {
-    // A dedupe key that already exists (a replayed webhook) creates nothing, as enqueueJob does.
+    // A dedupe key that already exists (a replayed webhook) creates nothing, as Job.enqueue does.
     await tx.insert(jobs).values(batch.jobs).onConflictDoNothing({ target: jobs.dedupeKey });
   }
   if (batch.notifies.size > 0) {

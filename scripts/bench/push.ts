@@ -3,7 +3,7 @@ import { POST as whatsappWebhook } from "@/app/api/webhooks/whatsapp/[appId]/rou
 import { openPglite, openPostgres } from "@/db/client";
 import { closeDatabase, installDatabaseHandle } from "@/db/index";
 import { DEMO, seedDemoWorkspace } from "@/db/seed";
-import "@/lib/jobs/handlers";
+import { APP_JOBS } from "@/lib/app-jobs";
 import { startJobWorker, stopJobWorker } from "@/lib/jobs/worker";
 import { savePushSubscription } from "@/lib/notifications/push-subscriptions";
 import { setPushAgent } from "@/lib/notifications/push-transport";
@@ -52,7 +52,7 @@ const pushService = await startPushServiceStandIn();
 setPushAgent(pushService.agent);
 const browser = pushService.newBrowser("bob's laptop");
 await savePushSubscription(DEMO.users.bob, { endpoint: browser.endpoint, keys: browser.keys });
-await startJobWorker({ pollMs: 250 });
+await startJobWorker(handle, APP_JOBS, { pollMs: 250 });
 
 const arrived = new Map<string, number>();
 const waiters = new Map<string, () => void>();

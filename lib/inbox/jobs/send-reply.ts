@@ -1,6 +1,6 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import { z } from "zod";
-import { getDb, type Executor } from "@/db/index";
+import type { Database, Executor } from "@/db/client";
 import { conversations, messages, messagingApps, type Message } from "@/db/schema";
 import { withCredentials } from "@/lib/apps/credentials";
 import { sendMessengerMessage } from "@/lib/channels/messenger/send";
@@ -12,12 +12,9 @@ import { signedFileUrl } from "@/lib/files/signed-link";
 import { sendWhatsappMessage } from "@/lib/channels/whatsapp/send";
 import { webhookUrls } from "@/lib/channels/webhook-urls";
 import { appUrl } from "@/lib/env";
-import { defineJobHandler } from "@/lib/jobs/worker";
+import { defineJob } from "@/lib/jobs/define-job";
 import { publishEvent } from "@/lib/realtime/bus";
 import { FAILURE } from "../failure-reasons";
-import { SEND_REPLY } from "./queues";
-
-const payloadSchema = z.object({ messageId: z.uuid() });
 
 type Claimed = Awaited<ReturnType<typeof claimSend>>;
 
@@ -26,8 +23,7 @@ type Claimed = Awaited<ReturnType<typeof claimSend>>;
  * Finding that mark already set means an earlier run died mid-request: the provider may have
  * the message, so it is failed as "unknown" for the user to check, never sent blindly again.
  */
-async function claimSend(messageId: string) {
-  const db = await getDb();
+async function claimSend(db: Database, messageId: string) {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .select({ message: messages, conversation: conversations, app: messagingApps })
@@ -39,11 +35,11 @@ async function claimSend(messageId: string) {
       .limit(1);
     if (!row || row.message.state !== "pending" || row.message.providerMessageId) return null;
     if (row.app.uninstalledAt || row.conversation.deletedAt) {
-      await markFailed(row.message, FAILURE.appGone, tx);
+      await markFailed(tx, row.message, FAILURE.appGone);
       return null;
     }
     if (row.message.sendStartedAt) {
-      await markFailed(row.message, FAILURE.unknownOutcome, tx);
+      await markFailed(tx, row.message, FAILURE.unknownOutcome);
       return null;
     }
     await tx
@@ -69,7 +65,7 @@ function outboundContent(message: Message): Pick<SendRequest, "attachment" | "te
   };
 }
 
-async function callProvider(claimed: NonNullable<Claimed>): Promise<SendOutcome> {
+async function callProvider(db: Database, claimed: NonNullable<Claimed>): Promise<SendOutcome> {
   const found = withCredentials(claimed.app);
   const request = {
     contactId: claimed.conversation.externalContactId,
@@ -78,15 +74,14 @@ async function callProvider(claimed: NonNullable<Claimed>): Promise<SendOutcome>
     ...outboundContent(claimed.message),
   };
   if (found.provider === "messenger") {
-    const window = replyWindow("messenger", await lastInboundAt(await getDb(), claimed.conversation.id));
+    const window = replyWindow("messenger", await lastInboundAt(db, claimed.conversation.id));
     return sendMessengerMessage(found.credentials, { ...request, ...(window.kind === "human_agent" ? { tag: "HUMAN_AGENT" as const } : {}) });
   }
   const { statusCallbackUrl } = webhookUrls("whatsapp", claimed.app.id, appUrl());
   return sendWhatsappMessage(found.credentials, { ...request, statusCallbackUrl: statusCallbackUrl ?? undefined });
 }
 
-async function publishState(message: Message, deliveryState: Message["state"], executor?: Executor) {
-  const db = executor ?? (await getDb());
+async function publishState(db: Executor, message: Message, deliveryState: Message["state"]) {
   await publishEvent(db, {
     type: "message.updated",
     workspaceId: message.workspaceId,
@@ -98,21 +93,19 @@ async function publishState(message: Message, deliveryState: Message["state"], e
 }
 
 /** Inside claimSend's transaction it must use that transaction: the message row is locked there. */
-async function markFailed(message: Message, reason: string, executor?: Executor) {
-  const db = executor ?? (await getDb());
+async function markFailed(db: Executor, message: Message, reason: string) {
   await db
     .update(messages)
     .set({ state: "failed", failureReason: reason.slice(0, 1000), sendStartedAt: null })
     .where(and(eq(messages.id, message.id), eq(messages.state, "pending")));
-  await publishState(message, "failed", db);
+  await publishState(db, message, "failed");
 }
 
 /**
  * The echo of this very message may have been stored first (as its own outbound row, when it
  * came without our reference): that row is folded into ours so the thread shows one message.
  */
-async function recordSent(message: Message, providerMessageId: string) {
-  const db = await getDb();
+async function recordSent(db: Database, message: Message, providerMessageId: string) {
   await db.transaction(async (tx) => {
     const [echo] = await tx
       .delete(messages)
@@ -130,27 +123,31 @@ async function recordSent(message: Message, providerMessageId: string) {
       })
       .where(eq(messages.id, message.id));
   });
-  await publishState(message, "sent");
+  await publishState(db, message, "sent");
 }
 
-defineJobHandler(SEND_REPLY, async (payload, context) => {
-  const { messageId } = payloadSchema.parse(payload);
-  const claimed = await claimSend(messageId);
-  if (!claimed) return;
-  const outcome = await callProvider(claimed);
-  switch (outcome.kind) {
-    case "sent":
-      return recordSent(claimed.message, outcome.providerMessageId);
-    case "refused":
-      return markFailed(claimed.message, outcome.reason);
-    case "unknown":
-      return markFailed(claimed.message, FAILURE.unknownOutcome);
-    case "transient": {
-      // Nothing reached the provider: clearing the mark makes the retry a clean first attempt.
-      const db = await getDb();
-      await db.update(messages).set({ sendStartedAt: null }).where(eq(messages.id, claimed.message.id));
-      if (context.attempt >= context.maxAttempts) return markFailed(claimed.message, outcome.reason);
-      throw new Error(outcome.reason);
+/** Spec §15: a reply goes before notifications, emails and notes. */
+export const sendReplyJob = defineJob({
+  queue: "reply.send",
+  payload: z.object({ messageId: z.uuid() }),
+  priority: 0,
+  async handle(db, { messageId }, context) {
+    const claimed = await claimSend(db, messageId);
+    if (!claimed) return;
+    const outcome = await callProvider(db, claimed);
+    switch (outcome.kind) {
+      case "sent":
+        return recordSent(db, claimed.message, outcome.providerMessageId);
+      case "refused":
+        return markFailed(db, claimed.message, outcome.reason);
+      case "unknown":
+        return markFailed(db, claimed.message, FAILURE.unknownOutcome);
+      case "transient": {
+        // Nothing reached the provider: clearing the mark makes the retry a clean first attempt.
+        await db.update(messages).set({ sendStartedAt: null }).where(eq(messages.id, claimed.message.id));
+        if (context.attempt >= context.maxAttempts) return markFailed(db, claimed.message, outcome.reason);
+        throw new Error(outcome.reason);
+      }
     }
-  }
+  },
 });

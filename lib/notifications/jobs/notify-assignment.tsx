@@ -2,81 +2,83 @@ import { render } from "@react-email/render";
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { NoticeEmail } from "@/components/emails/notice-email";
-import { getDb } from "@/db/index";
 import { conversationActivities, conversations, messagingApps, users } from "@/db/schema";
 import { appUrl } from "@/lib/env";
 import { translatorFor } from "@/lib/i18n/translator";
-import { defineJobHandler } from "@/lib/jobs/worker";
+import { defineJob } from "@/lib/jobs/define-job";
 import { loadCandidates } from "../candidates";
 import { claimDelivery, finishDelivery } from "../deliveries";
 import { notifyDesktop } from "../notify-user";
 import { selectRecipients } from "../recipients";
 import { sendEmail } from "../send-email";
-import { NOTIFY_ASSIGNMENT } from "./queues";
 
-const payloadSchema = z.object({ activityId: z.uuid() });
+/** Lets a burst of reassignments settle, so only its final assignee hears about it (spec §5). */
+export const ASSIGNMENT_NOTICE_DELAY_MS = 2_000;
 
-defineJobHandler(NOTIFY_ASSIGNMENT, async (payload) => {
-  const { activityId } = payloadSchema.parse(payload);
-  const db = await getDb();
-  const [row] = await db
-    .select({ activity: conversationActivities, conversation: conversations, app: messagingApps, actorName: users.name })
-    .from(conversationActivities)
-    .innerJoin(conversations, eq(conversations.id, conversationActivities.conversationId))
-    .innerJoin(messagingApps, eq(messagingApps.id, conversations.appId))
-    .leftJoin(users, eq(users.id, conversationActivities.actorId))
-    .where(and(eq(conversationActivities.id, activityId), isNull(conversations.deletedAt)))
-    .limit(1);
-  // No actor: auto-assignment (lib/inbox/auto-assign.ts), worded without one.
-  const actorId = row?.activity.actorId ?? null;
-  const assigneeId = row?.activity.targetUserId;
-  if (!row || !assigneeId) return;
-  const byRule = actorId === null;
-  const { activity, conversation, app } = row;
+export const notifyAssignmentJob = defineJob({
+  queue: "notify.assignment",
+  payload: z.object({ activityId: z.uuid() }),
+  dedupeKey: ({ activityId }) => `notify.assignment:${activityId}`,
+  async handle(db, { activityId }) {
+    const [row] = await db
+      .select({ activity: conversationActivities, conversation: conversations, app: messagingApps, actorName: users.name })
+      .from(conversationActivities)
+      .innerJoin(conversations, eq(conversations.id, conversationActivities.conversationId))
+      .innerJoin(messagingApps, eq(messagingApps.id, conversations.appId))
+      .leftJoin(users, eq(users.id, conversationActivities.actorId))
+      .where(and(eq(conversationActivities.id, activityId), isNull(conversations.deletedAt)))
+      .limit(1);
+    // No actor: auto-assignment (lib/inbox/auto-assign.ts), worded without one.
+    const actorId = row?.activity.actorId ?? null;
+    const assigneeId = row?.activity.targetUserId;
+    if (!row || !assigneeId) return;
+    const byRule = actorId === null;
+    const { activity, conversation, app } = row;
 
-  // spec §5: of a burst of assignments only the final one notifies.
-  const [latest] = await db
-    .select({ id: conversationActivities.id })
-    .from(conversationActivities)
-    .where(and(eq(conversationActivities.conversationId, conversation.id), inArray(conversationActivities.kind, ["assigned", "unassigned"])))
-    .orderBy(desc(conversationActivities.occurredAt), desc(conversationActivities.id))
-    .limit(1);
-  if (latest?.id !== activity.id || conversation.assigneeId !== assigneeId) return;
+    // spec §5: of a burst of assignments only the final one notifies.
+    const [latest] = await db
+      .select({ id: conversationActivities.id })
+      .from(conversationActivities)
+      .where(and(eq(conversationActivities.conversationId, conversation.id), inArray(conversationActivities.kind, ["assigned", "unassigned"])))
+      .orderBy(desc(conversationActivities.occurredAt), desc(conversationActivities.id))
+      .limit(1);
+    if (latest?.id !== activity.id || conversation.assigneeId !== assigneeId) return;
 
-  const candidates = await loadCandidates(db, app);
-  const [recipient] = selectRecipients({ kind: "assignment", actorId, assigneeId }, candidates);
-  if (!recipient) return;
-  const person = candidates.find((candidate) => candidate.userId === recipient.userId)!;
-  const { t } = await translatorFor(person.locale);
-  const texts = { actor: row.actorName ?? "", contact: conversation.contactName, app: app.name };
-  const deliveryKey = `${NOTIFY_ASSIGNMENT}:${activity.id}`;
-  const claim = { userId: person.userId, event: recipient.event, conversationId: conversation.id };
+    const candidates = await loadCandidates(db, app);
+    const [recipient] = selectRecipients({ kind: "assignment", actorId, assigneeId }, candidates);
+    if (!recipient) return;
+    const person = candidates.find((candidate) => candidate.userId === recipient.userId)!;
+    const { t } = await translatorFor(person.locale);
+    const texts = { actor: row.actorName ?? "", contact: conversation.contactName, app: app.name };
+    const deliveryKey = `notify.assignment:${activity.id}`;
+    const claim = { userId: person.userId, event: recipient.event, conversationId: conversation.id };
 
-  if (recipient.channels.includes("desktop")) {
-    await notifyDesktop(deliveryKey, { ...claim, channel: "desktop", workspaceId: app.workspaceId, appId: app.id }, {
-      title: t("notify.assignedTitle", texts),
-      body: t(byRule ? "autoAssign.notify.body" : "notify.assignedBody", texts),
-      url: `/messaging/c/${conversation.id}`,
-      tag: `assigned-${conversation.id}`,
-    });
-  }
-  const emailKey = `${deliveryKey}:email`;
-  if (recipient.channels.includes("email") && (await claimDelivery(emailKey, { ...claim, channel: "email" }))) {
-    const email = (
-      <NoticeEmail
-        copy={{ preview: t("notify.assignedTitle", texts), footer: t("notify.email.footer"), cta: t("notify.email.cta") }}
-        heading={t("notify.assignedTitle", texts)}
-        body={t(byRule ? "autoAssign.notify.body" : "notify.assignedBody", texts)}
-        url={`${appUrl()}/messaging/c/${conversation.id}`}
-      />
-    );
-    await sendEmail({
-      to: person.email,
-      subject: t(byRule ? "autoAssign.notify.emailSubject" : "notify.email.assignedSubject", texts),
-      html: await render(email),
-      text: await render(email, { plainText: true }),
-      idempotencyKey: emailKey,
-    });
-    await finishDelivery(emailKey, "sent");
-  }
+    if (recipient.channels.includes("desktop")) {
+      await notifyDesktop(deliveryKey, { ...claim, channel: "desktop", workspaceId: app.workspaceId, appId: app.id }, {
+        title: t("notify.assignedTitle", texts),
+        body: t(byRule ? "autoAssign.notify.body" : "notify.assignedBody", texts),
+        url: `/messaging/c/${conversation.id}`,
+        tag: `assigned-${conversation.id}`,
+      });
+    }
+    const emailKey = `${deliveryKey}:email`;
+    if (recipient.channels.includes("email") && (await claimDelivery(emailKey, { ...claim, channel: "email" }))) {
+      const email = (
+        <NoticeEmail
+          copy={{ preview: t("notify.assignedTitle", texts), footer: t("notify.email.footer"), cta: t("notify.email.cta") }}
+          heading={t("notify.assignedTitle", texts)}
+          body={t(byRule ? "autoAssign.notify.body" : "notify.assignedBody", texts)}
+          url={`${appUrl()}/messaging/c/${conversation.id}`}
+        />
+      );
+      await sendEmail({
+        to: person.email,
+        subject: t(byRule ? "autoAssign.notify.emailSubject" : "notify.email.assignedSubject", texts),
+        html: await render(email),
+        text: await render(email, { plainText: true }),
+        idempotencyKey: emailKey,
+      });
+      await finishDelivery(emailKey, "sent");
+    }
+  },
 });

@@ -2,20 +2,16 @@ import { render } from "@react-email/render";
 import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { NoticeEmail } from "@/components/emails/notice-email";
-import { getDb } from "@/db/index";
 import { conversationActivities, conversations, messagingApps, users } from "@/db/schema";
 import { appUrl } from "@/lib/env";
 import { translatorFor } from "@/lib/i18n/translator";
-import { defineJobHandler } from "@/lib/jobs/worker";
+import { defineJob } from "@/lib/jobs/define-job";
 import { readNoteDetail } from "@/lib/notes/note-detail";
 import { loadCandidates } from "../candidates";
 import { claimDelivery, finishDelivery } from "../deliveries";
 import { notifyDesktop } from "../notify-user";
 import { selectRecipients } from "../recipients";
 import { sendEmail } from "../send-email";
-import { NOTIFY_MENTION } from "./queues";
-
-const payloadSchema = z.object({ activityId: z.uuid(), mentionedUserIds: z.array(z.uuid()) });
 
 /** A push body or email excerpt of the note: enough to know what it is about. */
 const EXCERPT_CHARS = 200;
@@ -25,57 +21,60 @@ const EXCERPT_CHARS = 200;
  * access to the app now, on the channels they chose. Each delivery is claimed under the
  * note's id, so a retried job sends nothing twice.
  */
-defineJobHandler(NOTIFY_MENTION, async (payload) => {
-  const { activityId, mentionedUserIds } = payloadSchema.parse(payload);
-  const db = await getDb();
-  const [row] = await db
-    .select({ activity: conversationActivities, conversation: conversations, app: messagingApps, authorName: users.name })
-    .from(conversationActivities)
-    .innerJoin(conversations, eq(conversations.id, conversationActivities.conversationId))
-    .innerJoin(messagingApps, eq(messagingApps.id, conversations.appId))
-    .leftJoin(users, eq(users.id, conversationActivities.actorId))
-    .where(and(eq(conversationActivities.id, activityId), eq(conversationActivities.kind, "note"), isNull(conversations.deletedAt)))
-    .limit(1);
-  const authorId = row?.activity.actorId;
-  if (!row || !authorId) return;
-  const { activity, conversation, app } = row;
-  const note = readNoteDetail(activity.detail);
-  const excerpt = Array.from(note.text).length > EXCERPT_CHARS ? `${Array.from(note.text).slice(0, EXCERPT_CHARS).join("")}…` : note.text;
+export const notifyMentionJob = defineJob({
+  queue: "notify.mention",
+  payload: z.object({ activityId: z.uuid(), mentionedUserIds: z.array(z.uuid()) }),
+  dedupeKey: ({ activityId }) => `notify.mention:${activityId}`,
+  async handle(db, { activityId, mentionedUserIds }) {
+    const [row] = await db
+      .select({ activity: conversationActivities, conversation: conversations, app: messagingApps, authorName: users.name })
+      .from(conversationActivities)
+      .innerJoin(conversations, eq(conversations.id, conversationActivities.conversationId))
+      .innerJoin(messagingApps, eq(messagingApps.id, conversations.appId))
+      .leftJoin(users, eq(users.id, conversationActivities.actorId))
+      .where(and(eq(conversationActivities.id, activityId), eq(conversationActivities.kind, "note"), isNull(conversations.deletedAt)))
+      .limit(1);
+    const authorId = row?.activity.actorId;
+    if (!row || !authorId) return;
+    const { activity, conversation, app } = row;
+    const note = readNoteDetail(activity.detail);
+    const excerpt = Array.from(note.text).length > EXCERPT_CHARS ? `${Array.from(note.text).slice(0, EXCERPT_CHARS).join("")}…` : note.text;
 
-  const candidates = await loadCandidates(db, app);
-  for (const recipient of selectRecipients({ kind: "mention", authorId, mentionedUserIds }, candidates)) {
-    const person = candidates.find((candidate) => candidate.userId === recipient.userId)!;
-    const { t } = await translatorFor(person.locale);
-    const texts = { actor: row.authorName ?? "", contact: conversation.contactName, app: app.name };
-    const deliveryKey = `${NOTIFY_MENTION}:${activity.id}:${person.userId}`;
-    const claim = { userId: person.userId, event: recipient.event, conversationId: conversation.id };
+    const candidates = await loadCandidates(db, app);
+    for (const recipient of selectRecipients({ kind: "mention", authorId, mentionedUserIds }, candidates)) {
+      const person = candidates.find((candidate) => candidate.userId === recipient.userId)!;
+      const { t } = await translatorFor(person.locale);
+      const texts = { actor: row.authorName ?? "", contact: conversation.contactName, app: app.name };
+      const deliveryKey = `notify.mention:${activity.id}:${person.userId}`;
+      const claim = { userId: person.userId, event: recipient.event, conversationId: conversation.id };
 
-    if (recipient.channels.includes("desktop")) {
-      await notifyDesktop(deliveryKey, { ...claim, channel: "desktop", workspaceId: app.workspaceId, appId: app.id }, {
-        title: t("notify.mentionedTitle", texts),
-        body: excerpt,
-        url: `/messaging/c/${conversation.id}`,
-        tag: `mentioned-${activity.id}`,
-      });
+      if (recipient.channels.includes("desktop")) {
+        await notifyDesktop(deliveryKey, { ...claim, channel: "desktop", workspaceId: app.workspaceId, appId: app.id }, {
+          title: t("notify.mentionedTitle", texts),
+          body: excerpt,
+          url: `/messaging/c/${conversation.id}`,
+          tag: `mentioned-${activity.id}`,
+        });
+      }
+      const emailKey = `${deliveryKey}:email`;
+      if (recipient.channels.includes("email") && (await claimDelivery(emailKey, { ...claim, channel: "email" }))) {
+        const email = (
+          <NoticeEmail
+            copy={{ preview: t("notify.mentionedTitle", texts), footer: t("notify.email.footer"), cta: t("notify.email.cta") }}
+            heading={t("notify.mentionedTitle", texts)}
+            body={excerpt}
+            url={`${appUrl()}/messaging/c/${conversation.id}`}
+          />
+        );
+        await sendEmail({
+          to: person.email,
+          subject: t("notify.email.mentionedSubject", texts),
+          html: await render(email),
+          text: await render(email, { plainText: true }),
+          idempotencyKey: emailKey,
+        });
+        await finishDelivery(emailKey, "sent");
+      }
     }
-    const emailKey = `${deliveryKey}:email`;
-    if (recipient.channels.includes("email") && (await claimDelivery(emailKey, { ...claim, channel: "email" }))) {
-      const email = (
-        <NoticeEmail
-          copy={{ preview: t("notify.mentionedTitle", texts), footer: t("notify.email.footer"), cta: t("notify.email.cta") }}
-          heading={t("notify.mentionedTitle", texts)}
-          body={excerpt}
-          url={`${appUrl()}/messaging/c/${conversation.id}`}
-        />
-      );
-      await sendEmail({
-        to: person.email,
-        subject: t("notify.email.mentionedSubject", texts),
-        html: await render(email),
-        text: await render(email, { plainText: true }),
-        idempotencyKey: emailKey,
-      });
-      await finishDelivery(emailKey, "sent");
-    }
-  }
+  },
 });

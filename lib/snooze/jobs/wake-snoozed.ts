@@ -1,13 +1,13 @@
 import { z } from "zod";
-import { getDb } from "@/db/index";
-import { defineJobHandler } from "@/lib/jobs/worker";
-import { wakeSnoozedConversation } from "../snooze-conversation";
-import { WAKE_SNOOZED } from "./queues";
+import { defineJob } from "@/lib/jobs/define-job";
+import { wakeSnoozedConversation } from "../wake";
 
-const payloadSchema = z.object({ conversationId: z.uuid(), until: z.iso.datetime({ offset: true }) });
-
-defineJobHandler(WAKE_SNOOZED, async (payload) => {
-  const { conversationId, until } = payloadSchema.parse(payload);
-  const db = await getDb();
-  await db.transaction((tx) => wakeSnoozedConversation(tx, { conversationId, until: new Date(until) }));
+/** Due at the snooze's end; snoozing again queues a new one, and this one then finds nothing to do. */
+export const wakeSnoozedJob = defineJob({
+  queue: "snooze.wake",
+  payload: z.object({ conversationId: z.uuid(), until: z.iso.datetime({ offset: true }) }),
+  dedupeKey: ({ conversationId, until }) => `snooze.wake:${conversationId}:${until}`,
+  handle: async (db, { conversationId, until }) => {
+    await db.transaction((tx) => wakeSnoozedConversation(tx, { conversationId, until: new Date(until) }));
+  },
 });

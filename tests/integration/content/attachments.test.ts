@@ -6,14 +6,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { getDb } from "@/db/index";
 import { files, messages, type User } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import "@/lib/jobs/handlers";
 import { MAX_FILE_BYTES } from "@/lib/files/file-rules";
 import { fileSignature } from "@/lib/files/signed-link";
-import { SEND_REPLY } from "@/lib/inbox/jobs/queues";
 import { sendReply } from "@/lib/inbox/reply";
-import { drainJobs } from "@/lib/jobs/worker";
 import { actorOf, createApp, createConversation, createMessage, createUser, createWorkspace, subjectOf, type CreatedApp } from "@/tests/factories";
 import { startMessengerStandIn, startTwilioStandIn, TINY_PNG, type ProviderStandIn } from "@/tests/support/provider-stand-ins";
+import { sendReplyJob } from "@/lib/inbox/jobs/send-reply";
+import { drainJobs } from "@/tests/support/jobs";
 
 /*
  * SPEC §14, sending attachments: upload from the reply box, storage under FILES_DIR, the signed
@@ -121,7 +120,7 @@ function streamOf(total: number): ReadableStream<Uint8Array> {
   });
 }
 
-const runSendJobs = () => drainJobs({ retryBaseMs: 0, queues: [SEND_REPLY] });
+const runSendJobs = () => drainJobs({ retryBaseMs: 0, queues: [sendReplyJob.queue] });
 
 describe("POST /api/files", () => {
   it("keeps the file under FILES_DIR with its name, type and size", async () => {

@@ -1,11 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import "@/lib/jobs/handlers";
-import { SEND_REPLY } from "@/lib/inbox/jobs/queues";
 import { sendReply } from "@/lib/inbox/reply";
-import { drainJobs } from "@/lib/jobs/worker";
 import { createApp, createConversation, createMessage, createUser, createWorkspace, subjectOf } from "@/tests/factories";
 import { countAllRows } from "@/tests/support/webhooks";
 import { startMessengerStandIn, startTwilioStandIn, type ProviderStandIn } from "@/tests/support/provider-stand-ins";
+import { sendReplyJob } from "@/lib/inbox/jobs/send-reply";
+import { drainJobs } from "@/tests/support/jobs";
 
 /** SPEC §14 "the 24-hour window", from the reply to what reaches the provider. */
 
@@ -32,7 +31,7 @@ async function conversationWrittenAgo(provider: "messenger" | "whatsapp", hoursA
 }
 
 const send = (user: Parameters<typeof subjectOf>[0], conversationId: string) => sendReply(subjectOf(user), { conversationId, text: "Hello again" });
-const runSendJobs = () => drainJobs({ retryBaseMs: 0, queues: [SEND_REPLY] });
+const runSendJobs = () => drainJobs({ retryBaseMs: 0, queues: [sendReplyJob.queue] });
 
 describe("replies and the provider's window", () => {
   it("sends a Messenger reply inside 24 hours as a plain RESPONSE", async () => {

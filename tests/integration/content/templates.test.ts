@@ -2,12 +2,9 @@ import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/index";
 import { conversations, messages, type User } from "@/db/schema";
-import "@/lib/jobs/handlers";
 import { readContent } from "@/lib/content/message-content";
 import { listConversationTemplates, sendTemplate } from "@/lib/content/send-template";
-import { SEND_REPLY } from "@/lib/inbox/jobs/queues";
 import { resendMessage } from "@/lib/inbox/reply";
-import { drainJobs } from "@/lib/jobs/worker";
 import { createApp, createConversation, createMessage, createUser, createWorkspace, subjectOf, type CreatedApp } from "@/tests/factories";
 import {
   startTwilioContentStandIn,
@@ -15,6 +12,8 @@ import {
   type ProviderStandIn,
   type StandInTemplate,
 } from "@/tests/support/provider-stand-ins";
+import { sendReplyJob } from "@/lib/inbox/jobs/send-reply";
+import { drainJobs } from "@/tests/support/jobs";
 
 /** SPEC §14: WhatsApp after its 24-hour window, through Twilio's Content API and Messages API. */
 
@@ -55,7 +54,7 @@ async function conversationWrittenAgo(app: CreatedApp, hoursAgo: number) {
   return conversation;
 }
 
-const runSendJobs = () => drainJobs({ retryBaseMs: 0, queues: [SEND_REPLY] });
+const runSendJobs = () => drainJobs({ retryBaseMs: 0, queues: [sendReplyJob.queue] });
 
 async function messageCount(conversationId: string) {
   const db = await getDb();

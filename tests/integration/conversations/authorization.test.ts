@@ -7,12 +7,12 @@ import { setAvailability } from "@/lib/inbox/availability";
 import { deleteConversation } from "@/lib/inbox/delete-conversation";
 import { resendMessage, sendReply } from "@/lib/inbox/reply";
 import { setConversationStatus } from "@/lib/inbox/set-conversation-status";
-import { SEND_REPLY } from "@/lib/inbox/jobs/queues";
 import { isUuid } from "@/lib/inbox/views";
 import type { Result } from "@/lib/result";
 import { createConversation, createMessage, subjectOf } from "@/tests/factories";
 import { snapshotDatabase } from "@/tests/support/db-snapshot";
 import { buildWorld, unknownId, viewHolding, type World } from "./world";
+import { sendReplyJob } from "@/lib/inbox/jobs/send-reply";
 
 type Target = { conversationId: string; failedMessageId: string };
 type AnyResult = Result<unknown, string>;
@@ -267,7 +267,7 @@ describe("replies the provider would not take", () => {
     const db = await getDb();
     const [stored] = await db.select().from(messages).where(eq(messages.id, messageId));
     expect(stored).toMatchObject({ direction: "outbound", state: "pending", text, senderUserId: world.users.bob.id });
-    const queued = await db.select().from(jobs).where(eq(jobs.queue, SEND_REPLY));
+    const queued = await db.select().from(jobs).where(eq(jobs.queue, sendReplyJob.queue));
     expect(queued.filter((job) => job.payload.messageId === messageId)).toHaveLength(1);
   });
 

@@ -1,4 +1,3 @@
-import "@/lib/jobs/handlers";
 import { and, asc, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/index";
@@ -7,12 +6,12 @@ import type { Actor } from "@/lib/auth/actor";
 import { assignConversation } from "@/lib/inbox/assign-conversation";
 import { listConversations } from "@/lib/inbox/queries";
 import { sendReply } from "@/lib/inbox/reply";
-import { NOTIFY_ASSIGNMENT } from "@/lib/notifications/jobs/queues";
 import { subscribeToEvents, waitUntilListening } from "@/lib/realtime/bus";
 import type { RealtimeEvent } from "@/lib/realtime/events";
 import { actorOf, createApp, createConversation, createMessage, createUser, createWorkspace, subjectOf } from "@/tests/factories";
 import { snapshotDatabase } from "@/tests/support/db-snapshot";
 import { startMessengerStandIn, startTwilioStandIn, type ProviderStandIn } from "@/tests/support/provider-stand-ins";
+import { notifyAssignmentJob } from "@/lib/notifications/jobs/notify-assignment";
 
 // The signed-in actor is swapped in for the settings action; everything behind it is real.
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
@@ -66,7 +65,7 @@ async function activitiesOf(conversation: Conversation) {
 }
 
 const assignmentNotices = async (workspaceId: string) =>
-  (await getDb()).select().from(jobs).where(and(eq(jobs.queue, NOTIFY_ASSIGNMENT), eq(jobs.workspaceId, workspaceId)));
+  (await getDb()).select().from(jobs).where(and(eq(jobs.queue, notifyAssignmentJob.queue), eq(jobs.workspaceId, workspaceId)));
 
 describe("a reply claims an unassigned conversation (issue 16)", () => {
   it("assigns it to the replier with one activity line, the assignment's live event and no notification", async () => {

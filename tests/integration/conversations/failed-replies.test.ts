@@ -1,13 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import "@/lib/jobs/handlers";
 import type { Conversation } from "@/db/schema";
-import { SEND_REPLY } from "@/lib/inbox/jobs/queues";
 import { listConversations } from "@/lib/inbox/queries";
 import { resendMessage, sendReply } from "@/lib/inbox/reply";
-import { drainJobs } from "@/lib/jobs/worker";
 import { createApp, createConversation, createMessage, createUser, createWorkspace, subjectOf, type CreatedApp } from "@/tests/factories";
 import { snapshotDatabase } from "@/tests/support/db-snapshot";
 import { startMessengerStandIn, startTwilioStandIn, type ProviderStandIn } from "@/tests/support/provider-stand-ins";
+import { sendReplyJob } from "@/lib/inbox/jobs/send-reply";
+import { drainJobs } from "@/tests/support/jobs";
 
 let messengerApi: ProviderStandIn;
 let twilioApi: ProviderStandIn;
@@ -27,7 +26,7 @@ afterEach(async () => {
   vi.restoreAllMocks();
 });
 
-const runSendJobs = () => drainJobs({ retryBaseMs: 0, queues: [SEND_REPLY] });
+const runSendJobs = () => drainJobs({ retryBaseMs: 0, queues: [sendReplyJob.queue] });
 
 async function inbox() {
   const workspace = await createWorkspace();

@@ -1,13 +1,12 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import "@/lib/jobs/handlers";
 import { getDb } from "@/db/index";
 import { messages } from "@/db/schema";
-import { SEND_REPLY } from "@/lib/inbox/jobs/queues";
 import { sendReply } from "@/lib/inbox/reply";
-import { drainJobs } from "@/lib/jobs/worker";
 import { createApp, createConversation, createUser, subjectOf } from "@/tests/factories";
 import { startMessengerStandIn, type ProviderStandIn } from "@/tests/support/provider-stand-ins";
+import { sendReplyJob } from "@/lib/inbox/jobs/send-reply";
+import { drainJobs } from "@/tests/support/jobs";
 
 /*
  * Kept in a file of its own: when the job hangs (see the report on send-reply.ts), it keeps
@@ -47,7 +46,7 @@ describe("a send whose earlier run died mid-request", () => {
       // What a worker leaves behind when it dies after claiming the send, before the answer.
       await db.update(messages).set({ sendStartedAt: new Date(), sendAttempts: 1 }).where(eq(messages.id, messageId));
 
-      await withinDeadline(drainJobs({ retryBaseMs: 0, queues: [SEND_REPLY] }), "the send job");
+      await withinDeadline(drainJobs({ retryBaseMs: 0, queues: [sendReplyJob.queue] }), "the send job");
 
       expect(messengerApi.requests).toHaveLength(0);
       const [message] = await db.select().from(messages).where(eq(messages.id, messageId));

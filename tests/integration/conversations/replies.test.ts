@@ -1,16 +1,14 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import "@/lib/jobs/handlers";
 import { getDb } from "@/db/index";
 import { conversations, jobs, messages, type Conversation, type Message } from "@/db/schema";
 import type { MessageEvent } from "@/lib/channels/types";
 import { parseTwilioStatus } from "@/lib/channels/whatsapp/parse-webhook";
 import { deleteConversation } from "@/lib/inbox/delete-conversation";
 import { ingestEvents } from "@/lib/inbox/ingest-events";
-import { SEND_REPLY } from "@/lib/inbox/jobs/queues";
 import { loadThreadPage } from "@/lib/inbox/queries";
 import { resendMessage, sendReply } from "@/lib/inbox/reply";
-import { drainJobs, runDueJobs } from "@/lib/jobs/worker";
+import { runDueJobs } from "@/lib/jobs/worker";
 import { createApp, createConversation, createUser, createWorkspace, subjectOf, type CreatedApp } from "@/tests/factories";
 import {
   messengerAnswers,
@@ -23,6 +21,8 @@ import {
   type ProviderStandIn,
   type ReceivedRequest,
 } from "@/tests/support/provider-stand-ins";
+import { sendReplyJob } from "@/lib/inbox/jobs/send-reply";
+import { drainJobs } from "@/tests/support/jobs";
 
 let messengerApi: ProviderStandIn;
 let twilioApi: ProviderStandIn;
@@ -45,7 +45,7 @@ afterEach(async () => {
 /** The worker logs every failed attempt; retried sends are expected here. */
 const quietWorkerLogs = () => vi.spyOn(console, "error").mockImplementation(() => {});
 
-const runSendJobs = () => drainJobs({ retryBaseMs: 0, queues: [SEND_REPLY] });
+const runSendJobs = () => drainJobs({ retryBaseMs: 0, queues: [sendReplyJob.queue] });
 
 async function inbox<P extends "messenger" | "whatsapp">(provider: P) {
   const workspace = await createWorkspace();
@@ -76,7 +76,7 @@ async function outboundOf(conversation: Conversation): Promise<Message[]> {
 }
 
 async function sendJobsFor(messageId: string) {
-  const all = await (await getDb()).select().from(jobs).where(eq(jobs.queue, SEND_REPLY));
+  const all = await (await getDb()).select().from(jobs).where(eq(jobs.queue, sendReplyJob.queue));
   return all.filter((job) => job.payload.messageId === messageId);
 }
 
@@ -229,7 +229,7 @@ describe.each(["messenger", "whatsapp"] as const)("on %s", (provider) => {
     const variable = provider === "messenger" ? "MESSENGER_API_BASE" : "TWILIO_API_BASE";
     process.env[variable] = await refusedBaseUrl();
 
-    await runDueJobs({ retryBaseMs: 0, queues: [SEND_REPLY], limit: 1 });
+    await runDueJobs(await getDb(), [sendReplyJob], { retryBaseMs: 0, limit: 1 });
 
     expect(await messageById(messageId)).toMatchObject({ state: "pending", sendStartedAt: null });
     expect((await sendJobsFor(messageId)).map((job) => job.status)).toEqual(["queued"]);

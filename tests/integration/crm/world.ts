@@ -1,16 +1,15 @@
-import "@/lib/jobs/handlers";
 import { randomBytes } from "node:crypto";
 import { and, asc, count, eq, or, sql } from "drizzle-orm";
 import { getDb } from "@/db/index";
 import { conversationActivities, jobs, notes, persons, deals, leads, type Conversation } from "@/db/schema";
 import type { MessageEvent } from "@/lib/channels/types";
-import { HISTORY_NOTE_QUEUE } from "@/lib/crm/history-notes";
 import { saveDeal, savePerson } from "@/lib/crm/records";
 import type { RecordType } from "@/lib/crm/schemas";
 import { ingestEvents } from "@/lib/inbox/ingest-events";
-import { drainJobs } from "@/lib/jobs/worker";
 import { createApp, createConversation, createUser, createWorkspace, subjectOf, type CreatedApp } from "@/tests/factories";
 import { newPsid } from "@/tests/support/webhooks";
+import { historyNoteJob } from "@/lib/crm/jobs/history-note";
+import { drainJobs } from "@/tests/support/jobs";
 
 /**
  * Acme: alice (admin, installed the Messenger app), bob (on its access list), carol (not on
@@ -50,7 +49,7 @@ export async function buildCrmWorld() {
   };
 }
 
-export const drainHistoryNotes = () => drainJobs({ retryBaseMs: 0, queues: [HISTORY_NOTE_QUEUE] });
+export const drainHistoryNotes = () => drainJobs({ retryBaseMs: 0, queues: [historyNoteJob.queue] });
 
 export function inboundEvent(contactId: string, text: string, occurredAt = new Date()): MessageEvent {
   return {
@@ -85,7 +84,7 @@ export async function historyNoteJobsFor(conversation: Pick<Conversation, "id">)
   return db
     .select()
     .from(jobs)
-    .where(and(eq(jobs.queue, HISTORY_NOTE_QUEUE), sql`${jobs.payload}->>'conversationId' = ${conversation.id}`));
+    .where(and(eq(jobs.queue, historyNoteJob.queue), sql`${jobs.payload}->>'conversationId' = ${conversation.id}`));
 }
 
 export async function linkActivitiesOf(conversation: Pick<Conversation, "id">) {

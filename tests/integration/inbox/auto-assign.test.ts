@@ -5,12 +5,11 @@ import { conversationActivities, conversations, jobs, messagingApps, users, type
 import { saveAutoAssignSettings } from "@/lib/apps/auto-assign-settings";
 import { assignConversation } from "@/lib/inbox/assign-conversation";
 import { autoAssignConversation } from "@/lib/inbox/auto-assign";
-import { AUTO_ASSIGN } from "@/lib/inbox/jobs/queues";
-import "@/lib/jobs/handlers";
-import { drainJobs } from "@/lib/jobs/worker";
-import { NOTIFY_ASSIGNMENT } from "@/lib/notifications/jobs/queues";
 import { actorOf, createApp, createConversation, createUser, createWorkspace, subjectOf } from "@/tests/factories";
 import { conversationsOf, jobQueuesOf, newContact, sendInbound } from "@/tests/support/webhooks";
+import { autoAssignJob } from "@/lib/inbox/jobs/auto-assign";
+import { notifyAssignmentJob } from "@/lib/notifications/jobs/notify-assignment";
+import { drainJobs } from "@/tests/support/jobs";
 
 async function setAutoAssign(app: Pick<MessagingApp, "id">, autoAssign: boolean, autoAssignLimit: number | null = null) {
   const db = await getDb();
@@ -141,7 +140,7 @@ describe("auto-assignment: who gets a new conversation", () => {
       ["assigned", null, people[0]!.id, { via: "auto" }],
     ]);
     const db = await getDb();
-    const notices = await db.select().from(jobs).where(eq(jobs.queue, NOTIFY_ASSIGNMENT));
+    const notices = await db.select().from(jobs).where(eq(jobs.queue, notifyAssignmentJob.queue));
     expect(notices.filter((job) => (job.payload as { activityId?: string }).activityId === lines[0]!.id)).toHaveLength(1);
   });
 
@@ -205,9 +204,9 @@ describe("auto-assignment from a webhook", () => {
     const contact = newContact(app);
     expect((await sendInbound(app, contact, "Hello, is anyone there?")).status).toBe(200);
     expect((await sendInbound(app, contact, "Second message, same conversation")).status).toBe(200);
-    expect((await jobQueuesOf(app))[AUTO_ASSIGN]).toBe(1);
+    expect((await jobQueuesOf(app))[autoAssignJob.queue]).toBe(1);
 
-    expect(await drainJobs({ queues: [AUTO_ASSIGN] })).toBe(1);
+    expect(await drainJobs({ queues: [autoAssignJob.queue] })).toBe(1);
     const [conversation] = await conversationsOf(app);
     expect(people.map((person) => person.id)).toContain(conversation!.assigneeId);
   });
@@ -218,14 +217,14 @@ describe("auto-assignment from a webhook", () => {
     const app = await createApp({ installer: admin, provider: "whatsapp" });
     // The first webhook puts the app (with auto-assignment off) in this process's app cache.
     expect((await sendInbound(app, newContact(app), "Before")).status).toBe(200);
-    expect((await jobQueuesOf(app))[AUTO_ASSIGN]).toBeUndefined();
+    expect((await jobQueuesOf(app))[autoAssignJob.queue]).toBeUndefined();
 
     const db = await getDb();
     expect(await saveAutoAssignSettings(db, actorOf(admin), { appId: app.id, enabled: true, limit: 5 })).toEqual({ ok: true, value: { appId: app.id } });
     const contact = newContact(app);
     expect((await sendInbound(app, contact, "After")).status).toBe(200);
-    expect((await jobQueuesOf(app))[AUTO_ASSIGN]).toBe(1);
-    await drainJobs({ queues: [AUTO_ASSIGN] });
+    expect((await jobQueuesOf(app))[autoAssignJob.queue]).toBe(1);
+    await drainJobs({ queues: [autoAssignJob.queue] });
     const after = (await conversationsOf(app)).find((conversation) => conversation.externalContactId === contact);
     expect(after!.assigneeId).toBe(admin.id);
   });

@@ -1,15 +1,14 @@
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import "@/lib/jobs/handlers";
 import { getDb } from "@/db/index";
 import { conversations, type User } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { FETCH_MESSENGER_PROFILE } from "@/lib/inbox/jobs/queues";
-import { drainJobs } from "@/lib/jobs/worker";
 import { actorOf, createApp, createConversation, createUser, createWorkspace } from "@/tests/factories";
 import { snapshotDatabase } from "@/tests/support/db-snapshot";
 import { startMessengerStandIn, type ProviderStandIn } from "@/tests/support/provider-stand-ins";
 import { conversationsOf, inboundEvent, newPsid, newWhatsappNumber, sendMessenger, sendWhatsapp, whatsappInbound } from "@/tests/support/webhooks";
+import { fetchMessengerProfileJob } from "@/lib/inbox/jobs/fetch-messenger-profile";
+import { drainJobs } from "@/tests/support/jobs";
 
 // The signed-in actor is the one thing swapped in; authedAction, the domain and the database are real.
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
@@ -53,7 +52,7 @@ async function contactOf(conversationId: string) {
   return row;
 }
 
-const runProfileJobs = () => drainJobs({ retryBaseMs: 0, queues: [FETCH_MESSENGER_PROFILE] });
+const runProfileJobs = () => drainJobs({ retryBaseMs: 0, queues: [fetchMessengerProfileJob.queue] });
 const profileAnswer = (first: string, last: string) => ({ status: 200, json: { first_name: first, last_name: last, id: "x" } });
 
 describe("renaming a contact", () => {

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { getDb } from "@/db/index";
 import { jobs } from "@/db/schema";
-import { enqueueJob } from "@/lib/jobs/queue";
-import { defineJobHandler, runDueJobs } from "@/lib/jobs/worker";
+import { runDueJobs } from "@/lib/jobs/worker";
+import { testJob } from "@/tests/support/jobs";
 import { log } from "@/lib/log";
 import { openSecondInstance } from "../../support/second-instance";
 
@@ -26,7 +26,7 @@ async function jobsOf(queue: string) {
 describe("batch claiming", () => {
   it("runs every job exactly once when two workers claim batches of 8 from several workspaces", async () => {
     const runsPerJob = new Map<number, number>();
-    defineJobHandler("test.batch-race", async (payload) => {
+    const raceJob = testJob("test.batch-race", async (payload) => {
       await yieldToOthers();
       const n = Number(payload.n);
       runsPerJob.set(n, (runsPerJob.get(n) ?? 0) + 1);
@@ -35,13 +35,13 @@ describe("batch claiming", () => {
     const total = 400;
     const db = await getDb();
     await db.transaction(async (tx) => {
-      for (let n = 0; n < total; n++) await enqueueJob(tx, "test.batch-race", { n }, { workspaceId: workspaces[n % 4] });
+      for (let n = 0; n < total; n++) await raceJob.enqueue(tx, { n }, { workspaceId: workspaces[n % 4] });
     });
 
-    const options = { queues: ["test.batch-race"], limit: total + 1, batchSize: 8 };
+    const options = { limit: total + 1, batchSize: 8 };
     const [first, second] = await Promise.all([
-      runDueJobs({ ...options, workerId: "first" }),
-      runDueJobs({ ...options, workerId: "second", db: secondInstance?.db }),
+      runDueJobs(db, [raceJob], { ...options, workerId: "first" }),
+      runDueJobs(secondInstance?.db ?? db, [raceJob], { ...options, workerId: "second" }),
     ]);
 
     expect(first).toBeGreaterThan(0);
@@ -59,7 +59,7 @@ describe("batch claiming", () => {
     let freezeDeadWorker!: () => void;
     const deadWorkerFrozen = new Promise<void>((resolve) => (freezeDeadWorker = resolve));
     const runs: Array<{ n: number; attempt: number }> = [];
-    defineJobHandler(
+    const midBatchJob = testJob(
       "test.mid-batch",
       async (payload, { attempt }) => {
         const n = Number(payload.n);
@@ -71,17 +71,17 @@ describe("batch claiming", () => {
       { lockSeconds: 0.3 },
     );
     const db = await getDb();
-    for (let n = 0; n < 4; n++) await enqueueJob(db, "test.mid-batch", { n });
+    for (let n = 0; n < 4; n++) await midBatchJob.enqueue(db, { n });
 
-    const deadWorker = runDueJobs({ queues: ["test.mid-batch"], limit: 4, batchSize: 4, workerId: "dead" });
+    const deadWorker = runDueJobs(db, [midBatchJob], { limit: 4, batchSize: 4, workerId: "dead" });
     await expect.poll(() => runs.length).toBe(4);
     await expect.poll(async () => (await jobsOf("test.mid-batch")).filter((job) => job.status === "done").length).toBe(2);
 
     // While the lock holds, nobody else takes them.
-    expect(await runDueJobs({ queues: ["test.mid-batch"], db: secondInstance?.db, workerId: "other" })).toBe(0);
+    expect(await runDueJobs(secondInstance?.db ?? db, [midBatchJob], { workerId: "other" })).toBe(0);
     await sleep(450);
     isCrashed = false;
-    expect(await runDueJobs({ queues: ["test.mid-batch"], db: secondInstance?.db, workerId: "other" })).toBe(2);
+    expect(await runDueJobs(secondInstance?.db ?? db, [midBatchJob], { workerId: "other" })).toBe(2);
 
     const rows = await jobsOf("test.mid-batch");
     expect(rows.every((job) => job.status === "done")).toBe(true);

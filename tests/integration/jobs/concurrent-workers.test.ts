@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { getDb } from "@/db/index";
 import { jobs } from "@/db/schema";
-import { enqueueJob } from "@/lib/jobs/queue";
-import { defineJobHandler, runDueJobs } from "@/lib/jobs/worker";
+import { runDueJobs } from "@/lib/jobs/worker";
+import { testJob } from "@/tests/support/jobs";
 import { openSecondInstance } from "../../support/second-instance";
 
 const JOB_COUNT = 200;
@@ -23,20 +23,20 @@ afterAll(async () => {
 describe("two workers racing over one queue", () => {
   it("handle every job exactly once", async () => {
     const runsPerJob = new Map<number, number>();
-    defineJobHandler("test.race", async (payload) => {
+    const raceJob = testJob("test.race", async (payload) => {
       const n = Number(payload.n);
       await yieldToOthers();
       runsPerJob.set(n, (runsPerJob.get(n) ?? 0) + 1);
     });
     const db = await getDb();
     await db.transaction(async (tx) => {
-      for (let n = 0; n < JOB_COUNT; n++) await enqueueJob(tx, "test.race", { n });
+      for (let n = 0; n < JOB_COUNT; n++) await raceJob.enqueue(tx, { n });
     });
 
     const limit = JOB_COUNT + 1;
     const [first, second] = await Promise.all([
-      runDueJobs({ queues: ["test.race"], workerId: "first", limit }),
-      runDueJobs({ queues: ["test.race"], workerId: "second", limit, db: secondInstance?.db }),
+      runDueJobs(db, [raceJob], { workerId: "first", limit }),
+      runDueJobs(secondInstance?.db ?? db, [raceJob], { workerId: "second", limit }),
     ]);
 
     // Both took part, so the claims really raced.

@@ -3,9 +3,11 @@ import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/index";
 import { jobs } from "@/db/schema";
-import { enqueueJob } from "@/lib/jobs/queue";
-import { defineJobHandler, drainJobs, PermanentJobError, runDueJobs, type JobContext } from "@/lib/jobs/worker";
+import { APP_JOBS } from "@/lib/app-jobs";
+import { PermanentJobError, type JobContext } from "@/lib/jobs/define-job";
+import { runDueJobs } from "@/lib/jobs/worker";
 import { captureLogs, log } from "@/lib/log";
+import { drainJobs, testJob } from "@/tests/support/jobs";
 
 async function onlyJobIn(queue: string) {
   const found = await (await getDb()).select().from(jobs).where(eq(jobs.queue, queue));
@@ -40,13 +42,13 @@ afterEach(() => {
 describe("runDueJobs", () => {
   it("runs a queued job once and marks it done", async () => {
     const seen: Array<[Record<string, unknown>, JobContext]> = [];
-    defineJobHandler("test.once", async (payload, context) => {
+    const onceJob = testJob("test.once", async (payload, context) => {
       seen.push([payload, context]);
     });
-    await enqueueJob(await getDb(), "test.once", { messageId: "m1" });
+    await onceJob.enqueue(await getDb(), { messageId: "m1" });
 
-    expect(await runDueJobs({ queues: ["test.once"] })).toBe(1);
-    expect(await runDueJobs({ queues: ["test.once"] })).toBe(0);
+    expect(await runDueJobs(await getDb(), [onceJob])).toBe(1);
+    expect(await runDueJobs(await getDb(), [onceJob])).toBe(0);
 
     const job = await onlyJobIn("test.once");
     expect(seen).toEqual([[{ messageId: "m1" }, { jobId: job.id, attempt: 1, maxAttempts: 8 }]]);
@@ -56,12 +58,12 @@ describe("runDueJobs", () => {
 
   it("retries a failing job after its backoff and finishes it on the third attempt", async () => {
     const attempts: number[] = [];
-    defineJobHandler("test.flaky", async (_payload, { attempt }) => {
+    const flakyJob = testJob("test.flaky", async (_payload, { attempt }) => {
       attempts.push(attempt);
       if (attempt < 3) throw new Error(`provider timeout ${attempt}`);
     });
-    await enqueueJob(await getDb(), "test.flaky", {});
-    const run = () => runDueJobs({ queues: ["test.flaky"], retryBaseMs: 60_000 });
+    await flakyJob.enqueue(await getDb(), {});
+    const run = async () => runDueJobs(await getDb(), [flakyJob], { retryBaseMs: 60_000 });
 
     expect(await run()).toBe(1);
     let job = await onlyJobIn("test.flaky");
@@ -88,14 +90,14 @@ describe("runDueJobs", () => {
 
   it("fails a job at once on a PermanentJobError and logs the reason", async () => {
     let calls = 0;
-    defineJobHandler("test.permanent", async () => {
+    const permanentJob = testJob("test.permanent", async () => {
       calls++;
       throw new PermanentJobError("payload has no messageId");
     });
-    await enqueueJob(await getDb(), "test.permanent", {});
+    await permanentJob.enqueue(await getDb(), {});
 
     vi.mocked(log.error).mockRestore();
-    const { lines } = await captureLogs(() => drainJobs({ queues: ["test.permanent"], retryBaseMs: 0 }));
+    const { lines } = await captureLogs(() => drainJobs({ jobs: [permanentJob], retryBaseMs: 0 }));
 
     const job = await onlyJobIn("test.permanent");
     expect(job).toMatchObject({ status: "failed", attempts: 1, lastError: "payload has no messageId", lockedUntil: null });
@@ -108,13 +110,13 @@ describe("runDueJobs", () => {
 
   it("fails a job with its last error once maxAttempts are used up", async () => {
     let calls = 0;
-    defineJobHandler("test.exhausted", async () => {
+    const exhaustedJob = testJob("test.exhausted", async () => {
       calls++;
       throw new Error(`provider down (${calls})`);
-    });
-    await enqueueJob(await getDb(), "test.exhausted", {}, { maxAttempts: 3 });
+    }, { maxAttempts: 3 });
+    await exhaustedJob.enqueue(await getDb(), {});
 
-    expect(await drainJobs({ queues: ["test.exhausted"], retryBaseMs: 0 })).toBe(3);
+    expect(await drainJobs({ jobs: [exhaustedJob], retryBaseMs: 0 })).toBe(3);
 
     const job = await onlyJobIn("test.exhausted");
     expect(job).toMatchObject({ status: "failed", attempts: 3, lastError: "provider down (3)" });
@@ -123,13 +125,13 @@ describe("runDueJobs", () => {
 
   it("takes over a job whose worker died and completes it once", async () => {
     let calls = 0;
-    defineJobHandler("test.crashed", async () => {
+    const crashedJob = testJob("test.crashed", async () => {
       calls++;
     });
     await insertAbandonedJob("test.crashed", { expiresInSeconds: -1, attempts: 1 });
 
-    expect(await runDueJobs({ queues: ["test.crashed"] })).toBe(1);
-    expect(await runDueJobs({ queues: ["test.crashed"] })).toBe(0);
+    expect(await runDueJobs(await getDb(), [crashedJob])).toBe(1);
+    expect(await runDueJobs(await getDb(), [crashedJob])).toBe(0);
 
     expect(calls).toBe(1);
     expect(await onlyJobIn("test.crashed")).toMatchObject({ status: "done", attempts: 2 });
@@ -137,24 +139,24 @@ describe("runDueJobs", () => {
 
   it("leaves a running job alone while its lock holds", async () => {
     let calls = 0;
-    defineJobHandler("test.locked", async () => {
+    const lockedJob = testJob("test.locked", async () => {
       calls++;
     });
     await insertAbandonedJob("test.locked", { expiresInSeconds: 60, attempts: 1 });
 
-    expect(await runDueJobs({ queues: ["test.locked"] })).toBe(0);
+    expect(await runDueJobs(await getDb(), [lockedJob])).toBe(0);
     expect(calls).toBe(0);
     expect(await onlyJobIn("test.locked")).toMatchObject({ status: "running", attempts: 1 });
   });
 
   it("fails a job whose worker died during its last attempt instead of running it again", async () => {
     let calls = 0;
-    defineJobHandler("test.crashed-last", async () => {
+    const crashedLastJob = testJob("test.crashed-last", async () => {
       calls++;
     });
     await insertAbandonedJob("test.crashed-last", { expiresInSeconds: -1, attempts: 3, maxAttempts: 3 });
 
-    expect(await runDueJobs({ queues: ["test.crashed-last"] })).toBe(0);
+    expect(await runDueJobs(await getDb(), [crashedLastJob])).toBe(0);
 
     expect(calls).toBe(0);
     const job = await onlyJobIn("test.crashed-last");
@@ -167,8 +169,7 @@ describe("runDueJobs", () => {
     let releaseSlowRun!: () => void;
     const slowRunReleased = new Promise<void>((resolve) => (releaseSlowRun = resolve));
     const attempts: number[] = [];
-    defineJobHandler(
-      "test.slow",
+    const slowJob = testJob("test.slow",
       async (_payload, { attempt }) => {
         attempts.push(attempt);
         if (attempt === 1) {
@@ -178,12 +179,12 @@ describe("runDueJobs", () => {
       },
       { lockSeconds: 0.2 },
     );
-    await enqueueJob(await getDb(), "test.slow", {});
+    await slowJob.enqueue(await getDb(), {});
 
-    const slowRun = runDueJobs({ queues: ["test.slow"] });
+    const slowRun = runDueJobs(await getDb(), [slowJob]);
     await expect.poll(() => attempts).toEqual([1]);
     await sleep(400);
-    expect(await runDueJobs({ queues: ["test.slow"] })).toBe(1);
+    expect(await runDueJobs(await getDb(), [slowJob])).toBe(1);
     releaseSlowRun();
     await slowRun;
 
@@ -192,11 +193,12 @@ describe("runDueJobs", () => {
     expect(warn).toHaveBeenCalledWith(expect.objectContaining({ queue: "test.slow", attempt: 1 }), expect.stringContaining("outlasted its lock"));
   });
 
-  it("never claims jobs of a queue with no handler in this process", async () => {
-    await enqueueJob(await getDb(), "test.unhandled", {});
+  it("never claims jobs of a queue missing from the job list it is given", async () => {
+    const unhandledJob = testJob("test.unhandled");
+    await unhandledJob.enqueue(await getDb(), {});
 
-    expect(await runDueJobs({ queues: ["test.unhandled"] })).toBe(0);
-    await runDueJobs();
+    expect(await runDueJobs(await getDb(), [testJob("test.other")])).toBe(0);
+    await runDueJobs(await getDb(), APP_JOBS);
 
     expect(await onlyJobIn("test.unhandled")).toMatchObject({ status: "queued", attempts: 0, lockedUntil: null });
   });
@@ -205,24 +207,24 @@ describe("runDueJobs", () => {
 describe("drainJobs", () => {
   it("runs every due job, including ones queued by handlers, but not jobs scheduled later", async () => {
     const ran: string[] = [];
-    defineJobHandler("test.chain", async (payload) => {
+    const chainJob = testJob("test.chain", async (payload) => {
       ran.push(String(payload.step));
-      if (payload.step === "first") await enqueueJob(await getDb(), "test.chain", { step: "second" });
+      if (payload.step === "first") await chainJob.enqueue(await getDb(), { step: "second" });
     });
     const db = await getDb();
-    await enqueueJob(db, "test.chain", { step: "first" });
-    await enqueueJob(db, "test.chain", { step: "later" }, { runAt: new Date(Date.now() + 3_600_000) });
+    await chainJob.enqueue(db, { step: "first" });
+    await chainJob.enqueue(db, { step: "later" }, { runAt: new Date(Date.now() + 3_600_000) });
 
-    expect(await drainJobs({ queues: ["test.chain"] })).toBe(2);
+    expect(await drainJobs({ jobs: [chainJob] })).toBe(2);
     expect(ran).toEqual(["first", "second"]);
   });
 
   it("stops with an error when handlers keep queueing due work", async () => {
-    defineJobHandler("test.forever", async () => {
-      await enqueueJob(await getDb(), "test.forever", {});
+    const foreverJob = testJob("test.forever", async () => {
+      await foreverJob.enqueue(await getDb(), {});
     });
-    await enqueueJob(await getDb(), "test.forever", {});
+    await foreverJob.enqueue(await getDb(), {});
 
-    await expect(drainJobs({ queues: ["test.forever"], maxJobs: 5 })).rejects.toThrow(/still due after 5 runs/);
+    await expect(drainJobs({ jobs: [foreverJob], maxJobs: 5 })).rejects.toThrow(/still due after 5 runs/);
   });
 });

@@ -1,18 +1,17 @@
-import "@/lib/jobs/handlers";
 import { and, eq, inArray } from "drizzle-orm";
 import webpush from "web-push";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/index";
 import { conversationActivities, jobs, messages, notificationDeliveries, notes, outboxEmails, users, type User } from "@/db/schema";
 import { createAndLinkRecord } from "@/lib/crm/links";
-import { drainJobs } from "@/lib/jobs/worker";
 import { addNote } from "@/lib/notes/add-note";
 import { NOTE_MAX_CHARS, readNoteDetail } from "@/lib/notes/note-detail";
-import { NOTIFY_MENTION } from "@/lib/notifications/jobs/queues";
 import { savePreferences } from "@/lib/notifications/preferences";
 import { DEFAULT_PREFERENCES } from "@/lib/notifications/events";
 import { loadThreadPage } from "@/lib/inbox/queries";
 import { createApp, createConversation, createMessage, createUser, createWorkspace, subjectOf } from "@/tests/factories";
+import { notifyMentionJob } from "@/lib/notifications/jobs/notify-mention";
+import { drainJobs } from "@/tests/support/jobs";
 
 const savedEnv: Record<string, string | undefined> = {};
 beforeAll(() => {
@@ -49,7 +48,7 @@ async function write(author: User, conversationId: string, text: string, mention
   return db.transaction((tx) => addNote(tx, subjectOf(author), { conversationId, text, mentionedUserIds: mentioned.map((user) => user.id) }));
 }
 
-const drain = () => drainJobs({ retryBaseMs: 0, queues: [NOTIFY_MENTION, "notify.message", "crm.history-note"] });
+const drain = () => drainJobs({ retryBaseMs: 0, queues: [notifyMentionJob.queue, "notify.message", "crm.history-note"] });
 
 async function deliveriesOf(user: User) {
   const db = await getDb();
@@ -123,7 +122,7 @@ describe("private notes (spec §13)", () => {
     await write(alice, conversation.id, "@Bob once", [bob]);
     await drain();
     const db = await getDb();
-    await db.update(jobs).set({ status: "queued", runAt: new Date(), finishedAt: null }).where(eq(jobs.queue, NOTIFY_MENTION));
+    await db.update(jobs).set({ status: "queued", runAt: new Date(), finishedAt: null }).where(eq(jobs.queue, notifyMentionJob.queue));
     await drain();
     expect(await emailsTo(bob)).toHaveLength(1);
   });
@@ -167,7 +166,7 @@ describe("refused notes change nothing", () => {
     expect(await write(alice, conversation.id, "@Carol look", [carol])).toEqual({ ok: false, reason: "mention_not_allowed", params: { name: "Carol" } });
     expect(await write(alice, conversation.id, "@Eve look", [eve])).toEqual({ ok: false, reason: "mention_not_allowed", params: { name: "Eve" } });
     expect(await noteRows(conversation.id)).toEqual([]);
-    expect(await (await getDb()).select().from(jobs).where(and(eq(jobs.queue, NOTIFY_MENTION), inArray(jobs.workspaceId, [conversation.workspaceId])))).toEqual([]);
+    expect(await (await getDb()).select().from(jobs).where(and(eq(jobs.queue, notifyMentionJob.queue), inArray(jobs.workspaceId, [conversation.workspaceId])))).toEqual([]);
   });
 
   it("refuses a mention of someone from another workspace without naming them", async () => {

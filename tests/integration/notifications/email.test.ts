@@ -1,4 +1,3 @@
-import "@/lib/jobs/handlers";
 import { randomBytes } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import webpush from "web-push";
@@ -8,20 +7,23 @@ import { jobs, users, type User } from "@/db/schema";
 import type { MessageEvent } from "@/lib/channels/types";
 import { assignConversation } from "@/lib/inbox/assign-conversation";
 import { ingestEvents } from "@/lib/inbox/ingest-events";
-import { drainJobs } from "@/lib/jobs/worker";
 import { DEFAULT_PREFERENCES } from "@/lib/notifications/events";
-import { EMAIL_WINDOW_MS, NOTIFY_ASSIGNMENT, NOTIFY_MESSAGE, NOTIFY_TEST, SEND_EMAIL_DIGEST } from "@/lib/notifications/jobs/queues";
 import { savePreferences } from "@/lib/notifications/preferences";
 import { createApp, createConversation, createUser, createWorkspace, subjectOf } from "@/tests/factories";
 import { startResendStandIn, type ResendStandIn } from "@/tests/support/resend-stand-in";
 import { newPsid } from "@/tests/support/webhooks";
+import { EMAIL_WINDOW_MS, sendEmailDigestJob } from "@/lib/notifications/email-digest";
+import { notifyAssignmentJob } from "@/lib/notifications/jobs/notify-assignment";
+import { notifyMessageJob } from "@/lib/notifications/jobs/notify-message";
+import { notifyTestJob } from "@/lib/notifications/jobs/notify-test";
+import { drainJobs } from "@/tests/support/jobs";
 
 /**
  * Spec §6 email notifications through a local Resend API: coalescing (at most one email per
  * user per conversation per 5 minutes), preferences, and the recipient's language.
  */
 
-const NOTIFICATION_QUEUES = [NOTIFY_MESSAGE, NOTIFY_ASSIGNMENT, SEND_EMAIL_DIGEST, NOTIFY_TEST];
+const NOTIFICATION_QUEUES = [notifyMessageJob.queue, notifyAssignmentJob.queue, sendEmailDigestJob.queue, notifyTestJob.queue];
 const drain = () => drainJobs({ retryBaseMs: 0, queues: NOTIFICATION_QUEUES });
 
 let resend: ResendStandIn;
@@ -77,7 +79,7 @@ async function digestJobs(userId: string, conversationId: string) {
     .from(jobs)
     .where(
       and(
-        eq(jobs.queue, SEND_EMAIL_DIGEST),
+        eq(jobs.queue, sendEmailDigestJob.queue),
         sql`${jobs.payload}->>'userId' = ${userId}`,
         sql`${jobs.payload}->>'conversationId' = ${conversationId}`,
       ),
@@ -180,7 +182,7 @@ describe("email notifications", () => {
     await ingestEvents(app, [inbound(contact, "Jste tam?")]);
     await ingestEvents(app, [inbound(contact, "Haló?")]);
     await drain();
-    await db.update(jobs).set({ runAt: sql`now()` }).where(and(eq(jobs.queue, SEND_EMAIL_DIGEST), eq(jobs.status, "queued")));
+    await db.update(jobs).set({ runAt: sql`now()` }).where(and(eq(jobs.queue, sendEmailDigestJob.queue), eq(jobs.status, "queued")));
     await drain();
 
     const [english, czech] = emailsTo(bob);
@@ -207,7 +209,7 @@ describe("email notifications", () => {
     const { alice, carol, conversation } = await acme();
     await assignConversation(subjectOf(alice), { conversationId: conversation.id, assigneeId: carol.id });
     const db = await getDb();
-    await db.update(jobs).set({ runAt: sql`now()` }).where(and(eq(jobs.queue, NOTIFY_ASSIGNMENT), eq(jobs.status, "queued")));
+    await db.update(jobs).set({ runAt: sql`now()` }).where(and(eq(jobs.queue, notifyAssignmentJob.queue), eq(jobs.status, "queued")));
     await drain();
 
     expect(emailsTo(carol).map((email) => email.subject)).toEqual(["Alice assigned you a conversation with Ann Contact"]);
@@ -225,7 +227,7 @@ describe("email notifications", () => {
     // Bob is deactivated while the window runs out, so its digest finds nobody to email...
     const db = await getDb();
     await db.update(users).set({ isActive: false }).where(eq(users.id, bob.id));
-    await db.update(jobs).set({ runAt: sql`now()` }).where(and(eq(jobs.queue, SEND_EMAIL_DIGEST), eq(jobs.status, "queued")));
+    await db.update(jobs).set({ runAt: sql`now()` }).where(and(eq(jobs.queue, sendEmailDigestJob.queue), eq(jobs.status, "queued")));
     await drain();
     expect(emailsTo(bob)).toHaveLength(1);
 
@@ -233,7 +235,7 @@ describe("email notifications", () => {
     await db.update(users).set({ isActive: true }).where(eq(users.id, bob.id));
     await ingestEvents(app, [inbound(contact, "Third")]);
     await drain();
-    await db.update(jobs).set({ runAt: sql`now()` }).where(and(eq(jobs.queue, SEND_EMAIL_DIGEST), eq(jobs.status, "queued")));
+    await db.update(jobs).set({ runAt: sql`now()` }).where(and(eq(jobs.queue, sendEmailDigestJob.queue), eq(jobs.status, "queued")));
     await drain();
 
     expect(emailsTo(bob)).toHaveLength(2);

@@ -1,4 +1,3 @@
-import "@/lib/jobs/handlers";
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import webpush from "web-push";
@@ -6,10 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/index";
 import { outboxEmails } from "@/db/schema";
 import { ingestEvents } from "@/lib/inbox/ingest-events";
-import { drainJobs } from "@/lib/jobs/worker";
-import { NOTIFY_ASSIGNMENT, NOTIFY_MESSAGE, NOTIFY_TEST, SEND_EMAIL_DIGEST } from "@/lib/notifications/jobs/queues";
 import { createApp, createConversation, createUser, createWorkspace } from "@/tests/factories";
 import { newPsid } from "@/tests/support/webhooks";
+import { sendEmailDigestJob } from "@/lib/notifications/email-digest";
+import { notifyAssignmentJob } from "@/lib/notifications/jobs/notify-assignment";
+import { notifyMessageJob } from "@/lib/notifications/jobs/notify-message";
+import { notifyTestJob } from "@/lib/notifications/jobs/notify-test";
+import { drainJobs } from "@/tests/support/jobs";
 
 /**
  * Spec §6: without RESEND_API_KEY (the embedded default) emails go to the local outbox table
@@ -17,7 +19,7 @@ import { newPsid } from "@/tests/support/webhooks";
  * other email tests still run.
  */
 
-const NOTIFICATION_QUEUES = [NOTIFY_MESSAGE, NOTIFY_ASSIGNMENT, SEND_EMAIL_DIGEST, NOTIFY_TEST];
+const NOTIFICATION_QUEUES = [notifyMessageJob.queue, notifyAssignmentJob.queue, sendEmailDigestJob.queue, notifyTestJob.queue];
 const STUCK_AFTER_MS = 10_000;
 const savedEnv: Record<string, string | undefined> = {};
 

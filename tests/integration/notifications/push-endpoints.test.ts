@@ -1,16 +1,15 @@
-import "@/lib/jobs/handlers";
 import { and, eq } from "drizzle-orm";
 import webpush from "web-push";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/index";
 import { jobs, pushSubscriptions, userActionMarks } from "@/db/schema";
-import { drainJobs } from "@/lib/jobs/worker";
-import { NOTIFY_TEST } from "@/lib/notifications/jobs/queues";
 import { setPushAgent } from "@/lib/notifications/push-transport";
 import { MAX_PUSH_SUBSCRIPTIONS_PER_USER, savePushSubscription } from "@/lib/notifications/push-subscriptions";
 import { requestTestNotification, TEST_NOTIFICATION_INTERVAL_MS } from "@/lib/notifications/test-notification";
 import { createUser } from "@/tests/factories";
 import { startPushServiceStandIn, type PushServiceStandIn } from "@/tests/support/push-service-stand-in";
+import { notifyTestJob } from "@/lib/notifications/jobs/notify-test";
+import { drainJobs } from "@/tests/support/jobs";
 
 /** SPEC §15: the server pushes only to push services, a user keeps ≤ 10 browsers, tests are spaced 10 s apart. */
 
@@ -92,7 +91,7 @@ describe("which push endpoints are accepted", () => {
     await db.insert(pushSubscriptions).values({ userId: user.id, endpoint: sneaky, p256dh: unlisted.keys.p256dh, auth: unlisted.keys.auth });
 
     expect(await requestTestNotification(user.id)).toEqual({ ok: true, value: null });
-    await drainJobs({ retryBaseMs: 0, queues: [NOTIFY_TEST] });
+    await drainJobs({ retryBaseMs: 0, queues: [notifyTestJob.queue] });
 
     expect(listed.delivered()).toHaveLength(1);
     expect(unlisted.requests()).toEqual([]);
@@ -138,7 +137,7 @@ describe("at most 10 subscriptions a user", () => {
 describe("the test notification, at most once per 10 s", () => {
   async function testJobs(userId: string) {
     const db = await getDb();
-    const rows = await db.select().from(jobs).where(eq(jobs.queue, NOTIFY_TEST));
+    const rows = await db.select().from(jobs).where(eq(jobs.queue, notifyTestJob.queue));
     return rows.filter((job) => job.payload.userId === userId);
   }
 

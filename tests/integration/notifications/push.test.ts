@@ -1,13 +1,10 @@
-import "@/lib/jobs/handlers";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import webpush from "web-push";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/index";
 import { conversations, jobs, notificationDeliveries, pushSubscriptions, type User } from "@/db/schema";
 import { assignConversation } from "@/lib/inbox/assign-conversation";
-import { drainJobs } from "@/lib/jobs/worker";
 import { NOTIFICATION_EVENTS, type PreferenceMatrix } from "@/lib/notifications/events";
-import { NOTIFY_ASSIGNMENT, NOTIFY_MESSAGE, NOTIFY_TEST, SEND_EMAIL_DIGEST } from "@/lib/notifications/jobs/queues";
 import { savePreferences } from "@/lib/notifications/preferences";
 import { PUSH_TIMEOUT_MS, setPushAgent } from "@/lib/notifications/push-transport";
 import { pushSubscriptionSchema, savePushSubscription } from "@/lib/notifications/push-subscriptions";
@@ -15,6 +12,11 @@ import { createApp, createConversation, createUser, createWorkspace, subjectOf }
 import { startPushServiceStandIn, type PushServiceStandIn, type StandInBrowser } from "@/tests/support/push-service-stand-in";
 import { startResendStandIn, type ResendStandIn } from "@/tests/support/resend-stand-in";
 import { deliver, inboundEvent, messengerRequest, newPsid, sendMessenger } from "@/tests/support/webhooks";
+import { sendEmailDigestJob } from "@/lib/notifications/email-digest";
+import { notifyAssignmentJob } from "@/lib/notifications/jobs/notify-assignment";
+import { notifyMessageJob } from "@/lib/notifications/jobs/notify-message";
+import { notifyTestJob } from "@/lib/notifications/jobs/notify-test";
+import { drainJobs } from "@/tests/support/jobs";
 
 /**
  * Spec §6 desktop notifications end to end: a signed webhook stores the message and queues the
@@ -22,7 +24,7 @@ import { deliver, inboundEvent, messengerRequest, newPsid, sendMessenger } from 
  * decrypts what each browser would show.
  */
 
-const NOTIFICATION_QUEUES = [NOTIFY_MESSAGE, NOTIFY_ASSIGNMENT, SEND_EMAIL_DIGEST, NOTIFY_TEST];
+const NOTIFICATION_QUEUES = [notifyMessageJob.queue, notifyAssignmentJob.queue, sendEmailDigestJob.queue, notifyTestJob.queue];
 const drain = (options: { retryBaseMs?: number } = {}) => drainJobs({ retryBaseMs: 0, queues: NOTIFICATION_QUEUES, ...options });
 
 let pushService: PushServiceStandIn;
@@ -95,7 +97,7 @@ async function messageJobs(conversationId: string) {
   return db
     .select()
     .from(jobs)
-    .where(and(eq(jobs.queue, NOTIFY_MESSAGE), sql`${jobs.payload}->>'messageId' in (select id::text from messages where conversation_id = ${conversationId})`));
+    .where(and(eq(jobs.queue, notifyMessageJob.queue), sql`${jobs.payload}->>'messageId' in (select id::text from messages where conversation_id = ${conversationId})`));
 }
 
 describe("web push for a new message", () => {
@@ -151,7 +153,7 @@ describe("web push for a new message", () => {
     await db
       .update(jobs)
       .set({ status: "running", attempts: 1, lockedUntil: sql`now() - interval '1 second'` })
-      .where(eq(jobs.queue, NOTIFY_MESSAGE));
+      .where(eq(jobs.queue, notifyMessageJob.queue));
 
     await drain();
 
@@ -281,7 +283,7 @@ describe("web push for an assignment", () => {
   async function releaseAssignmentNotices() {
     // Assignment notices wait 2 s for a burst to settle (ASSIGNMENT_NOTICE_DELAY_MS); skip the wait.
     const db = await getDb();
-    await db.update(jobs).set({ runAt: sql`now()` }).where(and(eq(jobs.queue, NOTIFY_ASSIGNMENT), eq(jobs.status, "queued")));
+    await db.update(jobs).set({ runAt: sql`now()` }).where(and(eq(jobs.queue, notifyAssignmentJob.queue), eq(jobs.status, "queued")));
   }
 
   it("tells only the final assignee of concurrent assignments, once", async () => {
@@ -326,7 +328,7 @@ describe("web push for an assignment", () => {
     const queued = await db
       .select()
       .from(jobs)
-      .where(and(eq(jobs.queue, NOTIFY_ASSIGNMENT), sql`${jobs.payload}->>'activityId' in (select id::text from conversation_activities where conversation_id = ${conversation.id})`));
+      .where(and(eq(jobs.queue, notifyAssignmentJob.queue), sql`${jobs.payload}->>'activityId' in (select id::text from conversation_activities where conversation_id = ${conversation.id})`));
     expect(queued).toEqual([]);
   });
 

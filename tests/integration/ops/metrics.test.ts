@@ -1,13 +1,10 @@
-import "@/lib/jobs/handlers";
 import webpush from "web-push";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as metricsGet } from "@/app/api/metrics/route";
 import { getDb } from "@/db/index";
 import { checkCredentials } from "@/lib/auth/credentials";
-import { enqueueJob } from "@/lib/jobs/queue";
-import { defineJobHandler, drainJobs, PermanentJobError } from "@/lib/jobs/worker";
+import { PermanentJobError } from "@/lib/jobs/define-job";
 import { enqueueTestNotification } from "@/lib/notifications/enqueue";
-import { NOTIFY_TEST } from "@/lib/notifications/jobs/queues";
 import { setPushAgent } from "@/lib/notifications/push-transport";
 import { pushSubscriptionSchema, savePushSubscription } from "@/lib/notifications/push-subscriptions";
 import { savePreferences } from "@/lib/notifications/preferences";
@@ -16,12 +13,15 @@ import { trackLiveStream } from "@/lib/realtime/live-streams";
 import { createApp, createUser, createWorkspace } from "@/tests/factories";
 import { startPushServiceStandIn, type PushServiceStandIn } from "@/tests/support/push-service-stand-in";
 import { inboundEvent, messengerRequest, newPsid, postWebhook, sendInbound } from "@/tests/support/webhooks";
+import { notifyTestJob } from "@/lib/notifications/jobs/notify-test";
+import { drainJobs, testJob } from "@/tests/support/jobs";
 
 /** SPEC §15: /api/metrics answers Prometheus text after real actions, and only to the bearer of METRICS_TOKEN. */
 
 const TOKEN = "metrics-test-token-0123456789";
 const BROKEN = "test.metrics.broken";
-defineJobHandler(BROKEN, async () => {
+const idleJob = testJob("test.metrics.idle");
+const brokenJob = testJob(BROKEN, async () => {
   throw new PermanentJobError("broken on purpose");
 });
 
@@ -110,10 +110,10 @@ describe("/api/metrics", () => {
 
   it("reports the queue per status and the oldest due job's age, read from the database at scrape", async () => {
     const db = await getDb();
-    await enqueueJob(db, "test.metrics.idle", {}, { runAt: new Date(Date.now() - 120_000) });
-    await enqueueJob(db, "test.metrics.idle", {});
-    await enqueueJob(db, BROKEN, {});
-    await drainJobs({ queues: [BROKEN], retryBaseMs: 0 });
+    await idleJob.enqueue(db, {}, { runAt: new Date(Date.now() - 120_000) });
+    await idleJob.enqueue(db, {});
+    await brokenJob.enqueue(db, {});
+    await drainJobs({ jobs: [brokenJob], retryBaseMs: 0 });
 
     const text = await metricsText();
     expect(sample(text, "switchboard_jobs", { queue: "test.metrics.idle", status: "queued" })).toBe(2);
@@ -135,7 +135,7 @@ describe("/api/metrics", () => {
     const everything = Object.fromEntries(NOTIFICATION_EVENTS.map((event) => [event, { desktop: true, email: true }])) as PreferenceMatrix;
     await savePreferences(user.id, everything);
     await enqueueTestNotification(await getDb(), user.id);
-    await drainJobs({ queues: [NOTIFY_TEST], retryBaseMs: 0 });
+    await drainJobs({ queues: [notifyTestJob.queue], retryBaseMs: 0 });
     expect(browser.delivered()).toHaveLength(1);
 
     const untrack = [trackLiveStream({ close() {} }), trackLiveStream({ close() {} })];

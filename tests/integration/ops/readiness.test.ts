@@ -1,11 +1,11 @@
-import "@/lib/jobs/handlers";
 import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { GET as healthGet } from "@/app/api/health/route";
 import { GET as readyGet } from "@/app/api/ready/route";
-import { getDb } from "@/db/index";
+import { getDatabaseHandle, getDb } from "@/db/index";
+import { APP_JOBS } from "@/lib/app-jobs";
+import { testJob } from "@/tests/support/jobs";
 import { jobs } from "@/db/schema";
-import { enqueueJob } from "@/lib/jobs/queue";
 import { startJobWorker, stopJobWorker } from "@/lib/jobs/worker";
 import { markShuttingDown } from "@/lib/runtime/shutdown-state";
 
@@ -18,6 +18,8 @@ async function ready(): Promise<{ status: number; body: { status: string; reason
 
 // A queue no handler claims here, so the worker leaves the test's jobs waiting.
 const UNCLAIMED = "test.readiness.unclaimed";
+/** Not in the worker's job list, so nobody claims it. */
+const unclaimedJob = testJob(UNCLAIMED);
 
 afterEach(async () => {
   await stopJobWorker();
@@ -27,7 +29,7 @@ afterEach(async () => {
 
 describe("/api/ready", () => {
   it("is ready with the database, the migrations, a running worker and no stale job", async () => {
-    await startJobWorker({ pollMs: 60_000 });
+    await startJobWorker(await getDatabaseHandle(), APP_JOBS, { pollMs: 60_000 });
     const { status, body } = await ready();
     expect(status).toBe(200);
     expect(body).toMatchObject({ status: "ready", checks: { database: "ok", migrations: "ok", worker: "running" } });
@@ -53,22 +55,22 @@ describe("/api/ready", () => {
   });
 
   it("is a 503 when the oldest due job has waited 60 s or more, and ready again once it is gone", async () => {
-    await startJobWorker({ pollMs: 60_000 });
+    await startJobWorker(await getDatabaseHandle(), APP_JOBS, { pollMs: 60_000 });
     const db = await getDb();
-    await enqueueJob(db, UNCLAIMED, {}, { runAt: new Date(Date.now() - 30_000) });
+    await unclaimedJob.enqueue(db, {}, { runAt: new Date(Date.now() - 30_000) });
     expect((await ready()).status).toBe(200);
-    await enqueueJob(db, UNCLAIMED, {}, { runAt: new Date(Date.now() - 61_000) });
+    await unclaimedJob.enqueue(db, {}, { runAt: new Date(Date.now() - 61_000) });
     const stale = await ready();
     expect(stale.status).toBe(503);
     expect(stale.body.reason).toMatch(/^the oldest due job has waited 6\d s$/);
     // A job scheduled for later is not late.
     await db.delete(jobs).where(sql`${jobs.queue} = ${UNCLAIMED}`);
-    await enqueueJob(db, UNCLAIMED, {}, { runAt: new Date(Date.now() + 3_600_000) });
+    await unclaimedJob.enqueue(db, {}, { runAt: new Date(Date.now() + 3_600_000) });
     expect((await ready()).status).toBe(200);
   });
 
   it("is a 503 when a shipped migration is not applied", async () => {
-    await startJobWorker({ pollMs: 60_000 });
+    await startJobWorker(await getDatabaseHandle(), APP_JOBS, { pollMs: 60_000 });
     const db = await getDb();
     // As if this build shipped a migration the database has not had: the newest applied one is older.
     await db.execute(sql`update drizzle.__drizzle_migrations set created_at = created_at - 1 where created_at = (select max(created_at) from drizzle.__drizzle_migrations)`);
@@ -82,7 +84,7 @@ describe("/api/ready", () => {
   });
 
   it("is a 503 once the instance is shutting down (last: the mark stays for the process)", async () => {
-    await startJobWorker({ pollMs: 60_000 });
+    await startJobWorker(await getDatabaseHandle(), APP_JOBS, { pollMs: 60_000 });
     markShuttingDown();
     const { status, body } = await ready();
     expect(status).toBe(503);

@@ -1,26 +1,24 @@
-import "@/lib/jobs/handlers";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/index";
 import { jobs } from "@/db/schema";
-import { enqueueJob } from "@/lib/jobs/queue";
-import { defineJobHandler, drainJobs } from "@/lib/jobs/worker";
 import { captureLogs, log } from "@/lib/log";
 import { logRequestError } from "@/lib/observability/request-error";
-import { FETCH_MESSENGER_PROFILE } from "@/lib/inbox/jobs/queues";
-import { NOTIFY_MESSAGE } from "@/lib/notifications/jobs/queues";
 import { createApp, createUser, createWorkspace } from "@/tests/factories";
 import { deliver, inboundEvent, messengerRequest, newPsid } from "@/tests/support/webhooks";
+import { fetchMessengerProfileJob } from "@/lib/inbox/jobs/fetch-messenger-profile";
+import { notifyMessageJob } from "@/lib/notifications/jobs/notify-message";
+import { drainJobs, testJob } from "@/tests/support/jobs";
 
 /** SPEC §15: a request's id reaches the jobs it queued, their follow-up jobs, and every log line of them. */
 
 const PARENT = "test.request-id.parent";
 const CHILD = "test.request-id.child";
-defineJobHandler(PARENT, async (payload) => {
+const parentJob = testJob(PARENT, async (payload) => {
   log.info("parent ran");
-  await enqueueJob(await getDb(), CHILD, { from: payload.marker });
+  await childJob.enqueue(await getDb(), { from: payload.marker });
 });
-defineJobHandler(CHILD, async () => {
+const childJob = testJob(CHILD, async () => {
   log.info("child ran");
 });
 
@@ -41,12 +39,12 @@ describe("request ids", () => {
 
     const db = await getDb();
     const queued = await db.select().from(jobs).where(eq(jobs.requestId, "req-abc-12345"));
-    expect(queued.map((job) => job.queue).sort()).toEqual([FETCH_MESSENGER_PROFILE, NOTIFY_MESSAGE].sort());
+    expect(queued.map((job) => job.queue).sort()).toEqual([fetchMessengerProfileJob.queue, notifyMessageJob.queue].sort());
 
-    const { lines } = await captureLogs(() => drainJobs({ queues: [NOTIFY_MESSAGE], retryBaseMs: 0 }));
+    const { lines } = await captureLogs(() => drainJobs({ queues: [notifyMessageJob.queue], retryBaseMs: 0 }));
     const jobLines = lines.filter((line) => line.msg === "job done" || line.msg === "job failed");
     expect(jobLines.length).toBeGreaterThan(0);
-    for (const line of jobLines) expect(line).toMatchObject({ requestId: "req-abc-12345", queue: NOTIFY_MESSAGE });
+    for (const line of jobLines) expect(line).toMatchObject({ requestId: "req-abc-12345", queue: notifyMessageJob.queue });
     // Nothing logged carries the message's text.
     expect(JSON.stringify([...requestLines, ...lines])).not.toContain("secret plan");
   });
@@ -65,8 +63,8 @@ describe("request ids", () => {
   it("a job queued by a job keeps the request id; the job id is on each line", async () => {
     const { lines } = await captureLogs(async () => {
       const { runWithLogContext } = await import("@/lib/observability/context");
-      await runWithLogContext({ requestId: "req-parent-0001" }, async () => enqueueJob(await getDb(), PARENT, { marker: 1 }));
-      await drainJobs({ queues: [PARENT, CHILD], retryBaseMs: 0 });
+      await runWithLogContext({ requestId: "req-parent-0001" }, async () => parentJob.enqueue(await getDb(), { marker: 1 }));
+      await drainJobs({ jobs: [parentJob, childJob], retryBaseMs: 0 });
     });
     const db = await getDb();
     const [child] = await db.select().from(jobs).where(eq(jobs.queue, CHILD));

@@ -1,12 +1,12 @@
-import "@/lib/jobs/handlers";
 import { count, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/index";
 import { jobs, messages, notificationDeliveries, oneTimeTokens, signInFailures } from "@/db/schema";
-import { drainJobs } from "@/lib/jobs/worker";
 import { purgeExpiredRows } from "@/lib/retention/purge";
-import { nextRetentionRun, RETENTION_QUEUE, scheduleRetention } from "@/lib/retention/schedule";
 import { createApp, createConversation, createMessage, createUser, createWorkspace } from "@/tests/factories";
+import { retentionJob, scheduleRetention } from "@/lib/retention/jobs/purge";
+import { nextRetentionRun } from "@/lib/retention/schedule";
+import { drainJobs } from "@/tests/support/jobs";
 
 /** SPEC §15: finished work is purged after RETENTION_DAYS by a daily job, in batches; messages are kept. */
 
@@ -111,7 +111,7 @@ describe("retention", () => {
     expect(nextRetentionRun(new Date("2026-03-10T02:59:00Z")).toISOString()).toBe("2026-03-10T03:00:00.000Z");
     await scheduleRetention(db, now);
     await scheduleRetention(db, now);
-    const scheduled = await db.select().from(jobs).where(eq(jobs.queue, RETENTION_QUEUE));
+    const scheduled = await db.select().from(jobs).where(eq(jobs.queue, retentionJob.queue));
     expect(scheduled).toHaveLength(1);
     expect(scheduled[0]!.runAt.toISOString()).toBe("2026-03-11T03:00:00.000Z");
 
@@ -119,12 +119,12 @@ describe("retention", () => {
     await world();
     process.env.RETENTION_DAYS = "14";
     try {
-      expect(await drainJobs({ queues: [RETENTION_QUEUE], retryBaseMs: 0 })).toBe(1);
+      expect(await drainJobs({ queues: [retentionJob.queue], retryBaseMs: 0 })).toBe(1);
     } finally {
       delete process.env.RETENTION_DAYS;
     }
     expect(await tags()).toEqual(["old-queued", "recent-done"]);
-    const after = await db.select().from(jobs).where(eq(jobs.queue, RETENTION_QUEUE)).orderBy(jobs.runAt);
+    const after = await db.select().from(jobs).where(eq(jobs.queue, retentionJob.queue)).orderBy(jobs.runAt);
     expect(after.map((job) => job.status)).toEqual(["done", "queued"]);
     expect(after[1]!.runAt.getTime()).toBe(nextRetentionRun(new Date()).getTime());
   });

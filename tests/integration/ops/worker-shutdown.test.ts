@@ -1,10 +1,10 @@
 import { eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/db/index";
+import { getDatabaseHandle, getDb } from "@/db/index";
 import { jobs } from "@/db/schema";
-import { enqueueJob } from "@/lib/jobs/queue";
-import { defineJobHandler, drainJobs, startJobWorker, stopJobWorker } from "@/lib/jobs/worker";
+import { startJobWorker, stopJobWorker } from "@/lib/jobs/worker";
 import { closeLiveStreams, trackLiveStream } from "@/lib/realtime/live-streams";
+import { drainJobs, testJob } from "@/tests/support/jobs";
 
 /** SPEC §15 shutdown, the worker's part: stop claiming, let running jobs finish, hand back what is still held. */
 
@@ -12,11 +12,11 @@ const STUCK = "test.shutdown.stuck";
 const SLOW = "test.shutdown.slow";
 let releaseStuck: () => void = () => {};
 let stuckRuns = 0;
-defineJobHandler(STUCK, async () => {
+const stuckJob = testJob(STUCK, async () => {
   stuckRuns++;
   if (stuckRuns === 1) await new Promise<void>((resolve) => (releaseStuck = resolve));
 });
-defineJobHandler(SLOW, () => new Promise((resolve) => setTimeout(resolve, 150)));
+const slowJob = testJob(SLOW, () => new Promise((resolve) => setTimeout(resolve, 150)));
 
 async function until(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -29,8 +29,8 @@ async function until(check: () => Promise<boolean>, timeoutMs = 10_000): Promise
 describe("stopping the job worker", () => {
   it("hands back a job still running when the grace period ends, at once and for any worker", async () => {
     const db = await getDb();
-    await enqueueJob(db, STUCK, {});
-    await startJobWorker({ pollMs: 50, workerId: "test-worker-a" });
+    await stuckJob.enqueue(db, {});
+    await startJobWorker(await getDatabaseHandle(), [stuckJob, slowJob], { pollMs: 50, workerId: "test-worker-a" });
     await until(async () => (await db.select().from(jobs).where(eq(jobs.queue, STUCK)))[0]?.status === "running");
     const [claimed] = await db.select().from(jobs).where(eq(jobs.queue, STUCK));
     expect(claimed).toMatchObject({ status: "running", lockedBy: "test-worker-a", attempts: 1 });
@@ -47,14 +47,14 @@ describe("stopping the job worker", () => {
     releaseStuck();
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect((await db.select().from(jobs).where(eq(jobs.queue, STUCK)))[0]!.status).toBe("queued");
-    expect(await drainJobs({ queues: [STUCK] })).toBe(1);
+    expect(await drainJobs({ jobs: [stuckJob] })).toBe(1);
     expect((await db.select().from(jobs).where(eq(jobs.queue, STUCK)))[0]).toMatchObject({ status: "done", attempts: 2 });
   });
 
   it("claims nothing more once stopping: running jobs finish, the rest stay queued and unclaimed", async () => {
     const db = await getDb();
-    for (let i = 0; i < 12; i++) await enqueueJob(db, SLOW, { i });
-    await startJobWorker({ pollMs: 50, concurrency: 2, workerId: "test-worker-b" });
+    for (let i = 0; i < 12; i++) await slowJob.enqueue(db, { i });
+    await startJobWorker(await getDatabaseHandle(), [stuckJob, slowJob], { pollMs: 50, concurrency: 2, workerId: "test-worker-b" });
     await until(async () => (await db.select().from(jobs).where(eq(jobs.queue, SLOW))).some((job) => job.status === "running"));
 
     expect(await stopJobWorker({ graceMs: 5_000 })).toBe(0);

@@ -1,4 +1,3 @@
-import "@/lib/jobs/handlers";
 import { and, asc, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db/index";
@@ -7,13 +6,13 @@ import { ingestEvents } from "@/lib/inbox/ingest-events";
 import { countViews, listConversations } from "@/lib/inbox/queries";
 import { setConversationStatus } from "@/lib/inbox/set-conversation-status";
 import { viewOf } from "@/lib/inbox/views";
-import { drainJobs } from "@/lib/jobs/worker";
 import { subscribeToEvents, waitUntilListening } from "@/lib/realtime/bus";
 import type { RealtimeEvent } from "@/lib/realtime/events";
-import { WAKE_SNOOZED } from "@/lib/snooze/jobs/queues";
 import { snoozeConversation, unsnoozeConversation } from "@/lib/snooze/snooze-conversation";
 import { createApp, createConversation, createUser, createWorkspace, subjectOf } from "@/tests/factories";
 import { inboundEvent } from "@/tests/integration/crm/world";
+import { wakeSnoozedJob } from "@/lib/snooze/jobs/wake-snoozed";
+import { drainJobs } from "@/tests/support/jobs";
 
 const HOUR = 60 * 60_000;
 const unsubscribers: Array<() => void> = [];
@@ -52,7 +51,7 @@ async function activityKinds(conversation: Conversation) {
 }
 
 async function wakeJobs(conversation: Conversation) {
-  return (await (await getDb()).select().from(jobs).where(eq(jobs.queue, WAKE_SNOOZED))).filter(
+  return (await (await getDb()).select().from(jobs).where(eq(jobs.queue, wakeSnoozedJob.queue))).filter(
     (job) => job.payload.conversationId === conversation.id,
   );
 }
@@ -63,7 +62,7 @@ async function letWakeUpTimeCome(conversation: Conversation) {
   for (const job of await wakeJobs(conversation)) {
     if (job.status === "queued") await db.update(jobs).set({ runAt: new Date() }).where(eq(jobs.id, job.id));
   }
-  await drainJobs({ retryBaseMs: 0, queues: [WAKE_SNOOZED] });
+  await drainJobs({ retryBaseMs: 0, queues: [wakeSnoozedJob.queue] });
 }
 
 const idsIn = async (user: User, view: "mine" | "snoozed" | "others") =>
@@ -131,7 +130,7 @@ describe("snoozing a conversation (spec §13)", () => {
     const [first] = await wakeJobs(conversation);
     const db = await getDb();
     await db.update(jobs).set({ runAt: new Date() }).where(eq(jobs.id, first!.id));
-    await drainJobs({ retryBaseMs: 0, queues: [WAKE_SNOOZED] });
+    await drainJobs({ retryBaseMs: 0, queues: [wakeSnoozedJob.queue] });
 
     expect((await reload(conversation)).snoozedUntil).toEqual(later);
     await letWakeUpTimeCome(conversation);
@@ -187,6 +186,6 @@ describe("refused snoozes change nothing", () => {
     expect(await snooze(carol, conversation.id, new Date(Date.now() + HOUR))).toEqual({ ok: false, reason: "not_found" });
     expect(await snooze(dave, conversation.id, new Date(Date.now() + HOUR))).toEqual({ ok: false, reason: "not_found" });
     expect((await reload(conversation)).snoozedUntil).toBeNull();
-    expect(await (await getDb()).select().from(jobs).where(and(eq(jobs.queue, WAKE_SNOOZED), eq(jobs.workspaceId, conversation.workspaceId)))).toEqual([]);
+    expect(await (await getDb()).select().from(jobs).where(and(eq(jobs.queue, wakeSnoozedJob.queue), eq(jobs.workspaceId, conversation.workspaceId)))).toEqual([]);
   });
 });

@@ -2,8 +2,6 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/index";
 import { conversationActivities, conversations, type Provider } from "@/db/schema";
-import { FETCH_MESSENGER_PROFILE } from "@/lib/inbox/jobs/queues";
-import { NOTIFY_MESSAGE } from "@/lib/notifications/jobs/queues";
 import { deleteConversation } from "@/lib/inbox/delete-conversation";
 import { createApp, createConversation, createMessage, createUser, createWorkspace, subjectOf } from "@/tests/factories";
 import {
@@ -17,6 +15,8 @@ import {
   newContact,
   sendInbound,
 } from "@/tests/support/webhooks";
+import { fetchMessengerProfileJob } from "@/lib/inbox/jobs/fetch-messenger-profile";
+import { notifyMessageJob } from "@/lib/notifications/jobs/notify-message";
 
 /** Spec §5 (reopen, delete) and §8 (idempotence, isolation) through the real webhook routes, for both providers. */
 
@@ -36,8 +36,8 @@ async function activitiesOf(conversationId: string) {
 /** A profile lookup per new Messenger conversation, a notification per stored inbound message. */
 function queuesExpected(provider: Provider, counts: { newConversations: number; inboundMessages: number }): Record<string, number> {
   return {
-    ...(provider === "messenger" && counts.newConversations > 0 ? { [FETCH_MESSENGER_PROFILE]: counts.newConversations } : {}),
-    ...(counts.inboundMessages > 0 ? { [NOTIFY_MESSAGE]: counts.inboundMessages } : {}),
+    ...(provider === "messenger" && counts.newConversations > 0 ? { [fetchMessengerProfileJob.queue]: counts.newConversations } : {}),
+    ...(counts.inboundMessages > 0 ? { [notifyMessageJob.queue]: counts.inboundMessages } : {}),
   };
 }
 

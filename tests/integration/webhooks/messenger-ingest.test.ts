@@ -2,8 +2,6 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db/index";
 import { messages } from "@/db/schema";
-import { FETCH_MESSENGER_PROFILE } from "@/lib/inbox/jobs/queues";
-import { NOTIFY_MESSAGE } from "@/lib/notifications/jobs/queues";
 import { createApp, createConversation, createMessage, createUser, type CreatedApp } from "@/tests/factories";
 import {
   conversationsOf,
@@ -20,6 +18,8 @@ import {
   sendMessenger,
   signedMessengerBody,
 } from "@/tests/support/webhooks";
+import { fetchMessengerProfileJob } from "@/lib/inbox/jobs/fetch-messenger-profile";
+import { notifyMessageJob } from "@/lib/notifications/jobs/notify-message";
 
 let app: CreatedApp<"messenger">;
 
@@ -89,8 +89,8 @@ describe("Messenger webhooks", () => {
     expect(jobs).toHaveLength(9);
     expect(jobs.every((job) => job.status === "queued")).toBe(true);
     const payloadsOf = (queue: string, key: string) => jobs.filter((job) => job.queue === queue).map((job) => job.payload[key]).sort();
-    expect(payloadsOf(FETCH_MESSENGER_PROFILE, "conversationId")).toEqual(conversations.map((c) => c.id).sort());
-    expect(payloadsOf(NOTIFY_MESSAGE, "messageId")).toEqual(stored.map((m) => m.id).sort());
+    expect(payloadsOf(fetchMessengerProfileJob.queue, "conversationId")).toEqual(conversations.map((c) => c.id).sort());
+    expect(payloadsOf(notifyMessageJob.queue, "messageId")).toEqual(stored.map((m) => m.id).sort());
   });
 
   it("store a replayed request ×10 as one message with one set of jobs", async () => {
@@ -104,7 +104,7 @@ describe("Messenger webhooks", () => {
 
     expect((await messagesOf(app)).map((m) => m.text)).toEqual(["once only"]);
     expect(await conversationsOf(app)).toHaveLength(1);
-    expect(firstJobs).toEqual({ [FETCH_MESSENGER_PROFILE]: 1, [NOTIFY_MESSAGE]: 1 });
+    expect(firstJobs).toEqual({ [fetchMessengerProfileJob.queue]: 1, [notifyMessageJob.queue]: 1 });
     expect(await jobQueuesOf(app)).toEqual(firstJobs);
   });
 
@@ -116,7 +116,7 @@ describe("Messenger webhooks", () => {
     expect(responses.map((r) => r.status)).toEqual(Array(10).fill(200));
     expect((await messagesOf(app)).map((m) => m.text)).toEqual(["raced"]);
     expect(await conversationsOf(app)).toHaveLength(1);
-    expect(await jobQueuesOf(app)).toEqual({ [FETCH_MESSENGER_PROFILE]: 1, [NOTIFY_MESSAGE]: 1 });
+    expect(await jobQueuesOf(app)).toEqual({ [fetchMessengerProfileJob.queue]: 1, [notifyMessageJob.queue]: 1 });
   });
 
   it("store an echo as one outbound message without a sender user, in the contact's conversation", async () => {

@@ -3,7 +3,6 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db/index";
 import { messages } from "@/db/schema";
 import { appUrl } from "@/lib/env";
-import { NOTIFY_MESSAGE } from "@/lib/notifications/jobs/queues";
 import { signedTwilioRequest } from "@/lib/webhooks/signed-requests";
 import { createApp, createConversation, createMessage, type CreatedApp } from "@/tests/factories";
 import {
@@ -20,6 +19,7 @@ import {
   twilioStatus,
   whatsappInbound,
 } from "@/tests/support/webhooks";
+import { notifyMessageJob } from "@/lib/notifications/jobs/notify-message";
 
 let app: CreatedApp<"whatsapp">;
 
@@ -47,7 +47,7 @@ describe("WhatsApp (Twilio) inbound webhooks", () => {
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ direction: "inbound", state: "received", text: "Here is the photo", conversationId: conversation!.id });
     // WhatsApp gives the name itself: no profile lookup, only the message's notification.
-    expect(await jobQueuesOf(app)).toEqual({ [NOTIFY_MESSAGE]: 1 });
+    expect(await jobQueuesOf(app)).toEqual({ [notifyMessageJob.queue]: 1 });
   });
 
   it("name the contact by number without ProfileName, and by the newest ProfileName once one arrives", async () => {
@@ -139,7 +139,7 @@ describe("WhatsApp (Twilio) inbound webhooks", () => {
 
     expect((await messagesOf(app)).map((m) => m.text)).toEqual(["once only"]);
     expect(await conversationsOf(app)).toHaveLength(1);
-    expect(await jobQueuesOf(app)).toEqual({ [NOTIFY_MESSAGE]: 1 });
+    expect(await jobQueuesOf(app)).toEqual({ [notifyMessageJob.queue]: 1 });
   });
 });
 
