@@ -4,7 +4,7 @@ import { requireUser } from "@/lib/auth/actor";
 import { getConversationLinks } from "@/lib/crm/links";
 import { getDeal } from "@/lib/crm/records";
 import { RECORD_TYPES } from "@/lib/crm/schemas";
-import { findAccessibleConversation } from "@/lib/inbox/access";
+import { findAccessibleConversation } from "@/lib/apps/access";
 import { NEW_DEAL, type RecordDraft } from "./drafts";
 import { PanelSection } from "./panel-section";
 import { StageBadge } from "./stage-badge";

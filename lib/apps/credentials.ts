@@ -1,11 +1,8 @@
 import type { MessagingApp } from "@/db/schema";
-import type { MessengerCredentials, WhatsappCredentials } from "@/lib/channels/types";
+import type { AppWithCredentials, MessengerCredentials, WhatsappCredentials } from "@/lib/channels/types";
 import { openJson, sealJson } from "@/lib/crypto/secret-box";
 import { messengerCredentialsSchema, whatsappCredentialsSchema } from "./schemas";
 
-export type AppWithCredentials =
-  | { provider: "messenger"; app: MessagingApp; credentials: MessengerCredentials }
-  | { provider: "whatsapp"; app: MessagingApp; credentials: WhatsappCredentials };
 
 /** Decrypts and checks an app's credentials; server-side only, never sent to a browser. */
 export function withCredentials(app: MessagingApp): AppWithCredentials {

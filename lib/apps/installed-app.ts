@@ -4,8 +4,9 @@ import type { DatabaseHandle } from "@/db/client";
 import { getDatabaseHandle, type Executor } from "@/db/index";
 import { messagingApps, type Provider } from "@/db/schema";
 import { log } from "@/lib/log";
-import { isUuid } from "@/lib/inbox/views";
-import { withCredentials, type AppWithCredentials } from "./credentials";
+import { isUuid } from "@/lib/ids";
+import type { AppWithCredentials } from "@/lib/channels/types";
+import { withCredentials } from "./credentials";
 
 /** Lowercase on purpose: PGlite does not quote channel names. The payload is the app id. */
 const APPS_CHANNEL = "switchboard_apps";

@@ -1,4 +1,4 @@
-import type { Attachment } from "@/db/schema";
+import type { Attachment, MessagingApp, Provider } from "@/db/schema";
 import type { MessageContent } from "@/lib/content/message-content";
 
 export type MessengerCredentials = { pageId: string; pageAccessToken: string; appSecret: string };
@@ -84,3 +84,17 @@ export type SendOutcome =
   | { kind: "transient"; reason: string }
   /** The request may have reached the provider (e.g. a timeout after sending): never retried blindly. */
   | { kind: "unknown"; reason: string };
+
+/** An installed app with its decrypted credentials (lib/apps/credentials.ts opens them). */
+export type AppWithCredentials =
+  | { provider: "messenger"; app: MessagingApp; credentials: MessengerCredentials }
+  | { provider: "whatsapp"; app: MessagingApp; credentials: WhatsappCredentials };
+
+/** How one provider's webhook is checked and read; lib/webhooks/receive-webhook.ts runs the steps around it. */
+export type WebhookChannel = {
+  provider: Provider;
+  /** Cheap, linear bounds on the raw body, checked before the signature (SPEC §15). */
+  refuseUnsigned?(rawBody: Buffer): ParseFailure | null;
+  isSigned(found: AppWithCredentials, rawBody: Buffer, request: Request): boolean;
+  parse(found: AppWithCredentials, rawBody: Buffer): ParseResult;
+};

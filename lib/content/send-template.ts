@@ -3,7 +3,7 @@ import type { Database } from "@/db/client";
 import type { MessagingApp } from "@/db/schema";
 import { withCredentials } from "@/lib/apps/credentials";
 import { listApprovedTemplates } from "@/lib/channels/whatsapp/content-templates";
-import { findAccessibleConversation, lockAccessibleConversation, type AccessSubject } from "@/lib/inbox/access";
+import { findAccessibleConversation, lockAccessibleConversation, type AccessSubject } from "@/lib/apps/access";
 import { queueOutbound } from "@/lib/inbox/reply";
 import { ok, refuse, type Result } from "@/lib/result";
 import { missingVariables, renderTemplate, type WhatsappTemplate } from "./templates";

@@ -5,7 +5,7 @@ import { conversations, messages, messagingApps } from "@/db/schema";
 import { withCredentials } from "@/lib/apps/credentials";
 import { isHttpUrl } from "@/lib/channels/safe-url";
 import { getEnv } from "@/lib/env";
-import { appAccessibleBy, type AccessSubject } from "@/lib/inbox/access";
+import { appAccessibleBy, type AccessSubject } from "@/lib/apps/access";
 
 /** WhatsApp media is at most 16 MB (documents, video); a little room on top, never more. */
 export const MAX_MEDIA_BYTES = 20 * 1024 * 1024;

@@ -2,8 +2,8 @@ import "server-only";
 import { and, asc, eq, ilike, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/index";
 import { deals, leads, persons } from "@/db/schema";
-import type { AccessSubject } from "@/lib/inbox/access";
-import { isUuid } from "@/lib/inbox/views";
+import type { AccessSubject } from "@/lib/apps/access";
+import { isUuid } from "@/lib/ids";
 import { ok, refuse, type Result } from "@/lib/result";
 import type { DealInput, LeadInput, PersonInput, RecordType } from "./schemas";
 

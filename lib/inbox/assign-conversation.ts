@@ -5,8 +5,8 @@ import { conversationActivities, conversations, users, type MessagingApp } from 
 import { enqueueAssignmentNotification } from "@/lib/notifications/enqueue";
 import { ok, refuse, type Result } from "@/lib/result";
 import { publishEvent } from "@/lib/realtime/bus";
-import { hasAppAccess, lockAccessibleConversation, type AccessSubject } from "./access";
-import { isUuid } from "./views";
+import { hasAppAccess, lockAccessibleConversation, type AccessSubject } from "@/lib/apps/access";
+import { isUuid } from "@/lib/ids";
 
 export type AssignRefusal =
   | "not_found"

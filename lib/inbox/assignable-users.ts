@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import type { Executor } from "@/db/index";
 import { messagingApps, users, type MessagingApp } from "@/db/schema";
-import { appAccessibleBy } from "./access";
+import { appAccessibleBy } from "@/lib/apps/access";
 
 export type AssignableUser = { id: string; name: string; isAvailable: boolean };
 

@@ -4,10 +4,10 @@ import type { Executor, Transaction } from "@/db/index";
 import { conversationActivities, conversations, messagingApps, users, type MessagingApp } from "@/db/schema";
 import { enqueueAssignmentNotification } from "@/lib/notifications/enqueue";
 import { publishEvent } from "@/lib/realtime/bus";
-import { appAccessibleBy } from "./access";
+import { appAccessibleBy } from "@/lib/apps/access";
 import { AUTO_ASSIGNED_DETAIL } from "./auto-assign-detail";
 import { checkAssignee } from "./assign-conversation";
-import { isUuid } from "./views";
+import { isUuid } from "@/lib/ids";
 
 export type AutoAssignCandidate = { id: string; openConversations: number; lastAssignedAt: Date | null };
 

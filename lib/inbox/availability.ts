@@ -4,7 +4,7 @@ import { getDb } from "@/db/index";
 import { users } from "@/db/schema";
 import { publishEvent } from "@/lib/realtime/bus";
 import { ok, type Result } from "@/lib/result";
-import type { AccessSubject } from "./access";
+import type { AccessSubject } from "@/lib/apps/access";
 
 /** Spec §4: going unavailable changes nothing about conversations already assigned. */
 export async function setAvailability(actor: AccessSubject, isAvailable: boolean): Promise<Result<{ isAvailable: boolean }, never>> {

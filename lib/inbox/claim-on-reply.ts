@@ -3,7 +3,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Transaction } from "@/db/index";
 import { conversationActivities, conversations, workspaces, type Conversation, type MessagingApp } from "@/db/schema";
 import { publishEvent } from "@/lib/realtime/bus";
-import type { AccessSubject } from "./access";
+import type { AccessSubject } from "@/lib/apps/access";
 import { checkAssignee } from "./assign-conversation";
 import { CLAIMED_BY_REPLY_DETAIL } from "./auto-assign-detail";
 

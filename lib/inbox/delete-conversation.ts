@@ -4,7 +4,7 @@ import { getDb } from "@/db/index";
 import { conversationActivities, conversationReads, conversations, deletedMessageIds, messages } from "@/db/schema";
 import { ok, refuse, type Result } from "@/lib/result";
 import { publishEvent } from "@/lib/realtime/bus";
-import { lockAccessibleConversation, type AccessSubject } from "./access";
+import { lockAccessibleConversation, type AccessSubject } from "@/lib/apps/access";
 
 /** Spec §5: only the app's installer may delete, and it is shown only to them. */
 export function canDeleteConversation(actor: AccessSubject, app: { installerId: string }): boolean {

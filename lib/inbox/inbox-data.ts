@@ -1,10 +1,11 @@
 import "server-only";
 import { getDb } from "@/db/index";
-import { findAccessibleConversation, listAccessibleApps, type AccessSubject } from "./access";
+import { findAccessibleConversation, listAccessibleApps, type AccessSubject } from "@/lib/apps/access";
 import { listAssignableUsers } from "./assignable-users";
 import { countViews, listConversations, loadThreadPage, narrowScope } from "./queries";
 import { markConversationRead } from "./read-markers";
-import { decodeCursor, isUuid, type View } from "./views";
+import { isUuid } from "@/lib/ids";
+import { decodeCursor, type View } from "./views";
 
 export type InboxRequest = { view: View; conversationId: string | null; app: string | null; after: string | null };
 

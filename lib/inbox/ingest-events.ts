@@ -12,7 +12,7 @@ import { applyContentEvent, contentColumns, recordReferral } from "@/lib/content
 import { wakeByMessage } from "@/lib/snooze/wake";
 import { upsertConversationForMessage } from "./ingest-conversation";
 import { FAILURE } from "./failure-reasons";
-import { isUuid } from "./views";
+import { isUuid } from "@/lib/ids";
 
 type MessageScope = { workspaceId: string; appId: string; conversationId: string };
 

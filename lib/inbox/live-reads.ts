@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { getDb } from "@/db/index";
-import { findAccessibleConversation, type AccessSubject } from "./access";
+import { findAccessibleConversation, type AccessSubject } from "@/lib/apps/access";
 import { conversationScope, countViews, listConversations, loadThreadPage } from "./queries";
 import { markConversationRead } from "./read-markers";
 import { MAX_ROWS_PER_FETCH, VIEWS } from "./views";

@@ -2,8 +2,8 @@ import "server-only";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Executor } from "@/db/index";
 import { messagingApps, users } from "@/db/schema";
-import type { AccessSubject } from "./access";
-import { appAccessibleBy } from "./access";
+import type { AccessSubject } from "@/lib/apps/access";
+import { appAccessibleBy } from "@/lib/apps/access";
 
 /**
  * Issue 16 item 10: what the inbox says to a user who reaches no app. A workspace without

@@ -11,11 +11,12 @@ import {
   users,
 } from "@/db/schema";
 import { withQuotedMessages } from "@/lib/content/quoted-message";
-import { listAccessibleApps, type AccessSubject } from "./access";
+import { listAccessibleApps, type AccessSubject } from "@/lib/apps/access";
 import { COUNT_CAP, formatCount, type ViewCounts } from "./count-format";
 import { previewAuthorOf, waitingSinceOf } from "./list-row-words";
 import { fitActivitiesToPage, MAX_ACTIVITY_LINES_PER_PAGE } from "./thread-activity-bound";
-import { encodeCursor, isUuid, type Cursor, type View } from "./views";
+import { isUuid } from "@/lib/ids";
+import { encodeCursor, type Cursor, type View } from "./views";
 
 export const PAGE_SIZE = 25;
 export const THREAD_PAGE_SIZE = 50;

@@ -4,7 +4,7 @@ import { getDb } from "@/db/index";
 import { conversations } from "@/db/schema";
 import { publishEvent } from "@/lib/realtime/bus";
 import { ok, refuse, type Result } from "@/lib/result";
-import { lockAccessibleConversation, type AccessSubject } from "./access";
+import { lockAccessibleConversation, type AccessSubject } from "@/lib/apps/access";
 
 /**
  * A user's name for the contact. It is locked from then on: a later Messenger profile lookup or

@@ -10,14 +10,14 @@ import { publishEvent } from "@/lib/realtime/bus";
 import { ok, refuse, type Result } from "@/lib/result";
 import { lastInboundAt } from "@/lib/content/last-inbound";
 import { replyWindow } from "@/lib/content/reply-window";
-import { lockAccessibleConversation, type AccessSubject } from "./access";
+import { lockAccessibleConversation, type AccessSubject } from "@/lib/apps/access";
 import { claimOnReply } from "./claim-on-reply";
 import { canSendAgain } from "./explain-failure";
 import { enqueueMessageFollowUps } from "./follow-ups";
 import { messagePreview } from "./message-preview";
 import { markConversationReadIn } from "./read-markers";
 import { checkReplyText } from "./reply-limits";
-import { isUuid } from "./views";
+import { isUuid } from "@/lib/ids";
 
 export type ReplyRefusal = "not_found" | "empty_reply" | "reply_too_long" | "not_failed" | "not_retryable" | "outside_reply_window" | "file_not_found";
 

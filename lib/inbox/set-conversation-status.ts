@@ -4,7 +4,7 @@ import { getDb } from "@/db/index";
 import { conversationActivities, conversations } from "@/db/schema";
 import { ok, refuse, type Result } from "@/lib/result";
 import { publishEvent } from "@/lib/realtime/bus";
-import { lockAccessibleConversation, type AccessSubject } from "./access";
+import { lockAccessibleConversation, type AccessSubject } from "@/lib/apps/access";
 
 export type StatusRefusal = "not_found" | "already_in_state";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/db/index";
 import { ok, refuse, type Result } from "@/lib/result";
-import { findAccessibleConversation, type AccessSubject } from "./access";
+import { findAccessibleConversation, type AccessSubject } from "@/lib/apps/access";
 import { loadThreadPage } from "./queries";
 import { decodeCursor } from "./views";
 

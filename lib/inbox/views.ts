@@ -1,4 +1,5 @@
 import type { Conversation } from "@/db/schema";
+import { isUuid } from "@/lib/ids";
 
 /** Spec §3's four views and §13's Snoozed, in the order the inbox lists them. */
 export const VIEWS = ["unassigned", "mine", "others", "snoozed", "closed"] as const;
@@ -26,12 +27,6 @@ export function viewOf(
 }
 
 export type Cursor = { lastActivityAt: Date; id: string };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
 
 /** Base64url without Buffer, so the live list in the browser makes the same cursors. */
 export function encodeCursor(cursor: Cursor): string {

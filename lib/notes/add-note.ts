@@ -3,7 +3,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { conversationActivities, users } from "@/db/schema";
-import { lockAccessibleConversation, type AccessSubject } from "@/lib/inbox/access";
+import { lockAccessibleConversation, type AccessSubject } from "@/lib/apps/access";
 import { listAssignableUsers } from "@/lib/inbox/assignable-users";
 import { enqueueMentionNotifications } from "@/lib/notifications/enqueue";
 import { publishEvent } from "@/lib/realtime/bus";

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Executor } from "@/db/index";
 import { messagingApps, users, workspaces, type MessagingApp } from "@/db/schema";
-import { appAccessibleBy } from "@/lib/inbox/access";
+import { appAccessibleBy } from "@/lib/apps/access";
 import { loadPreferences } from "./preferences";
 import type { Candidate } from "./recipients";
 

@@ -8,7 +8,7 @@ import { getDb } from "@/db/index";
 import { conversations, emailCursors, emailDigestItems, messages, messagingApps, users, workspaces } from "@/db/schema";
 import { appUrl } from "@/lib/env";
 import { translatorFor } from "@/lib/i18n/translator";
-import { hasAppAccess } from "@/lib/inbox/access";
+import { hasAppAccess } from "@/lib/apps/access";
 import { defineJob, PermanentJobError } from "@/lib/jobs/define-job";
 import { EmailRefusedError, sendEmail } from "./send-email";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
-import { findAccessibleConversation, type AccessSubject } from "@/lib/inbox/access";
+import { findAccessibleConversation, type AccessSubject } from "@/lib/apps/access";
 import { publishEvent } from "@/lib/realtime/bus";
 import { ok, refuse, type Result } from "@/lib/result";
 import { PRESENCE_STATES, TYPING_REPEAT_MS } from "./timing";

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/index";
 import { users } from "@/db/schema";
-import { listAccessibleApps, type AccessSubject } from "@/lib/inbox/access";
+import { listAccessibleApps, type AccessSubject } from "@/lib/apps/access";
 import type { RealtimeEvent } from "./events";
 
 type Reach = { isActive: boolean; appIds: Set<string> };

@@ -3,7 +3,7 @@ import { aliasedTable, and, desc, eq, inArray, isNotNull, isNull, sql, type SQL 
 import { unionAll } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/index";
 import { conversations, messages, messagingApps, users } from "@/db/schema";
-import { listAccessibleApps, type AccessSubject } from "@/lib/inbox/access";
+import { listAccessibleApps, type AccessSubject } from "@/lib/apps/access";
 import { encodeCursor, viewOf, type Cursor, type View } from "@/lib/inbox/views";
 import type { SearchQuery } from "./search-query";
 

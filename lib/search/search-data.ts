@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/db/index";
-import { findAccessibleConversation, type AccessSubject } from "@/lib/inbox/access";
+import { findAccessibleConversation, type AccessSubject } from "@/lib/apps/access";
 import { listAssignableUsers } from "@/lib/inbox/assignable-users";
 import { countViews, loadThreadPage } from "@/lib/inbox/queries";
 import { markConversationRead } from "@/lib/inbox/read-markers";

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { conversations } from "@/db/schema";
-import { lockAccessibleConversation, type AccessSubject } from "@/lib/inbox/access";
+import { lockAccessibleConversation, type AccessSubject } from "@/lib/apps/access";
 import { ok, refuse, type Result } from "@/lib/result";
 import { wakeSnoozedJob } from "./jobs/wake-snoozed";
 import { checkSnoozeTime, type SnoozeTimeRefusal } from "./snooze-time";

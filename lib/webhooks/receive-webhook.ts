@@ -2,12 +2,11 @@ import "server-only";
 import { getDb } from "@/db/index";
 import { noteWebhookReceived, recordAppError, recordSignatureFailure } from "@/lib/apps/health";
 import { findInstalledApp } from "@/lib/apps/installed-app";
-import type { AppWithCredentials } from "@/lib/apps/credentials";
 import { declaresTooLarge, readBodyWithLimit } from "@/lib/http/read-body";
 import { gatedBytes, needsGate, unsignedBodyGate } from "@/lib/http/unsigned-body-gate";
 import { ingestEvents } from "@/lib/inbox/ingest-events";
 import type { ParseFailure } from "@/lib/channels/types";
-import type { WebhookChannel } from "./types";
+import type { AppWithCredentials, WebhookChannel } from "@/lib/channels/types";
 
 // no-transform: Next would otherwise gzip every few-byte answer (it cannot see the length of a
 // route handler's body), which cost ~5% of an ingest run's CPU in the profile (issue 12).

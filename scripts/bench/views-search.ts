@@ -1,4 +1,4 @@
-import type { AccessSubject } from "@/lib/inbox/access";
+import type { AccessSubject } from "@/lib/apps/access";
 import { loadSearchData } from "@/lib/search/search-data";
 
 /**

@@ -1,6 +1,6 @@
 import { getDb } from "@/db/index";
 import { users, type User, type Workspace } from "@/db/schema";
-import type { AccessSubject } from "@/lib/inbox/access";
+import type { AccessSubject } from "@/lib/apps/access";
 import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import { nextSequence, uniqueToken } from "./sequence";

@@ -3,7 +3,7 @@ import { getDb } from "@/db/index";
 import { getActor } from "@/lib/auth/actor";
 import { checkFile, cleanFileName, MAX_FILE_BYTES } from "@/lib/files/file-rules";
 import { storeFile } from "@/lib/files/storage";
-import { findAccessibleConversation } from "@/lib/inbox/access";
+import { findAccessibleConversation } from "@/lib/apps/access";
 import { observedRoute } from "@/lib/observability/route";
 
 export const dynamic = "force-dynamic";

@@ -1,4 +1,4 @@
-import type { WebhookChannel } from "@/lib/webhooks/types";
+import type { WebhookChannel } from "@/lib/channels/types";
 import { parseMessengerWebhook } from "./parse-webhook";
 import { verifyMessengerSignature } from "./verify-signature";
 

@@ -1,5 +1,5 @@
 import { appUrl } from "@/lib/env";
-import type { WebhookChannel } from "@/lib/webhooks/types";
+import type { WebhookChannel } from "@/lib/channels/types";
 import { hasTooManyFormFields, parseFormBody } from "./form";
 import { parseTwilioInbound, parseTwilioStatus } from "./parse-webhook";
 import { verifyTwilioSignature } from "./verify-signature";

@@ -7,7 +7,7 @@ import { installApp, uninstallApp, updateApp } from "@/lib/apps/manage-apps";
 import { installAppSchema, updateAppSchema, type InstallAppInput } from "@/lib/apps/schemas";
 import { listAppsForSettings } from "@/lib/apps/settings-queries";
 import { appUrl } from "@/lib/env";
-import { listAccessibleApps } from "@/lib/inbox/access";
+import { listAccessibleApps } from "@/lib/apps/access";
 import { actorOf, createApp, createUser, createWorkspace, subjectOf } from "@/tests/factories";
 
 const messengerInput = (overrides: Partial<InstallAppInput> = {}): InstallAppInput =>

@@ -7,7 +7,7 @@ import { setAvailability } from "@/lib/inbox/availability";
 import { deleteConversation } from "@/lib/inbox/delete-conversation";
 import { resendMessage, sendReply } from "@/lib/inbox/reply";
 import { setConversationStatus } from "@/lib/inbox/set-conversation-status";
-import { isUuid } from "@/lib/inbox/views";
+import { isUuid } from "@/lib/ids";
 import type { Result } from "@/lib/result";
 import { createConversation, createMessage, subjectOf } from "@/tests/factories";
 import { snapshotDatabase } from "@/tests/support/db-snapshot";

@@ -4,7 +4,7 @@ import { getDb } from "@/db/index";
 import { conversationActivities, conversations, messages, type Conversation, type MessagingApp } from "@/db/schema";
 import type { MessageEvent } from "@/lib/channels/types";
 import { assignConversation } from "@/lib/inbox/assign-conversation";
-import { findAccessibleConversation } from "@/lib/inbox/access";
+import { findAccessibleConversation } from "@/lib/apps/access";
 import { deleteConversation } from "@/lib/inbox/delete-conversation";
 import { ingestEvents } from "@/lib/inbox/ingest-events";
 import { countViews } from "@/lib/inbox/queries";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decodeCursor, encodeCursor, isUuid, isView, viewOf, VIEWS } from "@/lib/inbox/views";
+import { isUuid } from "@/lib/ids";
+import { decodeCursor, encodeCursor, isView, viewOf, VIEWS } from "@/lib/inbox/views";
 
 const me = "00000000-0000-4000-8000-00000000000a";
 const someoneElse = "00000000-0000-4000-8000-00000000000b";

@@ -2,7 +2,7 @@ import { notFound, redirect } from "next/navigation";
 import { DeletedConversation } from "@/components/crm/deleted-conversation";
 import { getDb } from "@/db/index";
 import { requireUser } from "@/lib/auth/actor";
-import { findAccessibleConversation, findDeletedConversation } from "@/lib/inbox/access";
+import { findAccessibleConversation, findDeletedConversation } from "@/lib/apps/access";
 import { viewOf } from "@/lib/inbox/views";
 
 /**

@@ -1,6 +1,6 @@
 import { getActor } from "@/lib/auth/actor";
 import { readNewestThread } from "@/lib/inbox/live-reads";
-import { isUuid } from "@/lib/inbox/views";
+import { isUuid } from "@/lib/ids";
 
 export const dynamic = "force-dynamic";
 

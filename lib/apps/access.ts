@@ -3,7 +3,7 @@ import { and, eq, exists, isNotNull, isNull, or, sql, type SQL } from "drizzle-o
 import type { Executor } from "@/db/index";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { appAccess, conversations, messagingApps, type MessagingApp } from "@/db/schema";
-import { isUuid } from "./views";
+import { isUuid } from "@/lib/ids";
 
 /** The subset of the actor that access rules need; jobs build it for recipients too. */
 export type AccessSubject = { userId: string; workspaceId: string };
