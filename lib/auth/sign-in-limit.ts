@@ -1,5 +1,6 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
+import { queryRows } from "@/db/client";
 import { getDb } from "@/db/index";
 import { signInFailures } from "@/db/schema";
 
@@ -56,15 +57,17 @@ export async function beginSignInAttempt(email: string, client: string | null, n
                                else sign_in_failures.window_started_at end,
       failed_at = ${nowAt}::timestamptz
     returning failures`;
-  const result = await db.execute(sql`
+  const rows = await queryRows<Counts>(
+    db,
+    sql`
     with pair as (${upsert(pairKey(normalized, address), normalized, MAX_FAILURES_PER_WINDOW)}),
          by_client as (${upsert(clientKey(address), "", MAX_CLIENT_FAILURES_PER_WINDOW)})
     select pair.failures as pair_failures, by_client.failures as client_failures,
            (select sum(other.failures) from sign_in_failures other
              where other.email = ${normalized} and other.key <> ${pairKey(normalized, address)}
                and other.window_started_at > ${windowStart}::timestamptz) as other_failures
-    from pair, by_client`);
-  const rows = (Array.isArray(result) ? result : (result as { rows: Counts[] }).rows) as Counts[];
+    from pair, by_client`,
+  );
   const counts = rows[0]!;
   const pair = Number(counts.pair_failures);
   if (pair > MAX_FAILURES_PER_WINDOW || Number(counts.client_failures) > MAX_CLIENT_FAILURES_PER_WINDOW) return { allowed: false };
