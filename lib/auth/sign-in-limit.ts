@@ -1,7 +1,6 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
-import { queryRows } from "@/db/client";
-import { getDb } from "@/db/index";
+import { queryRows, type Executor } from "@/db/client";
 import { signInFailures } from "@/db/schema";
 
 export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
@@ -41,8 +40,7 @@ type Counts = { pair_failures: number | string; client_failures: number | string
  * The counters stop one past their limit, so a locked stranger adds nothing more to the
  * email's delay. Returns what the attempt may do.
  */
-export async function beginSignInAttempt(email: string, client: string | null, now = new Date()): Promise<SignInAttempt> {
-  const db = await getDb();
+export async function beginSignInAttempt(db: Executor, email: string, client: string | null, now = new Date()): Promise<SignInAttempt> {
   const address = client ?? UNKNOWN_CLIENT;
   const normalized = email.toLowerCase();
   const nowAt = now.toISOString();
@@ -76,8 +74,7 @@ export async function beginSignInAttempt(email: string, client: string | null, n
 }
 
 /** The right password: the pair's failures are forgiven and the client's count gets this attempt back. */
-export async function finishSuccessfulSignIn(email: string, client: string | null): Promise<void> {
-  const db = await getDb();
+export async function finishSuccessfulSignIn(db: Executor, email: string, client: string | null): Promise<void> {
   const address = client ?? UNKNOWN_CLIENT;
   await db.delete(signInFailures).where(eq(signInFailures.key, pairKey(email.toLowerCase(), address)));
   await db

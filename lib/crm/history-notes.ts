@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq } from "drizzle-orm";
-import type { Executor, Transaction } from "@/db/index";
+import type { Executor, Transaction } from "@/db/client";
 import { conversationLinks, notes, type HistoryContent, type HistoryEntry, type Message, type Note } from "@/db/schema";
 import { getConversationSummary, historyEntryFor, latestHistoryEntries } from "@/lib/inbox/history-source";
 import { enqueueJob } from "@/lib/jobs/queue";

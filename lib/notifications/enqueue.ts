@@ -1,5 +1,5 @@
 import "server-only";
-import type { Executor, Transaction } from "@/db/index";
+import type { Executor, Transaction } from "@/db/client";
 import type { ConversationActivity, Message } from "@/db/schema";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { ASSIGNMENT_NOTICE_DELAY_MS, NOTIFY_ASSIGNMENT, NOTIFY_MENTION, NOTIFY_MESSAGE, NOTIFY_TEST } from "./jobs/queues";

@@ -36,6 +36,7 @@ defineJobHandler(NOTIFY_MESSAGE, async (payload) => {
       if (recipient.channels.includes("desktop")) {
         const { t } = await translatorFor(person.locale);
         await notifyDesktop(
+          db,
           `${NOTIFY_MESSAGE}:${message.id}:${person.userId}`,
           { ...claim, channel: "desktop", workspaceId: app.workspaceId, appId: app.id },
           {
@@ -46,7 +47,7 @@ defineJobHandler(NOTIFY_MESSAGE, async (payload) => {
           },
         );
       }
-      if (recipient.channels.includes("email")) await scheduleEmailDigest(person.userId, conversation.id, message.id, app.workspaceId);
+      if (recipient.channels.includes("email")) await scheduleEmailDigest(db, person.userId, conversation.id, message.id, app.workspaceId);
     } catch (error) {
       // One recipient's failing push service must not cost the others their notification.
       failure = error;

@@ -1,4 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Database } from "@/db/client";
+import { getDb } from "@/db/index";
 import "@/lib/jobs/handlers";
 import type { Conversation } from "@/db/schema";
 import { SEND_REPLY } from "@/lib/inbox/jobs/queues";
@@ -8,6 +10,11 @@ import { drainJobs } from "@/lib/jobs/worker";
 import { createApp, createConversation, createMessage, createUser, createWorkspace, subjectOf, type CreatedApp } from "@/tests/factories";
 import { snapshotDatabase } from "@/tests/support/db-snapshot";
 import { startMessengerStandIn, startTwilioStandIn, type ProviderStandIn } from "@/tests/support/provider-stand-ins";
+
+let db: Database;
+beforeAll(async () => {
+  db = await getDb();
+});
 
 let messengerApi: ProviderStandIn;
 let twilioApi: ProviderStandIn;
@@ -39,7 +46,7 @@ async function inbox() {
 }
 
 async function reply(user: { id: string; workspaceId: string }, conversation: Conversation, text: string): Promise<string> {
-  const result = await sendReply(subjectOf(user), { conversationId: conversation.id, text });
+  const result = await sendReply(db, subjectOf(user), { conversationId: conversation.id, text });
   if (!result.ok) throw new Error(`sendReply refused: ${result.reason}`);
   return result.value.messageId;
 }
@@ -50,7 +57,7 @@ const invalidRecipient = { status: 400, json: { code: 63024, message: "Invalid m
 /** The conversation's row in whichever view it is in (a reply claims it: Unassigned → Assigned to me). */
 async function rowOf(user: { id: string; workspaceId: string; role: "admin" | "member" }, conversationId: string) {
   for (const view of ["unassigned", "mine"] as const) {
-    const { rows } = await listConversations(subjectOf(user), view, { limit: 50 });
+    const { rows } = await listConversations(db, subjectOf(user), view, { limit: 50 });
     const row = rows.find((candidate) => candidate.id === conversationId);
     if (row) return row;
   }
@@ -91,7 +98,7 @@ describe("Send again on a permanent failure", () => {
     await runSendJobs();
     const before = await snapshotDatabase();
 
-    const result = await resendMessage(subjectOf(alice), { conversationId: conversation.id, messageId });
+    const result = await resendMessage(db, subjectOf(alice), { conversationId: conversation.id, messageId });
     await runSendJobs();
 
     expect(result).toEqual({ ok: false, reason: "not_retryable" });
@@ -109,7 +116,7 @@ describe("Send again on a permanent failure", () => {
     await runSendJobs();
     expect(await rowOf(alice, conversation.id)).toMatchObject({ lastReplyFailed: true });
 
-    expect(await resendMessage(subjectOf(alice), { conversationId: conversation.id, messageId })).toEqual({ ok: true, value: { messageId } });
+    expect(await resendMessage(db, subjectOf(alice), { conversationId: conversation.id, messageId })).toEqual({ ok: true, value: { messageId } });
     await runSendJobs();
     expect(await rowOf(alice, conversation.id)).toMatchObject({ lastReplyFailed: false });
   });

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
 import "@/lib/jobs/handlers";
 import { getDb } from "@/db/index";
 import { messages } from "@/db/schema";
@@ -8,6 +9,11 @@ import { sendReply } from "@/lib/inbox/reply";
 import { drainJobs } from "@/lib/jobs/worker";
 import { createApp, createConversation, createUser, subjectOf } from "@/tests/factories";
 import { startMessengerStandIn, type ProviderStandIn } from "@/tests/support/provider-stand-ins";
+
+let db: Database;
+beforeAll(async () => {
+  db = await getDb();
+});
 
 /*
  * Kept in a file of its own: when the job hangs (see the report on send-reply.ts), it keeps
@@ -40,10 +46,9 @@ describe("a send whose earlier run died mid-request", () => {
       const alice = await createUser({ role: "admin", name: "Alice" });
       const app = await createApp({ installer: alice, provider: "messenger" });
       const conversation = await createConversation({ app });
-      const result = await sendReply(subjectOf(alice), { conversationId: conversation.id, text: "Did it go out?" });
+      const result = await sendReply(db, subjectOf(alice), { conversationId: conversation.id, text: "Did it go out?" });
       if (!result.ok) throw new Error(`sendReply refused: ${result.reason}`);
       const messageId = result.value.messageId;
-      const db = await getDb();
       // What a worker leaves behind when it dies after claiming the send, before the answer.
       await db.update(messages).set({ sendStartedAt: new Date(), sendAttempts: 1 }).where(eq(messages.id, messageId));
 

@@ -2,6 +2,7 @@ import "@/lib/jobs/handlers";
 import { and, eq } from "drizzle-orm";
 import webpush from "web-push";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
 import { getDb } from "@/db/index";
 import { jobs, pushSubscriptions, userActionMarks } from "@/db/schema";
 import { drainJobs } from "@/lib/jobs/worker";
@@ -11,6 +12,11 @@ import { MAX_PUSH_SUBSCRIPTIONS_PER_USER, savePushSubscription } from "@/lib/not
 import { requestTestNotification, TEST_NOTIFICATION_INTERVAL_MS } from "@/lib/notifications/test-notification";
 import { createUser } from "@/tests/factories";
 import { startPushServiceStandIn, type PushServiceStandIn } from "@/tests/support/push-service-stand-in";
+
+let db: Database;
+beforeAll(async () => {
+  db = await getDb();
+});
 
 /** SPEC §15: the server pushes only to push services, a user keeps ≤ 10 browsers, tests are spaced 10 s apart. */
 
@@ -36,7 +42,6 @@ afterAll(async () => {
 });
 
 async function subscriptionsOf(userId: string) {
-  const db = await getDb();
   return db.select().from(pushSubscriptions).where(eq(pushSubscriptions.userId, userId));
 }
 
@@ -57,7 +62,7 @@ describe("which push endpoints are accepted", () => {
   ])("refuses %s with the reason and stores nothing", async (_, endpoint) => {
     const user = await createUser();
 
-    expect(await savePushSubscription(user.id, { endpoint, keys: keys() })).toEqual({ ok: false, reason: "push_endpoint_refused" });
+    expect(await savePushSubscription(db, user.id, { endpoint, keys: keys() })).toEqual({ ok: false, reason: "push_endpoint_refused" });
     expect(await subscriptionsOf(user.id)).toEqual([]);
   });
 
@@ -66,7 +71,7 @@ describe("which push endpoints are accepted", () => {
     const port = Number(new URL(pushService.origin).port);
     const endpoint = `https://127.0.0.1:${port === 65535 ? port - 1 : port + 1}/push/x`;
 
-    expect(await savePushSubscription(user.id, { endpoint, keys: keys() })).toMatchObject({ ok: false, reason: "push_endpoint_refused" });
+    expect(await savePushSubscription(db, user.id, { endpoint, keys: keys() })).toMatchObject({ ok: false, reason: "push_endpoint_refused" });
   });
 
   it.each([
@@ -77,7 +82,7 @@ describe("which push endpoints are accepted", () => {
   ])("keeps a subscription at the known push service %s", async (endpoint) => {
     const user = await createUser();
 
-    expect(await savePushSubscription(user.id, { endpoint, keys: keys() })).toMatchObject({ ok: true });
+    expect(await savePushSubscription(db, user.id, { endpoint, keys: keys() })).toMatchObject({ ok: true });
     expect((await subscriptionsOf(user.id)).map((row) => row.endpoint)).toEqual([endpoint]);
   });
 
@@ -85,13 +90,12 @@ describe("which push endpoints are accepted", () => {
     const user = await createUser();
     const listed = pushService.newBrowser("listed");
     const unlisted = pushService.newBrowser("stored before the rule");
-    await savePushSubscription(user.id, { endpoint: listed.endpoint, keys: listed.keys });
-    const db = await getDb();
+    await savePushSubscription(db, user.id, { endpoint: listed.endpoint, keys: listed.keys });
     // The same stand-in, reached by a name PUSH_SERVICE_HOSTS does not list.
     const sneaky = unlisted.endpoint.replace("127.0.0.1", "localhost");
     await db.insert(pushSubscriptions).values({ userId: user.id, endpoint: sneaky, p256dh: unlisted.keys.p256dh, auth: unlisted.keys.auth });
 
-    expect(await requestTestNotification(user.id)).toEqual({ ok: true, value: null });
+    expect(await requestTestNotification(db, user.id)).toEqual({ ok: true, value: null });
     await drainJobs({ retryBaseMs: 0, queues: [NOTIFY_TEST] });
 
     expect(listed.delivered()).toHaveLength(1);
@@ -104,16 +108,16 @@ describe("at most 10 subscriptions a user", () => {
     const user = await createUser();
     const other = await createUser();
     const browsers = Array.from({ length: MAX_PUSH_SUBSCRIPTIONS_PER_USER + 1 }, (_, i) => pushService.newBrowser(`b${i}`));
-    await savePushSubscription(other.id, { endpoint: pushService.newBrowser("other").endpoint, keys: keys() });
+    await savePushSubscription(db, other.id, { endpoint: pushService.newBrowser("other").endpoint, keys: keys() });
 
     for (const browser of browsers.slice(0, MAX_PUSH_SUBSCRIPTIONS_PER_USER)) {
-      expect(await savePushSubscription(user.id, { endpoint: browser.endpoint, keys: browser.keys })).toMatchObject({ ok: true });
+      expect(await savePushSubscription(db, user.id, { endpoint: browser.endpoint, keys: browser.keys })).toMatchObject({ ok: true });
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
     // The first browser subscribes again: now the second is the oldest.
-    await savePushSubscription(user.id, { endpoint: browsers[0]!.endpoint, keys: browsers[0]!.keys });
+    await savePushSubscription(db, user.id, { endpoint: browsers[0]!.endpoint, keys: browsers[0]!.keys });
     await new Promise((resolve) => setTimeout(resolve, 2));
-    await savePushSubscription(user.id, { endpoint: browsers[10]!.endpoint, keys: browsers[10]!.keys });
+    await savePushSubscription(db, user.id, { endpoint: browsers[10]!.endpoint, keys: browsers[10]!.keys });
 
     const endpoints = new Set((await subscriptionsOf(user.id)).map((row) => row.endpoint));
     expect(endpoints.size).toBe(MAX_PUSH_SUBSCRIPTIONS_PER_USER);
@@ -128,7 +132,7 @@ describe("at most 10 subscriptions a user", () => {
     const user = await createUser();
     const browsers = Array.from({ length: 12 }, (_, i) => pushService.newBrowser(`parallel-${i}`));
 
-    const results = await Promise.all(browsers.map((browser) => savePushSubscription(user.id, { endpoint: browser.endpoint, keys: browser.keys })));
+    const results = await Promise.all(browsers.map((browser) => savePushSubscription(db, user.id, { endpoint: browser.endpoint, keys: browser.keys })));
 
     expect(results.every((result) => result.ok)).toBe(true);
     expect(await subscriptionsOf(user.id)).toHaveLength(MAX_PUSH_SUBSCRIPTIONS_PER_USER);
@@ -137,7 +141,6 @@ describe("at most 10 subscriptions a user", () => {
 
 describe("the test notification, at most once per 10 s", () => {
   async function testJobs(userId: string) {
-    const db = await getDb();
     const rows = await db.select().from(jobs).where(eq(jobs.queue, NOTIFY_TEST));
     return rows.filter((job) => job.payload.userId === userId);
   }
@@ -146,29 +149,28 @@ describe("the test notification, at most once per 10 s", () => {
     const user = await createUser();
     const neighbour = await createUser();
 
-    expect(await requestTestNotification(user.id)).toEqual({ ok: true, value: null });
-    const again = await requestTestNotification(user.id);
+    expect(await requestTestNotification(db, user.id)).toEqual({ ok: true, value: null });
+    const again = await requestTestNotification(db, user.id);
     expect(again).toMatchObject({ ok: false, reason: "test_notification_too_soon" });
     expect(again.ok ? 0 : Number(again.params?.seconds)).toBeGreaterThanOrEqual(9);
     expect(again.ok ? 0 : Number(again.params?.seconds)).toBeLessThanOrEqual(10);
     expect(await testJobs(user.id)).toHaveLength(1);
     // Per user: someone else is not held back.
-    expect(await requestTestNotification(neighbour.id)).toMatchObject({ ok: true });
+    expect(await requestTestNotification(db, neighbour.id)).toMatchObject({ ok: true });
 
     // 10 s later (the mark moved back rather than the test waiting).
-    const db = await getDb();
     await db
       .update(userActionMarks)
       .set({ lastAt: new Date(Date.now() - TEST_NOTIFICATION_INTERVAL_MS - 1) })
       .where(and(eq(userActionMarks.userId, user.id), eq(userActionMarks.action, "test_notification")));
-    expect(await requestTestNotification(user.id)).toEqual({ ok: true, value: null });
+    expect(await requestTestNotification(db, user.id)).toEqual({ ok: true, value: null });
     expect(await testJobs(user.id)).toHaveLength(2);
   });
 
   it("five clicks at once queue one test notification", async () => {
     const user = await createUser();
 
-    const results = await Promise.all(Array.from({ length: 5 }, () => requestTestNotification(user.id)));
+    const results = await Promise.all(Array.from({ length: 5 }, () => requestTestNotification(db, user.id)));
 
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(results.filter((result) => !result.ok && result.reason === "test_notification_too_soon")).toHaveLength(4);
