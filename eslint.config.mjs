@@ -5,6 +5,36 @@ const config = [
   ...nextVitals,
   ...nextTs,
   { ignores: [".next/**", ".next-*/**", ".data/**", "node_modules/**", "db/migrations/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  {
+    // Entry points own the connection and the transaction: a lib function never opens the
+    // database itself (inside a transaction that deadlocks PGlite's one connection, and on
+    // postgres.js it silently runs outside the transaction).
+    files: ["lib/**"],
+    ignores: [
+      // Entry points: server start, readiness and shutdown own the process's database handle.
+      "lib/runtime/**",
+      // Entry points the frameworks call: Auth.js callbacks, the server-action wrapper, next-intl's request config.
+      "lib/auth/index.ts",
+      "lib/auth/authed-action.ts",
+      "lib/i18n/request.ts",
+      // Process-wide LISTEN subscriptions: they need the handle's connection (`listen`), not an Executor.
+      "lib/realtime/bus.ts",
+      "lib/apps/installed-app.ts",
+    ],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(@/db|(\\.\\./)+db)(/index(\\.ts)?)?$",
+              message: "lib functions take `db: Executor` first; entry points call getDb(). Import types and queryRows from @/db/client.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 ];
 
 export default config;

@@ -6,6 +6,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import type { SQL } from "drizzle-orm";
 import postgres from "postgres";
 import { acquirePgliteLock } from "./pglite-lock";
 import * as schema from "./schema";
@@ -13,7 +14,8 @@ import * as schema from "./schema";
 /**
  * Both drivers speak the same Drizzle query builder; the PGlite database is typed as the
  * postgres.js one so domain code has a single type. Raw `execute` results differ between
- * them, so domain code uses the query builder only.
+ * them (an array on postgres.js, `{ rows }` on PGlite), so raw SQL that reads rows goes
+ * through `queryRows`, never `execute` directly.
  */
 export type Database = PostgresJsDatabase<typeof schema>;
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -70,6 +72,14 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
 }
 
 /** Raw `execute` answers an array on postgres.js and `{ rows }` on PGlite; this gives the rows on both. */
-export function rowsOf<T>(result: unknown): T[] {
+function rowsOfResult<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+/**
+ * Runs raw SQL and answers its rows, the same on both drivers: the one way to read the result
+ * of raw SQL (`execute`'s own result differs between postgres.js and PGlite).
+ */
+export async function queryRows<T>(db: Executor, query: SQL): Promise<T[]> {
+  return rowsOfResult<T>(await db.execute(query));
 }

@@ -17,7 +17,8 @@ import { renderTime } from "@/lib/realtime/bus";
 import { getLocale } from "next-intl/server";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
-  const actor = await requireUser();
+  const db = await getDb();
+  const actor = await requireUser(db);
   const locale = await getLocale();
   // Availability only decides who gets conversations: without an app it means nothing (issue 16).
   const showAvailability = await hasAnyAppAccess(await getDb(), actor);

@@ -1,5 +1,6 @@
 "use server";
 
+import { getDb } from "@/db/index";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { requestClient } from "@/lib/accounts/client-address";
 import { forgotPasswordSchema } from "@/lib/accounts/password-reset";
@@ -36,9 +37,10 @@ export async function loginAction(_previous: LoginState, form: FormData): Promis
 }
 
 async function emailSignInLink(email: string): Promise<LoginState> {
+  const db = await getDb();
   const parsed = forgotPasswordSchema.safeParse({ email });
   if (!parsed.success) return { error: "email_invalid", email };
-  const result = await requestMagicLink(parsed.data.email, await requestClient());
+  const result = await requestMagicLink(db, parsed.data.email, await requestClient());
   if (!result.ok) return { error: result.reason === "rate_limited" ? "rate_limited" : "invalid", email };
   return { error: null, email, linkSent: true };
 }

@@ -1,3 +1,4 @@
+import { getDb } from "@/db/index";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LoginForm } from "@/components/auth/login-form";
@@ -9,10 +10,11 @@ import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { showDemoHint } from "@/lib/auth/demo-hint";
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  const db = await getDb();
   const { callbackUrl } = await searchParams;
   const target = safeCallbackPath(callbackUrl);
-  if (await getActor()) redirect(target);
-  if (!(await hasAnyWorkspace())) redirect("/setup");
+  if (await getActor(db)) redirect(target);
+  if (!(await hasAnyWorkspace(db))) redirect("/setup");
   const t = await getTranslations("login");
   return (
     <main className="flex min-h-full items-center justify-center px-4 py-12">
@@ -25,7 +27,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <div className="rounded-xl border border-line bg-white p-6 shadow-sm">
           <LoginForm callbackUrl={target} magicLink={isMagicLinkEnabled()} />
         </div>
-        {(await showDemoHint()) ? (
+        {(await showDemoHint(db)) ? (
           <p className="mt-4 text-center text-xs text-muted">{t("demoHint")}</p>
         ) : null}
       </div>

@@ -1,5 +1,6 @@
 "use server";
 
+import { getDb } from "@/db/index";
 import { getLocale } from "next-intl/server";
 import { fieldErrors, formValues, keptValues, type FormState } from "@/lib/accounts/form-state";
 import { createWorkspaceSchema, createWorkspaceWithAdmin } from "@/lib/accounts/setup";
@@ -9,10 +10,11 @@ import { isSignupAllowed } from "@/lib/accounts/signup";
 const FIELDS = ["companyName", "name", "email", "password"];
 
 async function createWorkspace(mode: "firstRun" | "signup", form: FormData): Promise<FormState> {
+  const db = await getDb();
   const values = formValues(form, FIELDS);
   const parsed = createWorkspaceSchema.safeParse(values);
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values: keptValues(values) };
-  const result = await createWorkspaceWithAdmin(parsed.data, mode, await getLocale());
+  const result = await createWorkspaceWithAdmin(db, parsed.data, mode, await getLocale());
   if (!result.ok) {
     if (result.reason === "password_too_short" || result.reason === "password_is_email") {
       return { errors: { password: result.reason }, values: keptValues(values) };

@@ -1,3 +1,4 @@
+import { getDb } from "@/db/index";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -15,7 +16,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** First-run setup (spec §12): only while the installation has no workspace; a 404 after. */
 export default async function SetupPage() {
-  if (await hasAnyWorkspace()) notFound();
+  const db = await getDb();
+  if (await hasAnyWorkspace(db)) notFound();
   const t = await getTranslations("accounts.setup");
   return (
     <AuthCard title={t("title")} subtitle={t("subtitle")}>

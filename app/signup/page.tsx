@@ -1,3 +1,4 @@
+import { getDb } from "@/db/index";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
@@ -17,8 +18,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** A new workspace on a shared installation, only with ALLOW_SIGNUP=1 (spec §12). */
 export default async function SignupPage() {
+  const db = await getDb();
   if (!isSignupAllowed()) notFound();
-  if (!(await hasAnyWorkspace())) redirect("/setup");
+  if (!(await hasAnyWorkspace(db))) redirect("/setup");
   const t = await getTranslations("accounts.signup");
   return (
     <AuthCard

@@ -30,10 +30,10 @@ export async function CrmPanel({
   provider: "messenger" | "whatsapp";
   externalContactId: string;
 }) {
-  const actor = await requireUser();
   const db = await getDb();
+  const actor = await requireUser(db);
   if (!(await findAccessibleConversation(db, actor, conversationId))) return null;
-  const links = await getConversationLinks(actor, conversationId);
+  const links = await getConversationLinks(db, actor, conversationId);
   const deal = links.deal ? await getDeal(db, actor, links.deal.id) : null;
   const t = await getTranslations();
   const format = await getFormatter();

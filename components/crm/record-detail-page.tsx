@@ -23,8 +23,8 @@ type Loaded = { label: string; createdAt: Date; draft: RecordDraft; fields: { la
  * Cached per request: the page's title asks for it too.
  */
 const loadRecord = cache(async (type: RecordType, id: string): Promise<Loaded | null> => {
-  const actor = await requireUser();
   const db = await getDb();
+  const actor = await requireUser(db);
   const t = await getTranslations("crm");
   const format = await getFormatter();
   const personOf = async (personId: string | null): Promise<RecordSummary | null> => {
@@ -105,12 +105,13 @@ export async function recordLabel(type: RecordType, id: string): Promise<string 
 
 /** `/persons/{id}`, `/leads/{id}`, `/deals/{id}`: the record, its notes and its conversations; 404 otherwise. */
 export async function RecordDetailPage({ type, id, notesBefore = null }: { type: RecordType; id: string; notesBefore?: string | null }) {
-  const actor = await requireUser();
+  const db = await getDb();
+  const actor = await requireUser(db);
   const record = await loadRecord(type, id);
   if (!record) notFound();
   const t = await getTranslations("crm");
   const format = await getFormatter();
-  const [notes, conversations] = await Promise.all([listNotes(actor, type, id, notesBefore), listLinkedConversations(actor, type, id)]);
+  const [notes, conversations] = await Promise.all([listNotes(db, actor, type, id, notesBefore), listLinkedConversations(db, actor, type, id)]);
 
   return (
     <main className="h-full overflow-y-auto">

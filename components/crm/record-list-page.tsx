@@ -94,13 +94,14 @@ function TitleLink({ type, id, label, withAvatar }: { type: RecordType; id: stri
 
 /** `/persons`, `/leads`, `/deals`: searched by name or title (`?q=`), paged by keyset (`?after=`). */
 export async function RecordListPage({ type, searchParams }: { type: RecordType; searchParams: RecordListSearchParams }) {
-  const actor = await requireUser();
+  const db = await getDb();
+  const actor = await requireUser(db);
   const t = await getTranslations("crm");
   const format = await getFormatter();
   const query = single(searchParams.q).trim().slice(0, 200);
   const afterParam = single(searchParams.after);
   const after = decodeRecordCursor(afterParam);
-  const { rows, nextCursor } = await listRecords(actor, type, { query, after });
+  const { rows, nextCursor } = await listRecords(db, actor, type, { query, after });
   const none = <span className="text-muted">{t("list.none")}</span>;
   const created = (row: { createdAt: Date }) => (
     <time dateTime={row.createdAt.toISOString()} className="text-muted">

@@ -30,11 +30,12 @@ export async function InboxPage({
   conversationId: string | null;
   searchParams: InboxSearchParams;
 }) {
+  const db = await getDb();
   if (!isView(viewParam)) notFound();
   const view = viewParam;
-  const actor = await requireUser();
+  const actor = await requireUser(db);
   const t = await getTranslations("inbox");
-  const data = await loadInboxData(actor, {
+  const data = await loadInboxData(db, actor, {
     view,
     conversationId,
     app: single(searchParams.app),

@@ -1,3 +1,4 @@
+import { getDb } from "@/db/index";
 import { requireUser } from "@/lib/auth/actor";
 import { getPreferences } from "@/lib/notifications/preferences";
 import { listPushSubscriptions } from "@/lib/notifications/push-subscriptions";
@@ -10,8 +11,9 @@ import { NotificationSettings } from "./notification-settings";
  * holds for this user (a browser counts as subscribed only if its endpoint is among them).
  */
 export async function NotificationBell() {
-  const actor = await requireUser();
-  const [preferences, subscriptions] = await Promise.all([getPreferences(actor.userId), listPushSubscriptions(actor.userId)]);
+  const db = await getDb();
+  const actor = await requireUser(db);
+  const [preferences, subscriptions] = await Promise.all([getPreferences(db, actor.userId), listPushSubscriptions(db, actor.userId)]);
   return (
     <NotificationSettings
       preferences={preferences}

@@ -1,5 +1,6 @@
 import "server-only";
 import { render } from "@react-email/render";
+import type { Executor } from "@/db/client";
 import { LinkEmail } from "@/components/emails/link-email";
 import { appUrl } from "@/lib/env";
 import { translatorFor } from "@/lib/i18n/translator";
@@ -23,7 +24,7 @@ export function accountLink(kind: AccountEmailKind, token: string): string {
  * Sends one of the account emails (spec §12) in `locale`, its texts under `accountEmails.<kind>`
  * with `values` (company, inviter…). Returns the link, which the invitation dialog also shows.
  */
-export async function sendAccountEmail(input: {
+export async function sendAccountEmail(db: Executor, input: {
   kind: AccountEmailKind;
   to: string;
   token: string;
@@ -43,7 +44,7 @@ export async function sendAccountEmail(input: {
       url={url}
     />
   );
-  await sendEmail({
+  await sendEmail(db, {
     to: input.to,
     subject: t(`${key}.subject`, values),
     html: await render(email),

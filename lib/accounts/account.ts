@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { getDb } from "@/db/index";
+import type { Executor } from "@/db/client";
 import { users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
@@ -17,31 +17,29 @@ export const nameSchema = z.object({ name: nameField });
 export const emailChangeSchema = z.object({ email: emailField });
 export const passwordChangeSchema = z.object({ currentPassword: z.string().max(1000), newPassword: passwordField });
 
-export async function updateName(actor: Actor, input: z.output<typeof nameSchema>): Promise<Result<null, never>> {
-  const db = await getDb();
+export async function updateName(db: Executor, actor: Actor, input: z.output<typeof nameSchema>): Promise<Result<null, never>> {
   await db.update(users).set({ name: input.name }).where(eq(users.id, actor.userId));
   return ok(null);
 }
 
 /** The new address is only taken once its owner opens the link sent there (spec §12). */
 export async function requestEmailChange(
+  db: Executor,
   actor: Actor,
   input: z.output<typeof emailChangeSchema>,
 ): Promise<Result<{ email: string }, "already_in_state" | "email_taken">> {
   if (input.email === actor.email) return refuse("already_in_state");
-  const db = await getDb();
   if (await isEmailTaken(db, input.email)) return refuse("email_taken");
   const { token, row } = await db.transaction(async (tx) => {
     // One pending change at a time: an earlier link stops working.
     await revokeTokens(tx, { purpose: "email_change", userId: actor.userId });
     return issueToken(tx, { purpose: "email_change", email: input.email, userId: actor.userId, workspaceId: actor.workspaceId });
   });
-  await sendAccountEmail({ kind: "emailChange", to: input.email, token, locale: actor.locale, idempotencyKey: `email-change:${row.id}` });
+  await sendAccountEmail(db, { kind: "emailChange", to: input.email, token, locale: actor.locale, idempotencyKey: `email-change:${row.id}` });
   return ok({ email: input.email });
 }
 
-export async function confirmEmailChange(token: unknown): Promise<Result<{ email: string }, "link_invalid" | "email_in_use">> {
-  const db = await getDb();
+export async function confirmEmailChange(db: Executor, token: unknown): Promise<Result<{ email: string }, "link_invalid" | "email_in_use">> {
   return db
     .transaction(async (tx) => {
       const row = await findUsableToken(tx, "email_change", token);
@@ -63,11 +61,11 @@ export type PasswordChangeRefusal = "wrong_password" | "password_too_short" | "p
 
 /** Needs the current password; every other session of the user ends (spec §12), this one stays. */
 export async function changePassword(
+  db: Executor,
   actor: Actor,
   sessionId: string,
   input: z.output<typeof passwordChangeSchema>,
 ): Promise<Result<null, PasswordChangeRefusal>> {
-  const db = await getDb();
   const [user] = await db.select().from(users).where(eq(users.id, actor.userId)).limit(1);
   if (!user?.passwordHash || !(await verifyPassword(input.currentPassword, user.passwordHash))) return refuse("wrong_password");
   const problem = passwordProblem(input.newPassword, user.email);
@@ -82,7 +80,6 @@ export async function changePassword(
 }
 
 /** "Sign out of all sessions": this browser too. */
-export async function signOutEverywhere(actor: Actor): Promise<void> {
-  const db = await getDb();
+export async function signOutEverywhere(db: Executor, actor: Actor): Promise<void> {
   await db.transaction((tx) => revokeUserSessions(tx, actor.userId));
 }

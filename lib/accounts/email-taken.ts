@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, gt, isNull, lte, type SQL } from "drizzle-orm";
-import type { Executor } from "@/db/index";
+import type { Executor } from "@/db/client";
 import { oneTimeTokens, users } from "@/db/schema";
 
 /** An invitation to `email` that was neither accepted nor revoked (it may have expired). */

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, count, gte, inArray, lt } from "drizzle-orm";
-import { getDb } from "@/db/index";
+import type { Executor } from "@/db/client";
 import { resetRequests } from "@/db/schema";
 
 export const LINK_REQUEST_WINDOW_MS = 60 * 60 * 1000;
@@ -17,8 +17,7 @@ function keysFor(kind: string, email: string, client: string | null): string[] {
  * (spec §12). Counts every request, known email or not, so the limit itself tells nothing.
  * Returns false when over the limit, and then records nothing.
  */
-export async function takeLinkRequest(kind: "reset" | "magic", email: string, client: string | null, now = new Date()): Promise<boolean> {
-  const db = await getDb();
+export async function takeLinkRequest(db: Executor, kind: "reset" | "magic", email: string, client: string | null, now = new Date()): Promise<boolean> {
   const keys = keysFor(kind, email, client);
   const since = new Date(now.getTime() - LINK_REQUEST_WINDOW_MS);
   return db.transaction(async (tx) => {

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { and, eq, gt, isNull } from "drizzle-orm";
-import type { Executor } from "@/db/index";
+import type { Executor } from "@/db/client";
 import { oneTimeTokens, tokenPurposeEnum } from "@/db/schema";
 
 export type TokenPurpose = (typeof tokenPurposeEnum.enumValues)[number];

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { getDb } from "@/db/index";
+import type { Executor } from "@/db/client";
 import { users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { revokeUserSessions } from "@/lib/auth/sessions";
@@ -18,30 +18,27 @@ export const resetPasswordSchema = z.object({ token: z.string().max(100), passwo
  * The same answer for a known and an unknown email (spec §12): only the rate limit refuses,
  * and it counts unknown emails too. A new link voids the user's earlier ones.
  */
-export async function requestPasswordReset(email: string, client: string | null): Promise<Result<null, "rate_limited">> {
-  if (!(await takeLinkRequest("reset", email, client))) return refuse("rate_limited");
-  const db = await getDb();
+export async function requestPasswordReset(db: Executor, email: string, client: string | null): Promise<Result<null, "rate_limited">> {
+  if (!(await takeLinkRequest(db, "reset", email, client))) return refuse("rate_limited");
   const [user] = await db.select().from(users).where(and(eq(users.email, email), eq(users.isActive, true))).limit(1);
   if (!user) return ok(null);
   const { token, row } = await db.transaction(async (tx) => {
     await revokeTokens(tx, { purpose: "password_reset", userId: user.id });
     return issueToken(tx, { purpose: "password_reset", email: user.email, userId: user.id, workspaceId: user.workspaceId });
   });
-  await sendAccountEmail({ kind: "passwordReset", to: user.email, token, locale: user.locale, idempotencyKey: `reset:${row.id}` });
+  await sendAccountEmail(db, { kind: "passwordReset", to: user.email, token, locale: user.locale, idempotencyKey: `reset:${row.id}` });
   return ok(null);
 }
 
 /** Whether /reset-password/{token} shows the form or "no longer valid". */
-export async function isResetTokenUsable(token: unknown): Promise<boolean> {
-  const db = await getDb();
+export async function isResetTokenUsable(db: Executor, token: unknown): Promise<boolean> {
   return db.transaction(async (tx) => Boolean(await findUsableToken(tx, "password_reset", token)));
 }
 
 export type ResetRefusal = "link_invalid" | "password_too_short" | "password_is_email";
 
 /** Sets the new password and ends every session of the user; the caller signs this browser in. */
-export async function resetPassword(input: z.output<typeof resetPasswordSchema>): Promise<Result<{ email: string }, ResetRefusal>> {
-  const db = await getDb();
+export async function resetPassword(db: Executor, input: z.output<typeof resetPasswordSchema>): Promise<Result<{ email: string }, ResetRefusal>> {
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const row = await findUsableToken(tx, "password_reset", input.token);

@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
-import { getDb } from "@/db/index";
+import type { Executor } from "@/db/client";
 import { users, workspaces } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { ok, refuse, type Result } from "@/lib/result";
@@ -18,8 +18,7 @@ export const createWorkspaceSchema = z.object({
 export type CreateWorkspaceRefusal = "setup_done" | "email_taken" | "password_too_short" | "password_is_email";
 
 /** Spec §12: every page leads to /setup until the installation has a workspace. */
-export async function hasAnyWorkspace(): Promise<boolean> {
-  const db = await getDb();
+export async function hasAnyWorkspace(db: Executor): Promise<boolean> {
   const rows = await db.select({ id: workspaces.id }).from(workspaces).limit(1);
   return rows.length > 0;
 }
@@ -29,6 +28,7 @@ export async function hasAnyWorkspace(): Promise<boolean> {
  * exists, even when two visitors submit at once) or /signup. The caller signs the admin in.
  */
 export async function createWorkspaceWithAdmin(
+  db: Executor,
   input: z.output<typeof createWorkspaceSchema>,
   mode: "firstRun" | "signup",
   locale: string,
@@ -36,7 +36,6 @@ export async function createWorkspaceWithAdmin(
   const problem = passwordProblem(input.password, input.email);
   if (problem) return refuse(problem);
   const passwordHash = await hashPassword(input.password);
-  const db = await getDb();
   return db.transaction(async (tx) => {
     // One first run: concurrent setups queue on this lock and the second finds the workspace.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('switchboard:create-workspace'))`);

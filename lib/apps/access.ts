@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, exists, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
-import type { Executor } from "@/db/index";
+import type { Executor } from "@/db/client";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { appAccess, conversations, messagingApps, type MessagingApp } from "@/db/schema";
 import { isUuid } from "@/lib/ids";

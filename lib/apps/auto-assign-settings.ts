@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
-import type { Database } from "@/db/index";
+import type { Database } from "@/db/client";
 import { messagingApps } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { ok, refuse, type Result } from "@/lib/result";

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
-import { getDb, type Executor } from "@/db/index";
+import type { Executor } from "@/db/client";
 import { messagingApps } from "@/db/schema";
 import { log } from "@/lib/log";
 
@@ -30,15 +30,15 @@ const state: HealthState = ((globalThis as { __switchboardAppHealth?: HealthStat
 });
 
 /** Notes that a valid webhook arrived; written within FLUSH_MS (or by flushAppHealth). */
-export function noteWebhookReceived(appId: string, at = new Date()): void {
+export function noteWebhookReceived(db: Executor, appId: string, at = new Date()): void {
   const previous = state.pendingWebhookAt.get(appId);
   if (!previous || previous < at) state.pendingWebhookAt.set(appId, at);
-  state.timer ??= setTimeout(() => void flushAppHealth(), FLUSH_MS);
+  state.timer ??= setTimeout(() => void flushAppHealth(db), FLUSH_MS);
   state.timer.unref?.();
 }
 
 /** Writes the pending "last webhook" times now; call on shutdown, and in tests. */
-export function flushAppHealth(): Promise<void> {
+export function flushAppHealth(db: Executor): Promise<void> {
   clearTimeout(state.timer);
   state.timer = undefined;
   const pending = [...state.pendingWebhookAt];
@@ -46,7 +46,6 @@ export function flushAppHealth(): Promise<void> {
   state.flushing = state.flushing.then(async () => {
     if (pending.length === 0) return;
     try {
-      const db = await getDb();
       for (const [appId, at] of pending) await recordWebhookReceived(db, appId, at);
     } catch (error) {
       log.error({ err: error }, "could not write the apps' last-webhook times");

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
-import type { DatabaseHandle } from "@/db/client";
-import { getDatabaseHandle, type Executor } from "@/db/index";
+import type { DatabaseHandle, Executor } from "@/db/client";
+import { getDatabaseHandle } from "@/db/index";
 import { messagingApps, type Provider } from "@/db/schema";
 import { log } from "@/lib/log";
 import { isUuid } from "@/lib/ids";
@@ -61,7 +61,7 @@ function startListening(handle: DatabaseHandle, cache: AppCache): Promise<boolea
  * unknown or uninstalled app, and an app of the other provider: all of them answer 404.
  * Cached per process (the row and its decrypted credentials), dropped on edit and uninstall.
  */
-export async function findInstalledApp(appId: string, provider: Provider): Promise<AppWithCredentials | null> {
+export async function findInstalledApp(db: Executor, appId: string, provider: Provider): Promise<AppWithCredentials | null> {
   if (!isUuid(appId)) return null;
   const handle = await getDatabaseHandle();
   const cache = cacheFor(handle);
@@ -70,7 +70,7 @@ export async function findInstalledApp(appId: string, provider: Provider): Promi
 
   const isListening = await startListening(handle, cache);
   const generation = cache.generation;
-  const [app] = await handle.db
+  const [app] = await db
     .select()
     .from(messagingApps)
     .where(and(eq(messagingApps.id, appId), isNull(messagingApps.uninstalledAt)))

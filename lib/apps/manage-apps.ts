@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import { getDb, type Transaction } from "@/db/index";
+import type { Transaction, Executor } from "@/db/client";
 import { appAccess, messagingApps, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import type { MessengerCredentials, WhatsappCredentials } from "@/lib/channels/types";
@@ -29,10 +29,9 @@ async function replaceAccessList(tx: Transaction, appId: string, memberIds: stri
   if (memberIds.length > 0) await tx.insert(appAccess).values(memberIds.map((userId) => ({ appId, userId })));
 }
 
-export async function installApp(actor: Actor, input: InstallAppInput): Promise<Result<{ appId: string }, ManageAppRefusal>> {
+export async function installApp(db: Executor, actor: Actor, input: InstallAppInput): Promise<Result<{ appId: string }, ManageAppRefusal>> {
   if (actor.role !== "admin") return refuse("not_admin");
   if (getEnv().CLOSED_PROVIDERS.includes(input.provider)) return refuse("provider_closed");
-  const db = await getDb();
   return db.transaction(async (tx) => {
     const members = await validMembers(tx, actor, input.accessMode === "chosen" ? input.memberIds : []);
     if (!members) return refuse("invalid_member");
@@ -64,9 +63,8 @@ async function lockInstalledApp(tx: Transaction, actor: Actor, appId: string) {
   return app ?? null;
 }
 
-export async function updateApp(actor: Actor, input: UpdateAppInput): Promise<Result<{ appId: string }, ManageAppRefusal>> {
+export async function updateApp(db: Executor, actor: Actor, input: UpdateAppInput): Promise<Result<{ appId: string }, ManageAppRefusal>> {
   if (actor.role !== "admin") return refuse("not_admin");
-  const db = await getDb();
   const result = await db.transaction(async (tx) => {
     const app = await lockInstalledApp(tx, actor, input.appId);
     if (!app) return refuse("not_found");
@@ -107,9 +105,8 @@ export async function updateApp(actor: Actor, input: UpdateAppInput): Promise<Re
  * Uninstalling keeps the app's rows (history, CRM notes' links) but hides them: webhooks answer
  * 404 and the conversations leave every inbox (docs/decisions.md).
  */
-export async function uninstallApp(actor: Actor, appId: string): Promise<Result<{ appId: string }, ManageAppRefusal>> {
+export async function uninstallApp(db: Executor, actor: Actor, appId: string): Promise<Result<{ appId: string }, ManageAppRefusal>> {
   if (actor.role !== "admin") return refuse("not_admin");
-  const db = await getDb();
   const result = await db.transaction(async (tx) => {
     const app = await lockInstalledApp(tx, actor, appId);
     if (!app) return refuse("not_found");

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
-import { getDb } from "@/db/index";
+import type { Executor } from "@/db/client";
 import { appAccess, messagingApps, users, type MessagingApp, type Provider } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { webhookUrls } from "@/lib/channels/webhook-urls";
@@ -34,8 +34,7 @@ function accountSidOf(app: MessagingApp): string | null {
   return found.provider === "whatsapp" ? found.credentials.accountSid : null;
 }
 
-export async function listAppsForSettings(actor: Actor): Promise<AppSettingsView[]> {
-  const db = await getDb();
+export async function listAppsForSettings(db: Executor, actor: Actor): Promise<AppSettingsView[]> {
   const rows = await db
     .select({ app: messagingApps, installerName: users.name })
     .from(messagingApps)
@@ -66,8 +65,7 @@ export async function listAppsForSettings(actor: Actor): Promise<AppSettingsView
   }));
 }
 
-export async function listWorkspaceUsers(actor: Actor) {
-  const db = await getDb();
+export async function listWorkspaceUsers(db: Executor, actor: Actor) {
   return db
     .select({ id: users.id, name: users.name, email: users.email, isActive: users.isActive })
     .from(users)

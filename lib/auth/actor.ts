@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
-import { getDb } from "@/db/index";
+import type { Executor } from "@/db/client";
 import { sessions, users } from "@/db/schema";
 import { hasAnyWorkspace } from "@/lib/accounts/setup";
 import { auth } from "./index";
@@ -24,15 +24,14 @@ export type Actor = {
  * password change, deactivation) or expired, or when the user was deactivated since: the JWT
  * alone would outlive all of these.
  */
-export const getActor = cache(async (): Promise<Actor | null> => (await getSignedIn())?.actor ?? null);
+export const getActor = cache(async (db: Executor): Promise<Actor | null> => (await getSignedIn(db))?.actor ?? null);
 
 /** The actor with the id of the session they act through (the account page needs it). */
-export const getSignedIn = cache(async (): Promise<{ actor: Actor; sessionId: string } | null> => {
+export const getSignedIn = cache(async (db: Executor): Promise<{ actor: Actor; sessionId: string } | null> => {
   const session = await auth();
   const userId = session?.user?.id;
   const sessionId = session?.sessionId;
   if (!userId || !sessionId) return null;
-  const db = await getDb();
   const [row] = await db
     .select({ user: users })
     .from(users)
@@ -54,16 +53,16 @@ export function actorFromUser(user: typeof users.$inferSelect): Actor {
   };
 }
 
-export async function requireUser(): Promise<Actor> {
-  const actor = await getActor();
+export async function requireUser(db: Executor): Promise<Actor> {
+  const actor = await getActor(db);
   // Spec §12: an installation without a workspace leads every page to first-run setup.
-  if (!actor) redirect((await hasAnyWorkspace()) ? "/login" : "/setup");
+  if (!actor) redirect((await hasAnyWorkspace(db)) ? "/login" : "/setup");
   return actor;
 }
 
 /** Settings are for admins; everyone else gets the 403 page (app/forbidden.tsx). */
-export async function requireAdmin(): Promise<Actor> {
-  const actor = await requireUser();
+export async function requireAdmin(db: Executor): Promise<Actor> {
+  const actor = await requireUser(db);
   if (actor.role !== "admin") forbidden();
   return actor;
 }

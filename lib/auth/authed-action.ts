@@ -1,5 +1,7 @@
 import "server-only";
 import type { z } from "zod";
+// The server actions' entry point: it loads the actor on the handle; each action body calls getDb() for its own work.
+import { getDb } from "@/db/index";
 import { currentRequestId, runWithLogContext } from "@/lib/observability/context";
 import type { Result } from "@/lib/result";
 import { getActor, type Actor } from "./actor";
@@ -15,7 +17,7 @@ export function authedAction<Schema extends z.ZodType, T, Reason extends string>
   body: (actor: Actor, input: z.output<Schema>) => Promise<Result<T, Reason>>,
 ) {
   return async (input: z.input<Schema>): Promise<Result<T, Reason | ActionRefusal> & { fieldErrors?: Record<string, string[]> }> => {
-    const actor = await getActor();
+    const actor = await getActor(await getDb());
     if (!actor) return { ok: false, reason: "signed_out" };
     const parsed = schema.safeParse(input);
     if (!parsed.success) {

@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { getDb } from "@/db/index";
+import type { Executor } from "@/db/client";
 import { users } from "@/db/schema";
 import { metrics } from "@/lib/observability/metrics";
 import { DUMMY_HASH, verifyPassword } from "./password";
@@ -24,6 +24,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * `wait` is how an attempt sits out the email's delay (tests record it instead).
  */
 export async function checkCredentials(
+  db: Executor,
   input: unknown,
   client: string | null,
   options: { wait?: (ms: number) => Promise<void> } = {},
@@ -31,14 +32,13 @@ export async function checkCredentials(
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: "invalid_credentials" };
   const { email, password } = parsed.data;
-  const attempt = await beginSignInAttempt(email, client);
+  const attempt = await beginSignInAttempt(db, email, client);
   if (!attempt.allowed) {
     metrics.signInFailures.inc({ reason: "rate_limited" });
     return { ok: false, reason: "rate_limited" };
   }
   if (attempt.delayMs > 0) await (options.wait ?? sleep)(attempt.delayMs);
 
-  const db = await getDb();
   const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
   const matches = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   // The attempt was already counted as a failure; only a success takes it back.
@@ -46,6 +46,6 @@ export async function checkCredentials(
     metrics.signInFailures.inc({ reason: "invalid_credentials" });
     return { ok: false, reason: "invalid_credentials" };
   }
-  await finishSuccessfulSignIn(email, client);
+  await finishSuccessfulSignIn(db, email, client);
   return { ok: true, user: { id: user.id, name: user.name, email: user.email } };
 }

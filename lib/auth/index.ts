@@ -1,6 +1,8 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import NextAuth, { CredentialsSignin } from "next-auth";
+// Auth.js callbacks are entry points: each opens the database handle and passes it down.
+import { getDb } from "@/db/index";
 import Credentials from "next-auth/providers/credentials";
 import { clientAddress } from "@/lib/http/client-address";
 import { keptSecret } from "@/lib/runtime/data-dir";
@@ -32,15 +34,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   events: {
     async signOut(message) {
       const sessionId = "token" in message ? message.token?.sessionId : undefined;
-      if (typeof sessionId === "string") await revokeSession(sessionId);
+      if (typeof sessionId === "string") await revokeSession(await getDb(), sessionId);
     },
   },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
       async authorize(credentials, request) {
-        const result = await checkCredentials(credentials, clientAddress(request.headers));
-        if (result.ok) return { ...result.user, sessionId: await createSession(result.user.id, request.headers.get("user-agent")) };
+        const db = await getDb();
+        const result = await checkCredentials(db, credentials, clientAddress(request.headers));
+        if (result.ok) return { ...result.user, sessionId: await createSession(db, result.user.id, request.headers.get("user-agent")) };
         if (result.reason === "rate_limited") throw new SignInRateLimited();
         return null;
       },
@@ -49,9 +52,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       id: "magic-link",
       credentials: { token: {} },
       async authorize(credentials, request) {
-        const user = await consumeMagicLink(credentials?.token);
+        const db = await getDb();
+        const user = await consumeMagicLink(db, credentials?.token);
         if (!user) return null;
-        return { ...user, sessionId: await createSession(user.id, request.headers.get("user-agent")) };
+        return { ...user, sessionId: await createSession(db, user.id, request.headers.get("user-agent")) };
       },
     }),
   ],

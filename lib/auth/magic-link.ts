@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { getDb } from "@/db/index";
+import type { Executor } from "@/db/client";
 import { users } from "@/db/schema";
 import { sendAccountEmail } from "@/lib/accounts/account-emails";
 import { takeLinkRequest } from "@/lib/accounts/link-request-limit";
@@ -14,20 +14,18 @@ export function isMagicLinkEnabled(): boolean {
 }
 
 /** The same answer for any email; limited like reset links (5 an hour per email and per client). */
-export async function requestMagicLink(email: string, client: string | null): Promise<Result<null, "rate_limited" | "not_available">> {
+export async function requestMagicLink(db: Executor, email: string, client: string | null): Promise<Result<null, "rate_limited" | "not_available">> {
   if (!isMagicLinkEnabled()) return refuse("not_available");
-  if (!(await takeLinkRequest("magic", email, client))) return refuse("rate_limited");
-  const db = await getDb();
+  if (!(await takeLinkRequest(db, "magic", email, client))) return refuse("rate_limited");
   const [user] = await db.select().from(users).where(and(eq(users.email, email), eq(users.isActive, true))).limit(1);
   if (!user) return ok(null);
   const { token, row } = await issueToken(db, { purpose: "magic_link", email: user.email, userId: user.id, workspaceId: user.workspaceId });
-  await sendAccountEmail({ kind: "magicLink", to: user.email, token, locale: user.locale, idempotencyKey: `magic:${row.id}` });
+  await sendAccountEmail(db, { kind: "magicLink", to: user.email, token, locale: user.locale, idempotencyKey: `magic:${row.id}` });
   return ok(null);
 }
 
 /** Uses the link up and names its active user; null for any token that is not a usable sign-in link. */
-export async function consumeMagicLink(token: unknown): Promise<{ id: string; name: string; email: string } | null> {
-  const db = await getDb();
+export async function consumeMagicLink(db: Executor, token: unknown): Promise<{ id: string; name: string; email: string } | null> {
   return db.transaction(async (tx) => {
     const row = await consumeToken(tx, "magic_link", token);
     if (!row?.userId) return null;

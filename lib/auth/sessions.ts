@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, eq, gt, lt, ne, type SQL } from "drizzle-orm";
-import { getDb, type Executor } from "@/db/index";
+import type { Executor } from "@/db/client";
 import { sessions, users } from "@/db/schema";
 import { publishEvent } from "@/lib/realtime/bus";
 
@@ -9,8 +9,7 @@ import { publishEvent } from "@/lib/realtime/bus";
 export const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
 
 /** A new server-side session for a sign-in; its id goes into the JWT. */
-export async function createSession(userId: string, userAgent: string | null, now = new Date()): Promise<string> {
-  const db = await getDb();
+export async function createSession(db: Executor, userId: string, userAgent: string | null, now = new Date()): Promise<string> {
   const id = randomBytes(32).toString("base64url");
   await db.transaction(async (tx) => {
     // Expired rows of this user go on each sign-in, so the table holds only live sessions.
@@ -50,8 +49,7 @@ async function announceRevocation(executor: Executor, userId: string): Promise<v
 }
 
 /** Sign-out: this one session ends on the server, whoever holds a copy of the cookie. */
-export async function revokeSession(sessionId: string, executor?: Executor): Promise<void> {
-  const db = executor ?? (await getDb());
+export async function revokeSession(db: Executor, sessionId: string): Promise<void> {
   const [gone] = await db.delete(sessions).where(eq(sessions.id, sessionId)).returning({ userId: sessions.userId });
   if (gone) await announceRevocation(db, gone.userId);
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
-import { getDb } from "@/db/index";
+import { queryRows, type Executor } from "@/db/client";
 import { signInFailures } from "@/db/schema";
 
 export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
@@ -40,8 +40,7 @@ type Counts = { pair_failures: number | string; client_failures: number | string
  * The counters stop one past their limit, so a locked stranger adds nothing more to the
  * email's delay. Returns what the attempt may do.
  */
-export async function beginSignInAttempt(email: string, client: string | null, now = new Date()): Promise<SignInAttempt> {
-  const db = await getDb();
+export async function beginSignInAttempt(db: Executor, email: string, client: string | null, now = new Date()): Promise<SignInAttempt> {
   const address = client ?? UNKNOWN_CLIENT;
   const normalized = email.toLowerCase();
   const nowAt = now.toISOString();
@@ -56,15 +55,17 @@ export async function beginSignInAttempt(email: string, client: string | null, n
                                else sign_in_failures.window_started_at end,
       failed_at = ${nowAt}::timestamptz
     returning failures`;
-  const result = await db.execute(sql`
+  const rows = await queryRows<Counts>(
+    db,
+    sql`
     with pair as (${upsert(pairKey(normalized, address), normalized, MAX_FAILURES_PER_WINDOW)}),
          by_client as (${upsert(clientKey(address), "", MAX_CLIENT_FAILURES_PER_WINDOW)})
     select pair.failures as pair_failures, by_client.failures as client_failures,
            (select sum(other.failures) from sign_in_failures other
              where other.email = ${normalized} and other.key <> ${pairKey(normalized, address)}
                and other.window_started_at > ${windowStart}::timestamptz) as other_failures
-    from pair, by_client`);
-  const rows = (Array.isArray(result) ? result : (result as { rows: Counts[] }).rows) as Counts[];
+    from pair, by_client`,
+  );
   const counts = rows[0]!;
   const pair = Number(counts.pair_failures);
   if (pair > MAX_FAILURES_PER_WINDOW || Number(counts.client_failures) > MAX_CLIENT_FAILURES_PER_WINDOW) return { allowed: false };
@@ -73,8 +74,7 @@ export async function beginSignInAttempt(email: string, client: string | null, n
 }
 
 /** The right password: the pair's failures are forgiven and the client's count gets this attempt back. */
-export async function finishSuccessfulSignIn(email: string, client: string | null): Promise<void> {
-  const db = await getDb();
+export async function finishSuccessfulSignIn(db: Executor, email: string, client: string | null): Promise<void> {
   const address = client ?? UNKNOWN_CLIENT;
   await db.delete(signInFailures).where(eq(signInFailures.key, pairKey(email.toLowerCase(), address)));
   await db

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Executor } from "@/db/index";
+import type { Executor } from "@/db/client";
 import { cannedResponses, workspaces } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { CANNED_NAME_MAX, CANNED_TEXT_MAX } from "./limits";

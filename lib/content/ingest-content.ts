@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, isNull, not, sql } from "drizzle-orm";
-import type { Transaction } from "@/db/index";
+import type { Transaction } from "@/db/client";
 import { conversationActivities, conversations, messages, type MessagingApp } from "@/db/schema";
 import type { ContentEvent, MessageEvent, Referral } from "@/lib/channels/types";
 import { publishEvent } from "@/lib/realtime/bus";

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq } from "drizzle-orm";
-import type { Executor } from "@/db/index";
+import type { Executor } from "@/db/client";
 import { messages } from "@/db/schema";
 
 /** When the customer last wrote in this conversation (the thread index, newest first). */

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
-import { getDb } from "@/db/index";
+import type { Executor } from "@/db/client";
 import { messages } from "@/db/schema";
 
 export type QuotedMessage = Pick<typeof messages.$inferSelect, "id" | "direction" | "text" | "kind" | "payload">;
@@ -10,13 +10,13 @@ export type QuotedMessage = Pick<typeof messages.$inferSelect, "id" | "direction
  * conversation: one query by provider id for the whole page.
  */
 export async function withQuotedMessages<M extends { replyToProviderMessageId: string | null }>(
+  db: Executor,
   conversationId: string,
   page: M[],
 ): Promise<(M & { quoted: QuotedMessage | null })[]> {
   const ids = [...new Set(page.map((message) => message.replyToProviderMessageId).filter((id) => id !== null))];
   const found = new Map<string, QuotedMessage>();
   if (ids.length > 0) {
-    const db = await getDb();
     const rows = await db
       .select({ id: messages.id, providerMessageId: messages.providerMessageId, direction: messages.direction, text: messages.text, kind: messages.kind, payload: messages.payload })
       .from(messages)

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
-import { getDb } from "@/db/index";
+import type { Executor } from "@/db/client";
 import { conversations, messages, messagingApps } from "@/db/schema";
 import { withCredentials } from "@/lib/apps/credentials";
 import { isHttpUrl } from "@/lib/channels/safe-url";
@@ -23,8 +23,7 @@ function isTwilioMediaUrl(url: string): boolean {
 }
 
 /** The attachment, if `subject` may see its conversation and it is Twilio media of a WhatsApp app. */
-async function findMedia(subject: AccessSubject, messageId: string, index: number) {
-  const db = await getDb();
+async function findMedia(db: Executor, subject: AccessSubject, messageId: string, index: number) {
   const [row] = await db
     .select({ message: messages, app: messagingApps })
     .from(messages)
@@ -57,8 +56,8 @@ function capped(body: ReadableStream<Uint8Array>, limit: number): ReadableStream
  * or a non-http(s) URL are all 404 (nothing says which). Redirects (Twilio sends media from its
  * CDN) are followed by fetch, which drops the Authorization header on the way to another origin.
  */
-export async function streamTwilioMedia(subject: AccessSubject, messageId: string, index: number): Promise<MediaOutcome> {
-  const found = await findMedia(subject, messageId, index);
+export async function streamTwilioMedia(db: Executor, subject: AccessSubject, messageId: string, index: number): Promise<MediaOutcome> {
+  const found = await findMedia(db, subject, messageId, index);
   if (!found) return { ok: false, status: 404 };
   const app = withCredentials(found.app);
   if (app.provider !== "whatsapp") return { ok: false, status: 404 };

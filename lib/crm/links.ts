@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { getDb, type Transaction } from "@/db/index";
+import type { Transaction, Executor } from "@/db/client";
 import { conversationLinks } from "@/db/schema";
 import { findAccessibleConversation, lockAccessibleConversation, type AccessSubject } from "@/lib/apps/access";
 import { isUuid } from "@/lib/ids";
@@ -37,47 +37,53 @@ async function announce(tx: Transaction, conversation: { id: string; workspaceId
  * one explicitly (docs/decisions.md).
  */
 export async function linkRecord(
+  db: Executor,
   actor: AccessSubject & { userId: string },
   input: { conversationId: string; type: RecordType; recordId: string },
-  tx?: Transaction,
 ): Promise<Result<RecordSummary, LinkRefusal>> {
-  const run = async (tx: Transaction): Promise<Result<RecordSummary, LinkRefusal>> => {
-    const found = await lockAccessibleConversation(tx, actor, input.conversationId);
-    if (!found) return refuse("not_found");
-    const record = await findRecord(tx, actor, input.type, input.recordId);
-    if (!record) return refuse("record_not_found");
-    const link = await lockLinkRow(tx, found.conversation.id, found.conversation.workspaceId);
-    const column = RECORD_COLUMN[input.type];
-    if (link[column] === record.id) return refuse("already_in_state");
-    if (link[column]) return refuse("already_linked");
-    await tx
-      .update(conversationLinks)
-      .set({ [column]: record.id, [NOTE_STARTED_COLUMN[input.type]]: null })
-      .where(eq(conversationLinks.conversationId, found.conversation.id));
-    await recordActivity(tx, {
-      workspaceId: found.conversation.workspaceId,
-      conversationId: found.conversation.id,
-      kind: "linked",
-      actorId: actor.userId,
-      detail: { record: record.label, recordType: input.type },
-    });
-    await enqueueHistoryNote(
-      tx,
-      { conversationId: found.conversation.id, recordType: input.type, recordId: record.id, messageId: null },
-      { workspaceId: found.conversation.workspaceId },
-    );
-    await announce(tx, found.conversation);
-    return ok(record);
-  };
-  return tx ? run(tx) : (await getDb()).transaction(run);
+  return db.transaction((tx) => linkRecordIn(tx, actor, input));
+}
+
+/** `linkRecord` inside a transaction the caller already holds. */
+async function linkRecordIn(
+  tx: Transaction,
+  actor: AccessSubject & { userId: string },
+  input: { conversationId: string; type: RecordType; recordId: string },
+): Promise<Result<RecordSummary, LinkRefusal>> {
+  const found = await lockAccessibleConversation(tx, actor, input.conversationId);
+  if (!found) return refuse("not_found");
+  const record = await findRecord(tx, actor, input.type, input.recordId);
+  if (!record) return refuse("record_not_found");
+  const link = await lockLinkRow(tx, found.conversation.id, found.conversation.workspaceId);
+  const column = RECORD_COLUMN[input.type];
+  if (link[column] === record.id) return refuse("already_in_state");
+  if (link[column]) return refuse("already_linked");
+  await tx
+    .update(conversationLinks)
+    .set({ [column]: record.id, [NOTE_STARTED_COLUMN[input.type]]: null })
+    .where(eq(conversationLinks.conversationId, found.conversation.id));
+  await recordActivity(tx, {
+    workspaceId: found.conversation.workspaceId,
+    conversationId: found.conversation.id,
+    kind: "linked",
+    actorId: actor.userId,
+    detail: { record: record.label, recordType: input.type },
+  });
+  await enqueueHistoryNote(
+    tx,
+    { conversationId: found.conversation.id, recordType: input.type, recordId: record.id, messageId: null },
+    { workspaceId: found.conversation.workspaceId },
+  );
+  await announce(tx, found.conversation);
+  return ok(record);
 }
 
 /** Unlinking keeps the notes already written on the record (spec §7). */
 export async function unlinkRecord(
+  db: Executor,
   actor: AccessSubject & { userId: string },
   input: { conversationId: string; type: RecordType },
 ): Promise<Result<null, LinkRefusal>> {
-  const db = await getDb();
   return db.transaction(async (tx) => {
     const found = await lockAccessibleConversation(tx, actor, input.conversationId);
     if (!found) return refuse("not_found");
@@ -99,8 +105,7 @@ export async function unlinkRecord(
   });
 }
 
-export async function getConversationLinks(subject: AccessSubject, conversationId: string): Promise<ConversationLinks> {
-  const db = await getDb();
+export async function getConversationLinks(db: Executor, subject: AccessSubject, conversationId: string): Promise<ConversationLinks> {
   const [link] = await db.select().from(conversationLinks).where(eq(conversationLinks.conversationId, conversationId));
   const summary = async (type: RecordType) => {
     const id = link?.[RECORD_COLUMN[type]];
@@ -119,11 +124,11 @@ type NewRecord =
  * created, so a refusal leaves no orphan record behind.
  */
 export async function createAndLinkRecord(
+  db: Executor,
   actor: AccessSubject & { userId: string },
   conversationId: string,
   record: NewRecord,
 ): Promise<Result<RecordSummary, LinkRefusal | "invalid_person">> {
-  const db = await getDb();
   return db.transaction(async (tx) => {
     const found = await lockAccessibleConversation(tx, actor, conversationId);
     if (!found) return refuse("not_found");
@@ -136,16 +141,15 @@ export async function createAndLinkRecord(
           ? await saveLead(tx, actor, record.input)
           : await saveDeal(tx, actor, record.input);
     if (!created.ok) return created;
-    return linkRecord(actor, { conversationId, type: record.type, recordId: created.value.id }, tx);
+    return linkRecordIn(tx, actor, { conversationId, type: record.type, recordId: created.value.id });
   });
 }
 
 export type LinkedConversation = { id: string; contactName: string; appName: string; status: "open" | "closed" };
 
 /** The conversations linked to a record that this user may open (others' apps stay hidden). */
-export async function listLinkedConversations(subject: AccessSubject, type: RecordType, recordId: string): Promise<LinkedConversation[]> {
+export async function listLinkedConversations(db: Executor, subject: AccessSubject, type: RecordType, recordId: string): Promise<LinkedConversation[]> {
   if (!isUuid(recordId)) return [];
-  const db = await getDb();
   const column = { person: conversationLinks.personId, lead: conversationLinks.leadId, deal: conversationLinks.dealId }[type];
   const links = await db
     .select({ conversationId: conversationLinks.conversationId })

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
-import { getDb } from "@/db/index";
+import type { Executor } from "@/db/client";
 import { notes, users, type Note } from "@/db/schema";
 import type { AccessSubject } from "@/lib/apps/access";
 import { isUuid } from "@/lib/ids";
@@ -24,10 +24,9 @@ export type NotesPage = { notes: NoteWithAuthor[]; olderCursor: string | null };
  * `before` (a malformed one shows the first page). Times are compared at millisecond precision,
  * the cursor's, so notes written within one millisecond are never split across pages and lost.
  */
-export async function listNotes(subject: AccessSubject, type: RecordType, recordId: string, before?: string | null): Promise<NotesPage> {
+export async function listNotes(db: Executor, subject: AccessSubject, type: RecordType, recordId: string, before?: string | null): Promise<NotesPage> {
   if (!isUuid(recordId)) return { notes: [], olderCursor: null };
   const cursor = decodeCursor(before);
-  const db = await getDb();
   const changedAt = sql`date_trunc('milliseconds', ${notes.updatedAt})`;
   const rows = await db
     .select({ note: notes, authorName: users.name })
@@ -52,10 +51,10 @@ export async function listNotes(subject: AccessSubject, type: RecordType, record
 }
 
 export async function addNote(
+  db: Executor,
   actor: AccessSubject,
   input: { type: RecordType; recordId: string; body: string },
 ): Promise<Result<{ id: string }, "not_found">> {
-  const db = await getDb();
   const record = await findRecord(db, actor, input.type, input.recordId);
   if (!record) return refuse("not_found");
   const [note] = await db
@@ -69,9 +68,8 @@ export async function addNote(
  * Editing a history note makes it the editor's own text: it is marked edited and the next
  * message of the conversation starts a new note instead of touching it (spec §7).
  */
-export async function editNote(actor: AccessSubject, input: { noteId: string; body: string }): Promise<Result<{ id: string }, "not_found">> {
+export async function editNote(db: Executor, actor: AccessSubject, input: { noteId: string; body: string }): Promise<Result<{ id: string }, "not_found">> {
   if (!isUuid(input.noteId)) return refuse("not_found");
-  const db = await getDb();
   const now = new Date();
   const [note] = await db
     .update(notes)
@@ -81,9 +79,8 @@ export async function editNote(actor: AccessSubject, input: { noteId: string; bo
   return note ? ok(note) : refuse("not_found");
 }
 
-export async function deleteNote(actor: AccessSubject, noteId: string): Promise<Result<{ id: string }, "not_found">> {
+export async function deleteNote(db: Executor, actor: AccessSubject, noteId: string): Promise<Result<{ id: string }, "not_found">> {
   if (!isUuid(noteId)) return refuse("not_found");
-  const db = await getDb();
   const [note] = await db
     .delete(notes)
     .where(and(eq(notes.id, noteId), eq(notes.workspaceId, actor.workspaceId)))

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, ilike, inArray, sql, type SQL } from "drizzle-orm";
-import { getDb, type Executor } from "@/db/index";
+import type { Executor } from "@/db/client";
 import { deals, leads, persons } from "@/db/schema";
 import type { AccessSubject } from "@/lib/apps/access";
 import { isUuid } from "@/lib/ids";
@@ -45,11 +45,11 @@ function escapeLike(query: string): string {
 
 /** Alphabetical, searched by name/title, paged by keyset on (label, id). */
 export async function listRecords(
+  db: Executor,
   subject: AccessSubject,
   type: RecordType,
   options: { query?: string | null; after?: Cursor | null; limit?: number } = {},
 ) {
-  const db = await getDb();
   const { table, label } = RECORD_TABLES[type];
   const limit = options.limit ?? CRM_PAGE_SIZE;
   const filters: (SQL | undefined)[] = [
@@ -70,8 +70,8 @@ export async function listRecords(
   return { rows: page, nextCursor };
 }
 
-export async function searchRecords(subject: AccessSubject, type: RecordType, query: string): Promise<RecordSummary[]> {
-  const { rows } = await listRecords(subject, type, { query, limit: 8 });
+export async function searchRecords(db: Executor, subject: AccessSubject, type: RecordType, query: string): Promise<RecordSummary[]> {
+  const { rows } = await listRecords(db, subject, type, { query, limit: 8 });
   return rows.map((row) => ({ id: row.id, type, label: "name" in row ? row.name : row.title }));
 }
 
@@ -146,9 +146,8 @@ export async function saveDeal(db: Executor, subject: AccessSubject, input: Deal
 }
 
 /** Deleting a record deletes its notes and unlinks it from conversations (foreign keys). */
-export async function deleteRecord(subject: AccessSubject, type: RecordType, id: string): Promise<Result<{ id: string }, "not_found">> {
+export async function deleteRecord(db: Executor, subject: AccessSubject, type: RecordType, id: string): Promise<Result<{ id: string }, "not_found">> {
   if (!isUuid(id)) return refuse("not_found");
-  const db = await getDb();
   const { table } = RECORD_TABLES[type];
   const deleted = await db
     .delete(table)

@@ -1,5 +1,7 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
+// next-intl calls this per request: an entry point.
+import { getDb } from "@/db/index";
 import { getActor } from "@/lib/auth/actor";
 import { isLocale, localeFromAcceptLanguage, type Locale } from "./locales";
 import { loadMessages } from "./messages";
@@ -7,7 +9,7 @@ import { loadMessages } from "./messages";
 export const TIME_ZONE_COOKIE = "tz";
 
 async function resolveLocale(): Promise<Locale> {
-  const actor = await getActor();
+  const actor = await getActor(await getDb());
   if (isLocale(actor?.locale)) return actor.locale;
   return localeFromAcceptLanguage((await headers()).get("accept-language"));
 }

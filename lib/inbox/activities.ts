@@ -1,5 +1,5 @@
 import "server-only";
-import type { Executor } from "@/db/index";
+import type { Executor } from "@/db/client";
 import { conversationActivities } from "@/db/schema";
 
 type ActivityInput = {

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { getDb, type Transaction } from "@/db/index";
+import type { Transaction, Executor } from "@/db/client";
 import { conversationActivities, conversations, users, type MessagingApp } from "@/db/schema";
 import { enqueueAssignmentNotification } from "@/lib/notifications/enqueue";
 import { ok, refuse, type Result } from "@/lib/result";
@@ -47,10 +47,10 @@ export async function checkAssignee(db: Transaction, app: MessagingApp, assignee
  * and the last one wins; a call that would change nothing says so instead of pretending.
  */
 export async function assignConversation(
+  db: Executor,
   actor: AccessSubject,
   input: { conversationId: string; assigneeId: string | null },
 ): Promise<Result<{ assigneeId: string | null }, AssignRefusal>> {
-  const db = await getDb();
   return db.transaction(async (tx) => {
     const found = await lockAccessibleConversation(tx, actor, input.conversationId);
     if (!found) return refuse("not_found");

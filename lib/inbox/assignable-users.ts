@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
-import type { Executor } from "@/db/index";
+import type { Executor } from "@/db/client";
 import { messagingApps, users, type MessagingApp } from "@/db/schema";
 import { appAccessibleBy } from "@/lib/apps/access";
 

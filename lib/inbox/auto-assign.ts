@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
-import type { Executor, Transaction } from "@/db/index";
+import type { Executor, Transaction } from "@/db/client";
 import { conversationActivities, conversations, messagingApps, users, type MessagingApp } from "@/db/schema";
 import { enqueueAssignmentNotification } from "@/lib/notifications/enqueue";
 import { publishEvent } from "@/lib/realtime/bus";

@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Executor } from "@/db/index";
+import type { Executor } from "@/db/client";
 import { workspaces } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { ok, refuse, type Result } from "@/lib/result";

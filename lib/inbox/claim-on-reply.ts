@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
-import type { Transaction } from "@/db/index";
+import type { Transaction } from "@/db/client";
 import { conversationActivities, conversations, workspaces, type Conversation, type MessagingApp } from "@/db/schema";
 import { publishEvent } from "@/lib/realtime/bus";
 import type { AccessSubject } from "@/lib/apps/access";

@@ -1,6 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { getDb } from "@/db/index";
+import type { Executor } from "@/db/client";
 import { conversationActivities, conversationReads, conversations, deletedMessageIds, messages } from "@/db/schema";
 import { ok, refuse, type Result } from "@/lib/result";
 import { publishEvent } from "@/lib/realtime/bus";
@@ -17,10 +17,10 @@ export function canDeleteConversation(actor: AccessSubject, app: { installerId: 
  * a new conversation, because only live conversations are unique per contact.
  */
 export async function deleteConversation(
+  db: Executor,
   actor: AccessSubject,
   conversationId: string,
 ): Promise<Result<{ conversationId: string }, "not_found" | "not_installer">> {
-  const db = await getDb();
   return db.transaction(async (tx) => {
     const found = await lockAccessibleConversation(tx, actor, conversationId);
     if (!found) return refuse("not_found");

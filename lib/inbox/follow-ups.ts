@@ -1,5 +1,5 @@
 import "server-only";
-import type { Transaction } from "@/db/index";
+import type { Transaction } from "@/db/client";
 import type { Message, MessagingApp } from "@/db/schema";
 import { enqueueHistoryNoteUpdates } from "@/lib/crm/jobs/history-note";
 import { autoAssignJob } from "./jobs/auto-assign";

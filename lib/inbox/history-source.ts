@@ -1,6 +1,6 @@
 import "server-only";
 import { aliasedTable, desc, eq } from "drizzle-orm";
-import type { Executor } from "@/db/index";
+import type { Executor } from "@/db/client";
 import type { MessageKind, MessagePayload } from "@/lib/content/message-content";
 import { conversations, messages, messagingApps, users, type HistoryEntry } from "@/db/schema";
 

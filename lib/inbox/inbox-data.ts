@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/db/index";
+import type { Executor } from "@/db/client";
 import { findAccessibleConversation, listAccessibleApps, type AccessSubject } from "@/lib/apps/access";
 import { listAssignableUsers } from "./assignable-users";
 import { countViews, listConversations, loadThreadPage, narrowScope } from "./queries";
@@ -14,8 +14,7 @@ export type InboxRequest = { view: View; conversationId: string | null; app: str
  * bench:views times exactly the queries the page runs. `open` is null for an unknown or
  * inaccessible conversation id (the page answers 404).
  */
-export async function loadInboxData(actor: AccessSubject, request: InboxRequest) {
-  const db = await getDb();
+export async function loadInboxData(db: Executor, actor: AccessSubject, request: InboxRequest) {
   const apps = await listAccessibleApps(db, actor);
   // A malformed or foreign app id shows the unfiltered first page (spec §10).
   const appId = request.app && isUuid(request.app) && apps.some((app) => app.id === request.app) ? request.app : null;
@@ -26,11 +25,11 @@ export async function loadInboxData(actor: AccessSubject, request: InboxRequest)
   if (request.conversationId && !open) return { missing: true as const };
 
   // Read before the list is queried, so the row of the conversation being opened loses its dot now.
-  if (open) await markConversationRead(open.conversation.id, actor.userId);
+  if (open) await markConversationRead(db, open.conversation.id, actor.userId);
   const [counts, list, thread, assignees] = await Promise.all([
-    countViews(actor, appId, scope),
-    listConversations(actor, request.view, { after, scope }),
-    open ? loadThreadPage(open.conversation.id) : null,
+    countViews(db, actor, appId, scope),
+    listConversations(db, actor, request.view, { after, scope }),
+    open ? loadThreadPage(db, open.conversation.id) : null,
     open ? listAssignableUsers(db, open.app) : [],
   ]);
   return { missing: false as const, apps, appId, after, open, counts, list, thread, assignees };

@@ -1,7 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { rowsOf } from "@/db/client";
-import type { Transaction } from "@/db/index";
+import { queryRows, type Transaction } from "@/db/client";
 import type { Conversation, MessagingApp } from "@/db/schema";
 import type { MessageEvent } from "@/lib/channels/types";
 import { previewColumns } from "@/lib/content/ingest-content";
@@ -49,7 +48,18 @@ export async function upsertConversationForMessage(
   // last_message_at (the unread mark, compared with read times) only move forward.
   const previewAt = (event.occurredAt.getTime() < now.getTime() ? event.occurredAt : now).toISOString();
   const isNewer = sql`(c.last_preview_at is null or excluded.last_preview_at >= c.last_preview_at)`;
-  const result = await tx.execute(sql`
+  const [row] = await queryRows<{
+    id: string;
+    status: ConversationStatus;
+    assignee_id: string | null;
+    contact_name: string;
+    contact_name_locked: boolean;
+    snoozed_until: Date | string | null;
+    is_new: boolean;
+    is_linked: boolean;
+  }>(
+    tx,
+    sql`
     insert into conversations as c
       (workspace_id, app_id, external_contact_id, contact_name, last_activity_at, last_message_at, last_message_preview, last_message_kind, last_preview_at,
        last_message_direction, last_message_author_id)
@@ -68,17 +78,8 @@ export async function upsertConversationForMessage(
           last_preview_at = greatest(c.last_preview_at, excluded.last_preview_at)
       where ${notStored}
     returning c.id, c.status, c.assignee_id, c.contact_name, c.contact_name_locked, c.snoozed_until, (c.xmax = 0) as is_new,
-      exists (select 1 from conversation_links l where l.conversation_id = c.id) as is_linked`);
-  const [row] = rowsOf<{
-    id: string;
-    status: ConversationStatus;
-    assignee_id: string | null;
-    contact_name: string;
-    contact_name_locked: boolean;
-    snoozed_until: Date | string | null;
-    is_new: boolean;
-    is_linked: boolean;
-  }>(result);
+      exists (select 1 from conversation_links l where l.conversation_id = c.id) as is_linked`,
+  );
   if (!row) return null;
   return {
     id: row.id,

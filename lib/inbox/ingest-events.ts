@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
-import { getDb, type Transaction } from "@/db/index";
+import type { Transaction, Executor } from "@/db/client";
 import { conversationActivities, conversations, messages, type Message, type MessagingApp } from "@/db/schema";
 import { withBatchedWrites } from "@/lib/runtime/transaction-batch";
 import type { DeliveryEvent, InboundEvent, MessageEvent } from "@/lib/channels/types";
@@ -23,10 +23,9 @@ export type IngestSummary = { storedMessages: number; duplicateMessages: number;
  * inserted at most once per provider id, delivery states moved forward, follow-up jobs and
  * live events queued with the data. A failure rolls all of it back and the provider retries.
  */
-export async function ingestEvents(app: MessagingApp, events: InboundEvent[]): Promise<IngestSummary> {
+export async function ingestEvents(db: Executor, app: MessagingApp, events: InboundEvent[]): Promise<IngestSummary> {
   const summary: IngestSummary = { storedMessages: 0, duplicateMessages: 0, updatedDeliveries: 0 };
   if (events.length === 0) return summary;
-  const db = await getDb();
   // Same-contact events keep their order; different contacts are locked in one global order,
   // so two batches touching the same conversations cannot deadlock.
   const ordered = events

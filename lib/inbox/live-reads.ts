@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { getDb } from "@/db/index";
+import type { Executor } from "@/db/client";
 import { findAccessibleConversation, type AccessSubject } from "@/lib/apps/access";
 import { conversationScope, countViews, listConversations, loadThreadPage } from "./queries";
 import { markConversationRead } from "./read-markers";
@@ -23,27 +23,27 @@ export const rowsInput = z.object({
     .pipe(z.array(z.uuid()).min(1).max(MAX_ROWS_PER_FETCH)),
 });
 
-export async function readRows(subject: AccessSubject, input: z.infer<typeof rowsInput>) {
-  const scope = await conversationScope(subject, input.app);
-  const { rows } = await listConversations(subject, input.view, { scope, ids: input.ids, limit: input.ids.length });
+export async function readRows(db: Executor, subject: AccessSubject, input: z.infer<typeof rowsInput>) {
+  const scope = await conversationScope(db, subject, input.app);
+  const { rows } = await listConversations(db, subject, input.view, { scope, ids: input.ids, limit: input.ids.length });
   return rows;
 }
 
 export const countsInput = z.object({ app: appParam });
 
-export async function readCounts(subject: AccessSubject, input: z.infer<typeof countsInput>) {
-  return countViews(subject, input.app);
+export async function readCounts(db: Executor, subject: AccessSubject, input: z.infer<typeof countsInput>) {
+  return countViews(db, subject, input.app);
 }
 
 /**
  * The open conversation's newest page; it is on screen, so it is read (as a page render marks
  * it). Null when the conversation is unknown, deleted or out of the subject's reach.
  */
-export async function readNewestThread(subject: AccessSubject, conversationId: string) {
-  const found = await findAccessibleConversation(await getDb(), subject, conversationId);
+export async function readNewestThread(db: Executor, subject: AccessSubject, conversationId: string) {
+  const found = await findAccessibleConversation(db, subject, conversationId);
   if (!found) return null;
-  await markConversationRead(found.conversation.id, subject.userId);
-  return loadThreadPage(found.conversation.id);
+  await markConversationRead(db, found.conversation.id, subject.userId);
+  return loadThreadPage(db, found.conversation.id);
 }
 
 /** Query string → object, first value of each name. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, isNull } from "drizzle-orm";
-import type { Executor } from "@/db/index";
+import type { Executor } from "@/db/client";
 import { messagingApps, users } from "@/db/schema";
 import type { AccessSubject } from "@/lib/apps/access";
 import { appAccessibleBy } from "@/lib/apps/access";

@@ -1,6 +1,6 @@
 import "server-only";
 import { aliasedTable, and, desc, eq, gte, inArray, isNotNull, isNull, lt, ne, sql, type SQL } from "drizzle-orm";
-import { getDb, type Database } from "@/db/index";
+import type { Database, Executor } from "@/db/client";
 import { unionAll } from "drizzle-orm/pg-core";
 import {
   conversationActivities,
@@ -49,8 +49,8 @@ function viewCondition(view: View, viewerId: string): SQL {
  */
 export type ConversationScope = { subject: AccessSubject; appIds: string[] };
 
-export async function conversationScope(subject: AccessSubject, appId: string | null = null): Promise<ConversationScope> {
-  const apps = await listAccessibleApps(await getDb(), subject);
+export async function conversationScope(db: Executor, subject: AccessSubject, appId: string | null = null): Promise<ConversationScope> {
+  const apps = await listAccessibleApps(db, subject);
   return narrowScope(subject, apps.map((app) => app.id), appId);
 }
 
@@ -110,6 +110,7 @@ function pageCandidates(db: Database, scope: ConversationScope, view: View, afte
 export type ConversationRow = Awaited<ReturnType<typeof listConversations>>["rows"][number];
 
 export async function listConversations(
+  db: Executor,
   subject: AccessSubject,
   view: View,
   options: {
@@ -121,10 +122,9 @@ export async function listConversations(
     ids?: string[];
   } = {},
 ) {
-  const scope = options.scope ?? (await conversationScope(subject, options.appId ?? null));
+  const scope = options.scope ?? (await conversationScope(db, subject, options.appId ?? null));
   const limit = options.limit ?? PAGE_SIZE;
   if (scope.appIds.length === 0 || options.ids?.length === 0) return { rows: [], nextCursor: null };
-  const db = await getDb();
   const after = options.after;
   // The page's rows come whole from the per-app index walks; the joins add names to at most
   // (apps × take) rows, and conversations is never read again.
@@ -182,13 +182,13 @@ export async function listConversations(
 export { COUNT_CAP, formatCount, type ViewCounts };
 
 export async function countViews(
+  db: Executor,
   subject: AccessSubject,
   appId: string | null = null,
   scope?: ConversationScope,
 ): Promise<ViewCounts> {
-  const resolved = scope ?? (await conversationScope(subject, appId));
+  const resolved = scope ?? (await conversationScope(db, subject, appId));
   if (resolved.appIds.length === 0) return { unassigned: 0, mine: 0, others: 0, snoozed: 0, closed: 0 };
-  const db = await getDb();
   // Per app, like pageCandidates. The sum of per-app counts each capped at COUNT_CAP + 1 is
   // exact whenever the true total is at most COUNT_CAP, and above COUNT_CAP otherwise.
   const capped = (view: View) => {
@@ -231,8 +231,7 @@ export type ThreadActivity = Awaited<ReturnType<typeof loadThreadPage>>["activit
  * The newest messages first (a keyset page, older ones on request), with the activity lines
  * that fall between the oldest loaded message and the newer end of the page.
  */
-export async function loadThreadPage(conversationId: string, before: Cursor | null = null) {
-  const db = await getDb();
+export async function loadThreadPage(db: Executor, conversationId: string, before: Cursor | null = null) {
   const newestFirst = await db
     .select({
       id: messages.id,
@@ -264,7 +263,7 @@ export async function loadThreadPage(conversationId: string, before: Cursor | nu
     .limit(THREAD_PAGE_SIZE + 1);
 
   const hasOlder = newestFirst.length > THREAD_PAGE_SIZE;
-  const page = await withQuotedMessages(conversationId, newestFirst.slice(0, THREAD_PAGE_SIZE).reverse());
+  const page = await withQuotedMessages(db, conversationId, newestFirst.slice(0, THREAD_PAGE_SIZE).reverse());
   const oldest = page[0];
   const activities = await db
     .select({

@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { getDb, type Executor } from "@/db/index";
+import type { Executor } from "@/db/client";
 import { conversationReads } from "@/db/schema";
 
 /**
@@ -17,6 +17,6 @@ export async function markConversationReadIn(db: Executor, conversationId: strin
     });
 }
 
-export async function markConversationRead(conversationId: string, userId: string, at = new Date()): Promise<void> {
-  await markConversationReadIn(await getDb(), conversationId, userId, at);
+export async function markConversationRead(db: Executor, conversationId: string, userId: string, at = new Date()): Promise<void> {
+  await markConversationReadIn(db, conversationId, userId, at);
 }

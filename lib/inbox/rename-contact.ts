@@ -1,6 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { getDb } from "@/db/index";
+import type { Executor } from "@/db/client";
 import { conversations } from "@/db/schema";
 import { publishEvent } from "@/lib/realtime/bus";
 import { ok, refuse, type Result } from "@/lib/result";
@@ -12,10 +12,10 @@ import { lockAccessibleConversation, type AccessSubject } from "@/lib/apps/acces
  * ingest-events.ts). The conversation's unknown to a subject without access to its app.
  */
 export async function renameContact(
+  db: Executor,
   actor: AccessSubject,
   input: { conversationId: string; name: string },
 ): Promise<Result<{ name: string }, "not_found">> {
-  const db = await getDb();
   return db.transaction(async (tx) => {
     const found = await lockAccessibleConversation(tx, actor, input.conversationId);
     if (!found) return refuse("not_found");

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { getDb, type Transaction } from "@/db/index";
+import type { Transaction, Executor } from "@/db/client";
 import { conversations, files, messages, type Attachment, type Conversation, type Message, type MessagingApp, type Provider } from "@/db/schema";
 import { TEXT_CONTENT, toColumns, type MessageContent } from "@/lib/content/message-content";
 import { appUrl } from "@/lib/env";
@@ -113,10 +113,10 @@ const providerName = (provider: Provider) => (provider === "messenger" ? "Messen
  * Twilio sends the words as the file's caption.
  */
 export async function sendReply(
+  db: Executor,
   actor: AccessSubject,
   input: { conversationId: string; text: string; fileId?: string },
 ): Promise<Result<{ messageId: string }, ReplyRefusal>> {
-  const db = await getDb();
   return db.transaction(async (tx) => {
     const found = await lockAccessibleConversation(tx, actor, input.conversationId);
     if (!found) return refuse("not_found");
@@ -147,10 +147,10 @@ export async function sendReply(
 
 /** "Send again" on a failed reply: the same message goes back to pending with a new attempt. */
 export async function resendMessage(
+  db: Executor,
   actor: AccessSubject,
   input: { conversationId: string; messageId: string },
 ): Promise<Result<{ messageId: string }, ReplyRefusal>> {
-  const db = await getDb();
   return db.transaction(async (tx) => {
     const found = await lockAccessibleConversation(tx, actor, input.conversationId);
     if (!found) return refuse("not_found");

@@ -1,6 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { getDb } from "@/db/index";
+import type { Executor } from "@/db/client";
 import { conversationActivities, conversations } from "@/db/schema";
 import { ok, refuse, type Result } from "@/lib/result";
 import { publishEvent } from "@/lib/realtime/bus";
@@ -13,10 +13,10 @@ export type StatusRefusal = "not_found" | "already_in_state";
  * reopened conversation returns to the view its assignment says.
  */
 export async function setConversationStatus(
+  db: Executor,
   actor: AccessSubject,
   input: { conversationId: string; status: "open" | "closed" },
 ): Promise<Result<{ status: "open" | "closed" }, StatusRefusal>> {
-  const db = await getDb();
   return db.transaction(async (tx) => {
     const found = await lockAccessibleConversation(tx, actor, input.conversationId);
     if (!found) return refuse("not_found");

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/db/index";
+import type { Executor } from "@/db/client";
 import { ok, refuse, type Result } from "@/lib/result";
 import { findAccessibleConversation, type AccessSubject } from "@/lib/apps/access";
 import { loadThreadPage } from "./queries";
@@ -9,13 +9,14 @@ export type ThreadPage = Awaited<ReturnType<typeof loadThreadPage>>;
 
 /** The page of messages before `before`, for scrolling back in a long thread. */
 export async function loadOlderThreadItems(
+  db: Executor,
   actor: AccessSubject,
   conversationId: string,
   before: string,
 ): Promise<Result<ThreadPage, "not_found" | "invalid_input">> {
   const cursor = decodeCursor(before);
   if (!cursor) return refuse("invalid_input");
-  const found = await findAccessibleConversation(await getDb(), actor, conversationId);
+  const found = await findAccessibleConversation(db, actor, conversationId);
   if (!found) return refuse("not_found");
-  return ok(await loadThreadPage(found.conversation.id, cursor));
+  return ok(await loadThreadPage(db, found.conversation.id, cursor));
 }

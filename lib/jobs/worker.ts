@@ -1,7 +1,7 @@
 import { hostname } from "node:os";
 import { and, eq, gte, inArray, sql } from "drizzle-orm";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
-import { rowsOf, type Database, type DatabaseHandle } from "@/db/client";
+import { queryRows, type Database, type DatabaseHandle } from "@/db/client";
 import { jobs, type Job as StoredJob } from "@/db/schema";
 import { log } from "@/lib/log";
 import { observeJob } from "./observe-job";
@@ -118,7 +118,7 @@ async function claimDueJobs(db: Database, byQueue: JobList, workerId: string, co
   if (count <= 0) return [];
   const queues = [...byQueue.keys()];
   return db.transaction(async (tx) => {
-    const picked = rowsOf<{ id: string; fair_key: string }>(await tx.execute(dueJobIds(queues, count, claimCursors.get(db))));
+    const picked = await queryRows<{ id: string; fair_key: string }>(tx, dueJobIds(queues, count, claimCursors.get(db)));
     if (picked.length === 0) return [];
     claimCursors.set(db, picked.at(-1)!.fair_key);
     const ids = picked.map((row) => row.id);

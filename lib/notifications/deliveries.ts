@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
-import { getDb } from "@/db/index";
+import type { Executor } from "@/db/client";
 import { notificationDeliveries, type NotificationChannel } from "@/db/schema";
 import { metrics } from "@/lib/observability/metrics";
 
@@ -10,8 +10,7 @@ export type DeliveryClaim = { userId: string; channel: NotificationChannel; even
  * Claims one delivery by its unique key. False when it was already sent (or given up on), so
  * a retried job skips it; true for a new one and for one whose earlier attempt never finished.
  */
-export async function claimDelivery(key: string, claim: DeliveryClaim): Promise<boolean> {
-  const db = await getDb();
+export async function claimDelivery(db: Executor, key: string, claim: DeliveryClaim): Promise<boolean> {
   const created = await db
     .insert(notificationDeliveries)
     .values({ deliveryKey: key, ...claim })
@@ -25,8 +24,7 @@ export async function claimDelivery(key: string, claim: DeliveryClaim): Promise<
   return existing?.status === "sending";
 }
 
-export async function finishDelivery(key: string, status: "sent" | "failed" | "skipped", error?: string): Promise<void> {
-  const db = await getDb();
+export async function finishDelivery(db: Executor, key: string, status: "sent" | "failed" | "skipped", error?: string): Promise<void> {
   const finished = await db
     .update(notificationDeliveries)
     .set({ status, error: error?.slice(0, 500) ?? null, sentAt: status === "sent" ? new Date() : null })

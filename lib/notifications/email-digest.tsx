@@ -4,7 +4,7 @@ import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { describeMessage, type Translate } from "@/lib/content/describe-content";
 import { NewMessagesEmail } from "@/components/emails/new-messages-email";
-import { getDb } from "@/db/index";
+import type { Executor } from "@/db/client";
 import { conversations, emailCursors, emailDigestItems, messages, messagingApps, users, workspaces } from "@/db/schema";
 import { appUrl } from "@/lib/env";
 import { translatorFor } from "@/lib/i18n/translator";
@@ -24,8 +24,7 @@ export const EMAIL_WINDOW_MS = 5 * 60_000;
  * moves on), so a burst makes one email now and one listing the rest. The cursor row is
  * locked, so scheduling and sending serialise.
  */
-export async function scheduleEmailDigest(userId: string, conversationId: string, messageId: string, workspaceId?: string): Promise<void> {
-  const db = await getDb();
+export async function scheduleEmailDigest(db: Executor, userId: string, conversationId: string, messageId: string, workspaceId?: string): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.insert(emailCursors).values({ userId, conversationId, lastEmailAt: new Date(0) }).onConflictDoNothing();
     const [cursor] = await tx
@@ -51,8 +50,7 @@ const emailTime = { year: "numeric", month: "short", day: "numeric", hour: "2-di
  * longer be emailed (deactivated, access removed, conversation gone) has the list dropped;
  * either way the generation moves on, so later messages start a new digest.
  */
-export async function sendEmailDigest(userId: string, conversationId: string): Promise<void> {
-  const db = await getDb();
+export async function sendEmailDigest(db: Executor, userId: string, conversationId: string): Promise<void> {
   await db.transaction(async (tx) => {
     const cursorKey = and(eq(emailCursors.userId, userId), eq(emailCursors.conversationId, conversationId));
     const [cursor] = await tx.select().from(emailCursors).where(cursorKey).for("update");
@@ -99,17 +97,13 @@ export async function sendEmailDigest(userId: string, conversationId: string): P
         }))}
       />
     );
-    // Inside the transaction, so on PGlite the outbox insert must use it too (one connection).
-    await sendEmail(
-      {
+    await sendEmail(tx, {
         to: row.user.email,
         subject: t("notify.email.newMessagesSubject", { count: pending.length, contact }),
         html: await render(email),
         text: await render(email, { plainText: true }),
         idempotencyKey: `digest:${userId}:${conversationId}:${cursor.generation}`,
-      },
-      tx,
-    );
+    });
     await tx.update(emailCursors).set({ lastEmailAt: new Date() }).where(cursorKey);
   });
 }
@@ -119,9 +113,9 @@ export const sendEmailDigestJob = defineJob({
   // `generation` names the digest's window; it only keys the job (rows queued before it existed lack it).
   payload: z.object({ userId: z.uuid(), conversationId: z.uuid(), generation: z.number().int().optional() }),
   dedupeKey: ({ userId, conversationId, generation }) => `notify.email-digest:${userId}:${conversationId}:${generation ?? 0}`,
-  async handle(_db, { userId, conversationId }) {
+  async handle(db, { userId, conversationId }) {
     try {
-      await sendEmailDigest(userId, conversationId);
+      await sendEmailDigest(db, userId, conversationId);
     } catch (error) {
       if (error instanceof EmailRefusedError) throw new PermanentJobError(error.message);
       throw error;

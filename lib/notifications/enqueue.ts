@@ -1,5 +1,5 @@
 import "server-only";
-import type { Executor, Transaction } from "@/db/index";
+import type { Executor, Transaction } from "@/db/client";
 import type { ConversationActivity, Message } from "@/db/schema";
 import { ASSIGNMENT_NOTICE_DELAY_MS, notifyAssignmentJob } from "./jobs/notify-assignment";
 import { notifyMentionJob } from "./jobs/notify-mention";

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/db/index";
+import type { Executor } from "@/db/client";
 import { publishEvent } from "@/lib/realtime/bus";
 import { claimDelivery, finishDelivery, type DeliveryClaim } from "./deliveries";
 import { pushToUser, type PushPayload } from "./send-push";
@@ -9,13 +9,14 @@ import { pushToUser, type PushPayload } from "./send-push";
  * to each of their browsers, each exactly once under `deliveryKey`.
  */
 export async function notifyDesktop(
+  db: Executor,
   deliveryKey: string,
   claim: DeliveryClaim & { workspaceId: string; appId: string | null },
   payload: PushPayload,
 ): Promise<void> {
   const toastKey = `${deliveryKey}:toast`;
-  if (await claimDelivery(toastKey, claim)) {
-    await publishEvent(await getDb(), {
+  if (await claimDelivery(db, toastKey, claim)) {
+    await publishEvent(db, {
       type: "notification.toast",
       workspaceId: claim.workspaceId,
       appId: claim.appId,
@@ -24,7 +25,7 @@ export async function notifyDesktop(
       title: payload.title.slice(0, 120),
       body: payload.body.slice(0, 300),
     });
-    await finishDelivery(toastKey, "sent");
+    await finishDelivery(db, toastKey, "sent");
   }
-  await pushToUser(deliveryKey, claim, payload);
+  await pushToUser(db, deliveryKey, claim, payload);
 }

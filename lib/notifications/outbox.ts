@@ -1,6 +1,6 @@
 import "server-only";
 import { desc } from "drizzle-orm";
-import { getDb } from "@/db/index";
+import type { Executor } from "@/db/client";
 import { outboxEmails } from "@/db/schema";
 import { getEnv } from "@/lib/env";
 
@@ -11,7 +11,6 @@ export function isOutboxShown(): boolean {
 }
 
 /** The development outbox shows every email of this installation, newest first. */
-export async function listOutboxEmails(limit = 50) {
-  const db = await getDb();
+export async function listOutboxEmails(db: Executor, limit = 50) {
   return db.select().from(outboxEmails).orderBy(desc(outboxEmails.createdAt)).limit(limit);
 }

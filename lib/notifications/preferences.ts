@@ -1,7 +1,7 @@
 import "server-only";
 import { eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { getDb, type Executor } from "@/db/index";
+import type { Executor } from "@/db/client";
 import { notificationPreferences } from "@/db/schema";
 import { ok, type Result } from "@/lib/result";
 import { DEFAULT_PREFERENCES, NOTIFICATION_CHANNELS, NOTIFICATION_EVENTS, isNotificationEvent, type PreferenceMatrix } from "./events";
@@ -30,12 +30,11 @@ export async function loadPreferences(db: Executor, userIds: string[]): Promise<
   return result;
 }
 
-export async function getPreferences(userId: string): Promise<PreferenceMatrix> {
-  return (await loadPreferences(await getDb(), [userId])).get(userId)!;
+export async function getPreferences(db: Executor, userId: string): Promise<PreferenceMatrix> {
+  return (await loadPreferences(db, [userId])).get(userId)!;
 }
 
-export async function savePreferences(userId: string, matrix: PreferenceMatrix): Promise<Result<PreferenceMatrix, never>> {
-  const db = await getDb();
+export async function savePreferences(db: Executor, userId: string, matrix: PreferenceMatrix): Promise<Result<PreferenceMatrix, never>> {
   await db.transaction(async (tx) => {
     await tx.delete(notificationPreferences).where(eq(notificationPreferences.userId, userId));
     await tx.insert(notificationPreferences).values(

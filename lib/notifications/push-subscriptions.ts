@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
-import { getDb } from "@/db/index";
+import type { Executor } from "@/db/client";
 import { pushSubscriptions, users } from "@/db/schema";
 import { ok, refuse, type Result } from "@/lib/result";
 import { pushEndpointRefusal } from "./push-endpoints";
@@ -29,11 +29,11 @@ export type PushSubscriptionInput = z.infer<typeof pushSubscriptionSchema>;
  * leave eleven.
  */
 export async function savePushSubscription(
+  db: Executor,
   userId: string,
   input: PushSubscriptionInput,
 ): Promise<Result<{ id: string }, "push_endpoint_refused">> {
   if (pushEndpointRefusal(input.endpoint)) return refuse("push_endpoint_refused");
-  const db = await getDb();
   const id = await db.transaction(async (tx) => {
     await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for("update");
     const now = new Date();
@@ -59,13 +59,11 @@ export async function savePushSubscription(
   return ok({ id });
 }
 
-export async function removePushSubscription(userId: string, endpoint: string): Promise<Result<null, never>> {
-  const db = await getDb();
+export async function removePushSubscription(db: Executor, userId: string, endpoint: string): Promise<Result<null, never>> {
   await db.delete(pushSubscriptions).where(and(eq(pushSubscriptions.userId, userId), eq(pushSubscriptions.endpoint, endpoint)));
   return ok(null);
 }
 
-export async function listPushSubscriptions(userId: string) {
-  const db = await getDb();
+export async function listPushSubscriptions(db: Executor, userId: string) {
   return db.select().from(pushSubscriptions).where(eq(pushSubscriptions.userId, userId));
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { Resend } from "resend";
-import { getDb, type Executor } from "@/db/index";
+import type { Executor } from "@/db/client";
 import { outboxEmails } from "@/db/schema";
 import { getEnv } from "@/lib/env";
 
@@ -18,10 +18,9 @@ export class EmailRefusedError extends Error {
  * test stand-in), else into the local outbox shown at /dev/outbox (spec §6). The idempotency key
  * makes Resend drop a repeat of the same email.
  */
-export async function sendEmail(email: OutgoingEmail, executor?: Executor): Promise<void> {
+export async function sendEmail(db: Executor, email: OutgoingEmail): Promise<void> {
   const env = getEnv();
   if (!env.RESEND_API_KEY) {
-    const db = executor ?? (await getDb());
     await db.insert(outboxEmails).values({ to: email.to, from: env.EMAIL_FROM, subject: email.subject, html: email.html, text: email.text });
     return;
   }

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import webpush from "web-push";
-import { getDb } from "@/db/index";
+import type { Executor } from "@/db/client";
 import { pushSubscriptions } from "@/db/schema";
 import { claimDelivery, finishDelivery, type DeliveryClaim } from "./deliveries";
 import { pushEndpointRefusal } from "./push-endpoints";
@@ -30,8 +30,7 @@ function isRetryable(error: unknown): boolean {
  * subscription (404/410) is removed; a hanging or failing push service makes the job retry
  * later, after the other browsers got theirs.
  */
-export async function pushToUser(deliveryKey: string, claim: DeliveryClaim, payload: PushPayload): Promise<void> {
-  const db = await getDb();
+export async function pushToUser(db: Executor, deliveryKey: string, claim: DeliveryClaim, payload: PushPayload): Promise<void> {
   const subscriptions = await db.select().from(pushSubscriptions).where(eq(pushSubscriptions.userId, claim.userId));
   const vapid = getVapidKeys();
   let retryable: unknown = null;
@@ -39,7 +38,7 @@ export async function pushToUser(deliveryKey: string, claim: DeliveryClaim, payl
     // Checked again at send time: a row saved before the rule, or PUSH_SERVICE_HOSTS narrowed since.
     if (pushEndpointRefusal(subscription.endpoint)) continue;
     const key = `${deliveryKey}:push:${subscription.id}`;
-    if (!(await claimDelivery(key, claim))) continue;
+    if (!(await claimDelivery(db, key, claim))) continue;
     try {
       await webpush.sendNotification(
         { endpoint: subscription.endpoint, keys: { p256dh: subscription.p256dh, auth: subscription.auth } },
@@ -52,17 +51,17 @@ export async function pushToUser(deliveryKey: string, claim: DeliveryClaim, payl
           ...pushRequestOptions(),
         },
       );
-      await finishDelivery(key, "sent");
+      await finishDelivery(db, key, "sent");
       await db.update(pushSubscriptions).set({ lastSuccessAt: new Date() }).where(eq(pushSubscriptions.id, subscription.id));
     } catch (error) {
       const status = (error as { statusCode?: number }).statusCode;
       if (status === 404 || status === 410) {
         await db.delete(pushSubscriptions).where(eq(pushSubscriptions.id, subscription.id));
-        await finishDelivery(key, "failed", `Subscription gone (HTTP ${status})`);
+        await finishDelivery(db, key, "failed", `Subscription gone (HTTP ${status})`);
       } else if (isRetryable(error)) {
         retryable = error;
       } else {
-        await finishDelivery(key, "failed", `Push service answered HTTP ${status}`);
+        await finishDelivery(db, key, "failed", `Push service answered HTTP ${status}`);
       }
     }
   }

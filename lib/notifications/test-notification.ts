@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
-import { getDb } from "@/db/index";
+import type { Executor } from "@/db/client";
 import { userActionMarks } from "@/db/schema";
 import { ok, refuse, type Result } from "@/lib/result";
 import { enqueueTestNotification } from "./enqueue";
@@ -13,8 +13,7 @@ const ACTION = "test_notification";
  * The mark and the job in one transaction; the mark is one upsert that only moves when the
  * last one is old enough, so two clicks at once queue one job, never two.
  */
-export async function requestTestNotification(userId: string): Promise<Result<null, "test_notification_too_soon">> {
-  const db = await getDb();
+export async function requestTestNotification(db: Executor, userId: string): Promise<Result<null, "test_notification_too_soon">> {
   return db.transaction(async (tx) => {
     const now = new Date();
     const earliest = new Date(now.getTime() - TEST_NOTIFICATION_INTERVAL_MS);

@@ -1,14 +1,13 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { getDb } from "@/db/index";
+import type { Executor } from "@/db/client";
 import { users } from "@/db/schema";
 import { listAccessibleApps, type AccessSubject } from "@/lib/apps/access";
 import type { RealtimeEvent } from "./events";
 
 type Reach = { isActive: boolean; appIds: Set<string> };
 
-async function loadReach(subject: AccessSubject): Promise<Reach> {
-  const db = await getDb();
+async function loadReach(db: Executor, subject: AccessSubject): Promise<Reach> {
   const [user] = await db
     .select({ isActive: users.isActive })
     .from(users)
@@ -25,7 +24,7 @@ async function loadReach(subject: AccessSubject): Promise<Reach> {
  * transaction as the change (db/migrations/0010_view_indexes.sql), so it arrives before any later event and a
  * removed or deactivated user stops receiving at once, with no query per event.
  */
-export function streamAudience(subject: AccessSubject) {
+export function streamAudience(db: Executor, subject: AccessSubject) {
   let reach: Promise<Reach> | null = null;
   return {
     /** `closed`: the user is no longer active; the stream should end. */
@@ -37,7 +36,7 @@ export function streamAudience(subject: AccessSubject) {
       // Handled by the stream itself (app/api/events/route.ts), never sent to a browser.
       if (event.type === "session.revoked") return "skip";
       if (event.workspaceId !== subject.workspaceId) return "skip";
-      reach ??= loadReach(subject);
+      reach ??= loadReach(db, subject);
       let current: Reach;
       try {
         current = await reach;

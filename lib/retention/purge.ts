@@ -1,5 +1,5 @@
 import { and, inArray, isNotNull, lt, or, sql, type SQL } from "drizzle-orm";
-import type { Database } from "@/db/client";
+import { queryRows, type Database } from "@/db/client";
 import { jobs, notificationDeliveries, oneTimeTokens, resetRequests, sessions, signInFailures } from "@/db/schema";
 import { log } from "@/lib/log";
 
@@ -64,8 +64,9 @@ export async function purgeExpiredRows(
 async function deleteBatch(db: Database, table: string, where: SQL, batchSize: number): Promise<number> {
   // `ctid = any(array(…))` is a TID scan: the inner select finds the batch (on an index where
   // there is one) and the delete touches only those rows, whatever the table's key.
-  const result = (await db.execute(
+  const rows = await queryRows(
+    db,
     sql`delete from ${sql.identifier(table)} where ctid = any(array(select ctid from ${sql.identifier(table)} where ${where} limit ${batchSize})) returning 1`,
-  )) as unknown;
-  return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows).length;
+  );
+  return rows.length;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { migrationsFolder } from "@/db/client";
+import { migrationsFolder, queryRows, type Executor } from "@/db/client";
 import { getDb } from "@/db/index";
 import { queueStats } from "@/lib/jobs/queue-stats";
 import { isJobWorkerRunning } from "@/lib/jobs/worker";
@@ -55,10 +55,9 @@ function lastShippedMigration(): number {
   return Math.max(0, ...journal.entries.map((entry) => entry.when));
 }
 
-async function lastAppliedMigration(db: Awaited<ReturnType<typeof getDb>>): Promise<number> {
-  // The migrator's own table; raw results differ between postgres.js (an array) and PGlite ({ rows }).
-  const result = (await db.execute(sql`select max(created_at) as last from drizzle.__drizzle_migrations`)) as unknown;
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { last: string | number | null }[];
+async function lastAppliedMigration(db: Executor): Promise<number> {
+  // The migrator's own table.
+  const rows = await queryRows<{ last: string | number | null }>(db, sql`select max(created_at) as last from drizzle.__drizzle_migrations`);
   return Number(rows[0]?.last ?? 0);
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { aliasedTable, and, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import { unionAll } from "drizzle-orm/pg-core";
-import type { Executor } from "@/db/index";
+import type { Executor } from "@/db/client";
 import { conversations, messages, messagingApps, users } from "@/db/schema";
 import { listAccessibleApps, type AccessSubject } from "@/lib/apps/access";
 import { encodeCursor, viewOf, type Cursor, type View } from "@/lib/inbox/views";

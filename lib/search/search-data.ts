@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/db/index";
+import type { Executor } from "@/db/client";
 import { findAccessibleConversation, type AccessSubject } from "@/lib/apps/access";
 import { listAssignableUsers } from "@/lib/inbox/assignable-users";
 import { countViews, loadThreadPage } from "@/lib/inbox/queries";
@@ -16,17 +16,16 @@ export type SearchRequest = { q: string | null; after: string | null; conversati
  * (`missing` for an unknown or inaccessible id: the page answers 404). Nothing is searched
  * for input with no words in it.
  */
-export async function loadSearchData(actor: AccessSubject, request: SearchRequest) {
-  const db = await getDb();
+export async function loadSearchData(db: Executor, actor: AccessSubject, request: SearchRequest) {
   const query = parseSearchQuery(request.q);
   const after = decodeCursor(request.after);
   const open = request.conversationId ? await findAccessibleConversation(db, actor, request.conversationId) : null;
   if (request.conversationId && !open) return { missing: true as const };
-  if (open) await markConversationRead(open.conversation.id, actor.userId);
+  if (open) await markConversationRead(db, open.conversation.id, actor.userId);
   const [counts, found, thread, assignees] = await Promise.all([
-    countViews(actor, null),
+    countViews(db, actor, null),
     query ? searchConversations(db, actor, query, { after }) : { results: [], nextCursor: null },
-    open ? loadThreadPage(open.conversation.id) : null,
+    open ? loadThreadPage(db, open.conversation.id) : null,
     open ? listAssignableUsers(db, open.app) : [],
   ]);
   return { missing: false as const, query, after, open, counts, ...found, thread, assignees };

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
-import { getDb, type Executor } from "@/db/index";
+import type { Executor } from "@/db/client";
 import { oneTimeTokens, users, workspaces } from "@/db/schema";
 import { accountLink, sendAccountEmail } from "@/lib/accounts/account-emails";
 import { isEmailTaken, releaseExpiredInvitation } from "@/lib/accounts/email-taken";
@@ -31,10 +31,10 @@ async function workspaceOf(executor: Executor, workspaceId: string) {
   return workspace!;
 }
 
-async function emailInvitation(actor: Actor, invitation: { id: string; email: string }, token: string): Promise<string> {
-  const workspace = await workspaceOf(await getDb(), actor.workspaceId);
+async function emailInvitation(db: Executor, actor: Actor, invitation: { id: string; email: string }, token: string): Promise<string> {
+  const workspace = await workspaceOf(db, actor.workspaceId);
   // Spec §12: the invitation is in the inviter's workspace language.
-  return sendAccountEmail({
+  return sendAccountEmail(db, {
     kind: "invitation",
     to: invitation.email,
     token,
@@ -48,12 +48,11 @@ async function emailInvitation(actor: Actor, invitation: { id: string; email: st
  * Invites every address at once or none: an invalid address or one already in use anywhere in
  * the installation (a user, a pending invitation) refuses the whole batch, naming it.
  */
-export async function invitePeople(actor: Actor, input: z.output<typeof inviteSchema>): Promise<Result<SentInvitation[], InviteRefusal>> {
+export async function invitePeople(db: Executor, actor: Actor, input: z.output<typeof inviteSchema>): Promise<Result<SentInvitation[], InviteRefusal>> {
   if (actor.role !== "admin") return refuse("not_admin");
   for (const email of input.emails) {
     if (!emailField.safeParse(email).success) return refuse("email_invalid", { email });
   }
-  const db = await getDb();
   const issued = await db.transaction(async (tx) => {
     // Every address is checked before any is written: a refusal must leave nothing behind.
     for (const email of input.emails) {
@@ -77,7 +76,7 @@ export async function invitePeople(actor: Actor, input: z.output<typeof inviteSc
   for (const { row, token } of issued.value) {
     let link: string;
     try {
-      link = await emailInvitation(actor, row, token);
+      link = await emailInvitation(db, actor, row, token);
     } catch (error) {
       // The invitation stands and the dialog shows its link to copy, email or not.
       console.error("[team] could not email an invitation", error);
@@ -114,9 +113,8 @@ async function pendingInvitation(tx: Executor, actor: Actor, invitationId: strin
 }
 
 /** Resend: the old link stops working and a new one (valid 7 days again) goes out. */
-export async function resendInvitation(actor: Actor, invitationId: string): Promise<Result<SentInvitation, "not_admin" | "invitation_not_found">> {
+export async function resendInvitation(db: Executor, actor: Actor, invitationId: string): Promise<Result<SentInvitation, "not_admin" | "invitation_not_found">> {
   if (actor.role !== "admin") return refuse("not_admin");
-  const db = await getDb();
   const issued = await db.transaction(async (tx) => {
     const old = await pendingInvitation(tx, actor, invitationId);
     if (!old) return null;
@@ -124,12 +122,11 @@ export async function resendInvitation(actor: Actor, invitationId: string): Prom
     return issueToken(tx, { purpose: "invitation", email: old.email, workspaceId: actor.workspaceId, role: old.role, createdById: actor.userId });
   });
   if (!issued) return refuse("invitation_not_found");
-  return ok({ id: issued.row.id, email: issued.row.email, link: await emailInvitation(actor, issued.row, issued.token) });
+  return ok({ id: issued.row.id, email: issued.row.email, link: await emailInvitation(db, actor, issued.row, issued.token) });
 }
 
-export async function revokeInvitation(actor: Actor, invitationId: string): Promise<Result<null, "not_admin" | "invitation_not_found">> {
+export async function revokeInvitation(db: Executor, actor: Actor, invitationId: string): Promise<Result<null, "not_admin" | "invitation_not_found">> {
   if (actor.role !== "admin") return refuse("not_admin");
-  const db = await getDb();
   return db.transaction(async (tx) => {
     const row = await pendingInvitation(tx, actor, invitationId);
     if (!row) return refuse("invitation_not_found");
@@ -139,8 +136,7 @@ export async function revokeInvitation(actor: Actor, invitationId: string): Prom
 }
 
 /** What /invite/{token} shows: the company to join, or null ("no longer valid") for any bad token. */
-export async function findInvitation(token: unknown): Promise<{ email: string; company: string } | null> {
-  const db = await getDb();
+export async function findInvitation(db: Executor, token: unknown): Promise<{ email: string; company: string } | null> {
   return db.transaction(async (tx) => {
     const row = await findUsableToken(tx, "invitation", token);
     if (!row?.workspaceId) return null;
@@ -154,10 +150,10 @@ export type AcceptRefusal = "invitation_invalid" | "password_too_short" | "passw
 
 /** Creates the invited user (role from the invitation) and uses the token up; the caller signs them in. */
 export async function acceptInvitation(
+  db: Executor,
   input: z.output<typeof acceptInvitationSchema>,
 ): Promise<Result<{ userId: string; email: string }, AcceptRefusal>> {
-  const db = await getDb();
-  const preview = await findInvitation(input.token);
+  const preview = await findInvitation(db, input.token);
   if (!preview) return refuse("invitation_invalid");
   const problem = passwordProblem(input.password, preview.email);
   if (problem) return refuse(problem);

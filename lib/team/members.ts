@@ -1,7 +1,7 @@
 import "server-only";
 import { and, count, eq, ne } from "drizzle-orm";
 import { z } from "zod";
-import { getDb, type Transaction } from "@/db/index";
+import type { Transaction, Executor } from "@/db/client";
 import { conversationActivities, conversations, users, workspaces } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { revokeUserSessions } from "@/lib/auth/sessions";
@@ -39,9 +39,8 @@ async function otherActiveAdmins(tx: Transaction, workspaceId: string, userId: s
   return row?.n ?? 0;
 }
 
-export async function changeRole(actor: Actor, input: z.output<typeof roleChangeSchema>): Promise<Result<null, MemberRefusal>> {
+export async function changeRole(db: Executor, actor: Actor, input: z.output<typeof roleChangeSchema>): Promise<Result<null, MemberRefusal>> {
   if (actor.role !== "admin") return refuse("not_admin");
-  const db = await getDb();
   return db.transaction(async (tx) => {
     const user = await lockMember(tx, actor, input.userId);
     if (!user) return refuse("member_not_found");
@@ -59,10 +58,9 @@ export async function changeRole(actor: Actor, input: z.output<typeof roleChange
  * conversations go back to Unassigned with a "was deactivated" line, and from now on they are
  * neither notified nor assignable (both rules read `is_active`). History keeps their name.
  */
-export async function deactivateMember(actor: Actor, input: z.output<typeof memberSchema>): Promise<Result<{ unassigned: number }, MemberRefusal>> {
+export async function deactivateMember(db: Executor, actor: Actor, input: z.output<typeof memberSchema>): Promise<Result<{ unassigned: number }, MemberRefusal>> {
   if (actor.role !== "admin") return refuse("not_admin");
   if (input.userId === actor.userId) return refuse("cannot_deactivate_self");
-  const db = await getDb();
   return db.transaction(async (tx) => {
     const user = await lockMember(tx, actor, input.userId);
     if (!user) return refuse("member_not_found");
@@ -104,9 +102,8 @@ export async function deactivateMember(actor: Actor, input: z.output<typeof memb
   });
 }
 
-export async function reactivateMember(actor: Actor, input: z.output<typeof memberSchema>): Promise<Result<null, MemberRefusal>> {
+export async function reactivateMember(db: Executor, actor: Actor, input: z.output<typeof memberSchema>): Promise<Result<null, MemberRefusal>> {
   if (actor.role !== "admin") return refuse("not_admin");
-  const db = await getDb();
   return db.transaction(async (tx) => {
     const user = await lockMember(tx, actor, input.userId);
     if (!user) return refuse("member_not_found");

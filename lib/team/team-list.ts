@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, isNull } from "drizzle-orm";
-import { getDb } from "@/db/index";
+import type { Executor } from "@/db/client";
 import { oneTimeTokens, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 
@@ -18,8 +18,7 @@ export type TeamRow = {
 };
 
 /** /settings/team: every user of the workspace, then its pending invitations (spec §12). */
-export async function listTeam(actor: Actor): Promise<TeamRow[]> {
-  const db = await getDb();
+export async function listTeam(db: Executor, actor: Actor): Promise<TeamRow[]> {
   const [people, invitations] = await Promise.all([
     db.select().from(users).where(eq(users.workspaceId, actor.workspaceId)).orderBy(asc(users.name), asc(users.id)),
     db

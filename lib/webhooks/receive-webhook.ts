@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/db/index";
+import type { Executor } from "@/db/client";
 import { noteWebhookReceived, recordAppError, recordSignatureFailure } from "@/lib/apps/health";
 import { findInstalledApp } from "@/lib/apps/installed-app";
 import { declaresTooLarge, readBodyWithLimit } from "@/lib/http/read-body";
@@ -25,6 +25,7 @@ const busy = () =>
 
 /** Everything before the signature is known to be right: the read, the linear bounds, the check. */
 async function readAndCheck(
+  db: Executor,
   request: Request,
   found: AppWithCredentials,
   channel: WebhookChannel,
@@ -35,7 +36,7 @@ async function readAndCheck(
   if (tooBig) return { ok: false, response: refusal(tooBig) };
   if (!channel.isSigned(found, body.body, request)) {
     // Anyone can send these (app ids are not secret): at most one health write per app per minute.
-    await recordSignatureFailure(await getDb(), found.app.id, "A webhook arrived with a missing or invalid signature");
+    await recordSignatureFailure(db, found.app.id, "A webhook arrived with a missing or invalid signature");
     return { ok: false, response: text("Invalid signature", 401) };
   }
   return { ok: true, body: body.body };
@@ -45,8 +46,8 @@ async function readAndCheck(
  * Spec §8, in order: unknown app 404, body over 1 MiB 413, bad signature 401, malformed 400 —
  * each before anything is stored — then one transaction for the events, then 200.
  */
-export async function receiveWebhook(request: Request, appId: string, channel: WebhookChannel): Promise<Response> {
-  const found = await findInstalledApp(appId, channel.provider);
+export async function receiveWebhook(db: Executor, request: Request, appId: string, channel: WebhookChannel): Promise<Response> {
+  const found = await findInstalledApp(db, appId, channel.provider);
   if (!found) return text("Not found", 404);
 
   if (declaresTooLarge(request)) return text("Payload too large", 413);
@@ -55,26 +56,25 @@ export async function receiveWebhook(request: Request, appId: string, channel: W
   if (!release) return busy();
   let checked: Awaited<ReturnType<typeof readAndCheck>>;
   try {
-    checked = await readAndCheck(request, found, channel);
+    checked = await readAndCheck(db, request, found, channel);
   } finally {
     release();
   }
   if (!checked.ok) return checked.response;
 
-  const db = await getDb();
   const parsed = channel.parse(found, checked.body);
   if (!parsed.ok) {
     await recordAppError(db, found.app.id, "A signed webhook could not be read (malformed body)");
     return refusal(parsed);
   }
   try {
-    await ingestEvents(found.app, parsed.events);
+    await ingestEvents(db, found.app, parsed.events);
   } catch (error) {
     // Still a 500 (the provider retries), but the admin sees it on the app's health line.
     await recordAppError(db, found.app.id, "A webhook could not be stored; the provider will retry it");
     throw error;
   }
   // Coalesced in memory and flushed every few seconds: the app row would otherwise be written by every request.
-  noteWebhookReceived(found.app.id);
+  noteWebhookReceived(db, found.app.id);
   return text("OK", 200);
 }

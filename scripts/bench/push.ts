@@ -51,7 +51,7 @@ await seedDemoWorkspace(handle.db);
 const pushService = await startPushServiceStandIn();
 setPushAgent(pushService.agent);
 const browser = pushService.newBrowser("bob's laptop");
-await savePushSubscription(DEMO.users.bob, { endpoint: browser.endpoint, keys: browser.keys });
+await savePushSubscription(handle.db, DEMO.users.bob, { endpoint: browser.endpoint, keys: browser.keys });
 await startJobWorker(handle, APP_JOBS, { pollMs: 250 });
 
 const arrived = new Map<string, number>();

@@ -99,7 +99,7 @@ installDatabaseHandle(seedHandle);
 await seedDemoWorkspace(seedHandle.db);
 const pushService = await startPushServiceStandIn();
 const browser = pushService.newBrowser("bob's laptop");
-await savePushSubscription(DEMO.users.bob, { endpoint: browser.endpoint, keys: browser.keys });
+await savePushSubscription(seedHandle.db, DEMO.users.bob, { endpoint: browser.endpoint, keys: browser.keys });
 await closeDatabase();
 
 const dataDir = path.join(repoRoot, ".data-bench", "sustained");

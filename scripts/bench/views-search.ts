@@ -1,3 +1,4 @@
+import { getDb } from "@/db/index";
 import type { AccessSubject } from "@/lib/apps/access";
 import { loadSearchData } from "@/lib/search/search-data";
 
@@ -10,7 +11,8 @@ import { loadSearchData } from "@/lib/search/search-data";
  */
 export function searchCases(subject: AccessSubject) {
   const search = (q: string, atLeast: number) => async () => {
-    const data = await loadSearchData(subject, { q, after: null, conversationId: null });
+    const db = await getDb();
+    const data = await loadSearchData(db, subject, { q, after: null, conversationId: null });
     if (data.missing || data.results.length < atLeast) throw new Error(`search ${JSON.stringify(q)} found ${data.missing ? "nothing" : data.results.length}, expected ≥ ${atLeast}`);
     return data;
   };

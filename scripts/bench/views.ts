@@ -1,3 +1,4 @@
+import { getDb } from "@/db/index";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { drizzle } from "drizzle-orm/postgres-js";
@@ -160,6 +161,7 @@ async function fetchPage(baseUrl: string, jar: CookieJar, pathname: string): Pro
 const round = (ms: number) => Number(ms.toFixed(2));
 
 async function benchSize(label: string): Promise<Figures[]> {
+  const db = await getDb();
   const size = SIZES[label]!;
   log(`\n== ${label}: ${size} conversations, ${size * 10} messages`);
   const url = await ensureDatabase(adminUrl, `sb_views_${label}`);
@@ -175,12 +177,12 @@ async function benchSize(label: string): Promise<Figures[]> {
     cases.push({ name: `${view}?app`, request: { view, conversationId: null, app, after: null }, path: `/messaging/${view}?app=${app}` });
   }
   for (const view of ["unassigned", "closed"] as const) {
-    const first = await loadInboxData(bob, { view, conversationId: null, app: null, after: null });
+    const first = await loadInboxData(db, bob, { view, conversationId: null, app: null, after: null });
     // A cursor from deep inside the view, like a user who paged back a long way.
     const deep = first.missing ? null : first.list.nextCursor;
     cases.push({ name: `${view} next page`, request: { view, conversationId: null, app: null, after: deep }, path: `/messaging/${view}?after=${deep}` });
   }
-  const first = await loadInboxData(bob, { view: "unassigned", conversationId: null, app: null, after: null });
+  const first = await loadInboxData(db, bob, { view: "unassigned", conversationId: null, app: null, after: null });
   const openId = first.missing ? null : first.list.rows[5]?.id;
   if (!openId) throw new Error("the bench workspace has no unassigned conversation");
   cases.push({ name: "thread page", request: { view: "unassigned", conversationId: openId, app: null, after: null }, path: `/messaging/unassigned/${openId}` });
@@ -190,17 +192,17 @@ async function benchSize(label: string): Promise<Figures[]> {
   const figures: Figures[] = [];
   const raws = new Map<string, number[]>();
   for (const c of cases) {
-    const run = "run" in c ? c.run : () => loadInboxData(bob, c.request);
+    const run = "run" in c ? c.run : () => loadInboxData(db, bob, c.request);
     raws.set(c.name, await time(run, runs));
     const verdict = await explain(recorder.client, await recorder.record(run));
     figures.push({ case: c.name, rawMedian: 0, rawP95: 0, renderMedian: null, renderP95: null, ...verdict });
   }
-  const countRuns = await time(() => countViews(bob, null), runs);
-  const countPlan = await explain(recorder.client, await recorder.record(() => countViews(bob, null)));
+  const countRuns = await time(() => countViews(db, bob, null), runs);
+  const countPlan = await explain(recorder.client, await recorder.record(() => countViews(db, bob, null)));
   raws.set("counts", countRuns);
   figures.push({ case: "counts", rawMedian: 0, rawP95: 0, renderMedian: null, renderP95: null, ...countPlan });
-  const countAppPlan = await explain(recorder.client, await recorder.record(() => countViews(bob, BENCH_APPS.everyone)));
-  raws.set("counts?app", await time(() => countViews(bob, BENCH_APPS.everyone), runs));
+  const countAppPlan = await explain(recorder.client, await recorder.record(() => countViews(db, bob, BENCH_APPS.everyone)));
+  raws.set("counts?app", await time(() => countViews(db, bob, BENCH_APPS.everyone), runs));
   figures.push({ case: "counts?app", rawMedian: 0, rawP95: 0, renderMedian: null, renderP95: null, ...countAppPlan });
   for (const f of figures) {
     const samples = raws.get(f.case)!;

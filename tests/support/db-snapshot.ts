@@ -1,12 +1,8 @@
 import { sql } from "drizzle-orm";
+import { queryRows } from "@/db/client";
 import { getDb } from "@/db/index";
 
 export type DatabaseSnapshot = Record<string, unknown[]>;
-
-/** postgres.js returns the rows themselves, PGlite wraps them in `{ rows }`. */
-function rowsOf(result: unknown): Record<string, unknown>[] {
-  return (Array.isArray(result) ? result : (result as { rows: Record<string, unknown>[] }).rows) as Record<string, unknown>[];
-}
 
 const sortKey = (row: unknown) => JSON.stringify(row);
 
@@ -17,14 +13,15 @@ const sortKey = (row: unknown) => JSON.stringify(row);
  */
 export async function snapshotDatabase(): Promise<DatabaseSnapshot> {
   const db = await getDb();
-  const tables = rowsOf(
-    await db.execute(
+  const tables = (
+    await queryRows<Record<string, unknown>>(
+      db,
       sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
-    ),
+    )
   ).map((row) => String(row.table_name));
   const snapshot: DatabaseSnapshot = {};
   for (const table of tables) {
-    const rows = rowsOf(await db.execute(sql`select * from ${sql.identifier(table)}`));
+    const rows = await queryRows<Record<string, unknown>>(db, sql`select * from ${sql.identifier(table)}`);
     snapshot[table] = rows.map((row) => ({ ...row })).sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
   }
   return snapshot;

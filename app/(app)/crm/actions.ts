@@ -33,7 +33,8 @@ export const saveDealAction = authedAction(dealSchema.extend({ id: optionalId })
 });
 
 export const deleteRecordAction = authedAction(z.object({ type: recordType, id: z.uuid() }), async (actor, input) => {
-  const result = await deleteRecord(actor, input.type, input.id);
+  const db = await getDb();
+  const result = await deleteRecord(db, actor, input.type, input.id);
   if (result.ok) revalidatePath(listPath[input.type], "layout");
   return result;
 });
@@ -41,40 +42,45 @@ export const deleteRecordAction = authedAction(z.object({ type: recordType, id: 
 export const addNoteAction = authedAction(
   z.object({ type: recordType, recordId: z.uuid(), body: noteBodySchema }),
   async (actor, input) => {
-    const result = await addNote(actor, input);
+    const db = await getDb();
+    const result = await addNote(db, actor, input);
     if (result.ok) revalidatePath(`${listPath[input.type]}/${input.recordId}`);
     return result;
   },
 );
 
 export const editNoteAction = authedAction(z.object({ noteId: z.uuid(), body: noteBodySchema }), async (actor, input) => {
-  const result = await editNote(actor, input);
+  const db = await getDb();
+  const result = await editNote(db, actor, input);
   if (result.ok) revalidatePath("/", "layout");
   return result;
 });
 
 export const deleteNoteAction = authedAction(z.object({ noteId: z.uuid() }), async (actor, input) => {
-  const result = await deleteNote(actor, input.noteId);
+  const db = await getDb();
+  const result = await deleteNote(db, actor, input.noteId);
   if (result.ok) revalidatePath("/", "layout");
   return result;
 });
 
 export const searchRecordsAction = authedAction(
   z.object({ type: recordType, query: z.string().max(200) }),
-  async (actor, input) => ok(await searchRecords(actor, input.type, input.query)),
+  async (actor, input) => ok(await searchRecords(await getDb(), actor, input.type, input.query)),
 );
 
 export const linkRecordAction = authedAction(
   z.object({ conversationId: z.uuid(), type: recordType, recordId: z.uuid() }),
   async (actor, input) => {
-    const result = await linkRecord(actor, input);
+    const db = await getDb();
+    const result = await linkRecord(db, actor, input);
     if (result.ok) revalidatePath("/messaging", "layout");
     return result;
   },
 );
 
 export const unlinkRecordAction = authedAction(z.object({ conversationId: z.uuid(), type: recordType }), async (actor, input) => {
-  const result = await unlinkRecord(actor, input);
+  const db = await getDb();
+  const result = await unlinkRecord(db, actor, input);
   if (result.ok) revalidatePath("/messaging", "layout");
   return result;
 });
@@ -88,7 +94,8 @@ export const createAndLinkRecordAction = authedAction(
     ]),
   ),
   async (actor, { conversationId, ...record }) => {
-    const result = await createAndLinkRecord(actor, conversationId, record);
+    const db = await getDb();
+    const result = await createAndLinkRecord(db, actor, conversationId, record);
     if (result.ok) revalidatePath("/messaging", "layout");
     return result;
   },

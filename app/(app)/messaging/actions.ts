@@ -1,5 +1,6 @@
 "use server";
 
+import { getDb } from "@/db/index";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authedAction } from "@/lib/auth/authed-action";
@@ -21,7 +22,8 @@ function refreshInbox() {
 export const assignConversationAction = authedAction(
   z.object({ conversationId, assigneeId: z.uuid().nullable() }),
   async (actor, input) => {
-    const result = await assignConversation(actor, input);
+    const db = await getDb();
+    const result = await assignConversation(db, actor, input);
     if (result.ok) refreshInbox();
     return result;
   },
@@ -30,20 +32,23 @@ export const assignConversationAction = authedAction(
 export const setConversationStatusAction = authedAction(
   z.object({ conversationId, status: z.enum(["open", "closed"]) }),
   async (actor, input) => {
-    const result = await setConversationStatus(actor, input);
+    const db = await getDb();
+    const result = await setConversationStatus(db, actor, input);
     if (result.ok) refreshInbox();
     return result;
   },
 );
 
 export const deleteConversationAction = authedAction(z.object({ conversationId }), async (actor, input) => {
-  const result = await deleteConversation(actor, input.conversationId);
+  const db = await getDb();
+  const result = await deleteConversation(db, actor, input.conversationId);
   if (result.ok) refreshInbox();
   return result;
 });
 
 export const renameContactAction = authedAction(renameContactSchema, async (actor, input) => {
-  const result = await renameContact(actor, input);
+  const db = await getDb();
+  const result = await renameContact(db, actor, input);
   if (result.ok) refreshInbox();
   return result;
 });
@@ -52,7 +57,8 @@ export const sendReplyAction = authedAction(
   // The length rule per provider lives in lib/inbox/reply-limits.ts; this cap only bounds the request.
   z.object({ conversationId, text: z.string().max(20_000), fileId: z.uuid().optional() }),
   async (actor, input) => {
-    const result = await sendReply(actor, input);
+    const db = await getDb();
+    const result = await sendReply(db, actor, input);
     if (result.ok) refreshInbox();
     return result;
   },
@@ -61,19 +67,21 @@ export const sendReplyAction = authedAction(
 export const resendMessageAction = authedAction(
   z.object({ conversationId, messageId: z.uuid() }),
   async (actor, input) => {
-    const result = await resendMessage(actor, input);
+    const db = await getDb();
+    const result = await resendMessage(db, actor, input);
     if (result.ok) refreshInbox();
     return result;
   },
 );
 
 export const setAvailabilityAction = authedAction(z.object({ isAvailable: z.boolean() }), async (actor, input) => {
-  const result = await setAvailability(actor, input.isAvailable);
+  const db = await getDb();
+  const result = await setAvailability(db, actor, input.isAvailable);
   refreshInbox();
   return result;
 });
 
 export const loadOlderMessagesAction = authedAction(
   z.object({ conversationId, before: z.string().max(200) }),
-  async (actor, input) => loadOlderThreadItems(actor, input.conversationId, input.before),
+  async (actor, input) => loadOlderThreadItems(await getDb(), actor, input.conversationId, input.before),
 );

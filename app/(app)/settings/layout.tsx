@@ -1,3 +1,4 @@
+import { getDb } from "@/db/index";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { SettingsNav } from "@/components/settings/settings-nav";
 import { requireUser } from "@/lib/auth/actor";
@@ -7,7 +8,8 @@ import { requireUser } from "@/lib/auth/actor";
  * themselves (integrations/layout.tsx, team/page.tsx), so members get the 403 page there.
  */
 export default async function SettingsLayout({ children }: { children: React.ReactNode }) {
-  const actor = await requireUser();
+  const db = await getDb();
+  const actor = await requireUser(db);
   return (
     <ClientMessages scope="settings">
       <div className="flex h-full flex-col">

@@ -9,9 +9,9 @@ export const dynamic = "force-dynamic";
  * company name that fills {{company.name}}; the reply box's `/` picker loads them on first use.
  */
 export async function GET() {
-  const actor = await getActor();
-  if (!actor) return Response.json({ error: "unauthorized" }, { status: 401 });
   const db = await getDb();
+  const actor = await getActor(db);
+  if (!actor) return Response.json({ error: "unauthorized" }, { status: 401 });
   const [responses, companyName] = await Promise.all([listCannedResponses(db, actor.workspaceId), workspaceName(db, actor.workspaceId)]);
   return Response.json({ responses, companyName }, { headers: { "Cache-Control": "no-store" } });
 }

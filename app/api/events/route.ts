@@ -26,7 +26,8 @@ export const GET = observedRoute("events", openEventStream);
 const sinceSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 async function openEventStream(request: Request): Promise<Response> {
-  const signedIn = await getSignedIn();
+  const db = await getDb();
+  const signedIn = await getSignedIn(db);
   if (!signedIn) return new Response("Unauthorized", { status: 401 });
   const { actor, sessionId } = signedIn;
   const sinceParam = new URL(request.url).searchParams.get("since");
@@ -47,7 +48,7 @@ async function openEventStream(request: Request): Promise<Response> {
   ended.signal.addEventListener("abort", () => clearInterval(recheck));
 
   // What the user reaches is cached per stream and reloaded on access.changed (audience.ts).
-  const audience = streamAudience(subject);
+  const audience = streamAudience(db, subject);
   const accept = async (event: RealtimeEvent) => {
     if (event.type !== "session.revoked") return (await audience.decide(event)) === "send";
     if (event.userId !== actor.userId || !(await revoked())) return false;

@@ -31,7 +31,8 @@ const refusal = (reason: string, status: number) => Response.json({ ok: false, r
  * longer than it said is cut off at 16 MB while streaming to disk.
  */
 export const POST = observedRoute("files.upload", async (request: Request) => {
-  const actor = await getActor();
+  const db = await getDb();
+  const actor = await getActor(db);
   if (!actor) return refusal("unauthorized", 401);
   const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   const name = nameSchema.safeParse(request.headers.get("x-file-name") ?? "");
@@ -41,7 +42,6 @@ export const POST = observedRoute("files.upload", async (request: Request) => {
     // Before authorization work: nothing about an oversized body is worth a database query.
     return refusal("file_too_large", 413);
   }
-  const db = await getDb();
   const found = await findAccessibleConversation(db, actor, query.data.conversationId);
   if (!found) return refusal("not_found", 404);
   const checked = checkFile(found.app.provider, {

@@ -14,11 +14,12 @@ const MAX_BODY_BYTES = 1024;
  * "left" (fetch keepalive). Same-origin only: a cross-site form could otherwise speak for the user.
  */
 export const POST = observedRoute("presence", async (request: Request) => {
+  const db = await getDb();
   const origin = request.headers.get("origin");
   if (origin && origin !== new URL(request.url).origin && origin !== process.env.APP_URL) {
     return Response.json({ error: "forbidden" }, { status: 403 });
   }
-  const actor = await getActor();
+  const actor = await getActor(db);
   if (!actor) return Response.json({ error: "unauthorized" }, { status: 401 });
   const body = await readBodyWithLimit(request, MAX_BODY_BYTES);
   if (!body.ok) return Response.json({ error: "too_large" }, { status: 413 });

@@ -1,3 +1,4 @@
+import { getDb } from "@/db/index";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -13,13 +14,14 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ email?: string | string[] }> }) {
+  const db = await getDb();
   if (!isOutboxShown()) notFound();
-  await requireUser();
+  await requireUser(db);
   const t = await getTranslations("notifications.outbox");
   const format = await getFormatter();
   const now = await getNow();
   const { email: requested } = await searchParams;
-  const emails = await listOutboxEmails();
+  const emails = await listOutboxEmails(db);
   const selected = emails.find((email) => email.id === requested) ?? emails[0] ?? null;
 
   return (

@@ -1,3 +1,4 @@
+import { getDb } from "@/db/index";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { AuthCard } from "@/components/accounts/auth-card";
@@ -14,9 +15,10 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
+  const db = await getDb();
   const { token } = await params;
   const t = await getTranslations("accounts");
-  if (!(await isResetTokenUsable(token))) {
+  if (!(await isResetTokenUsable(db, token))) {
     return <InvalidLink title={t("reset.invalidTitle")} body={t("reset.invalidBody")} action={{ href: "/forgot-password", label: t("reset.again") }} />;
   }
   return (

@@ -54,7 +54,7 @@ export const notifyAssignmentJob = defineJob({
     const claim = { userId: person.userId, event: recipient.event, conversationId: conversation.id };
 
     if (recipient.channels.includes("desktop")) {
-      await notifyDesktop(deliveryKey, { ...claim, channel: "desktop", workspaceId: app.workspaceId, appId: app.id }, {
+      await notifyDesktop(db, deliveryKey, { ...claim, channel: "desktop", workspaceId: app.workspaceId, appId: app.id }, {
         title: t("notify.assignedTitle", texts),
         body: t(byRule ? "autoAssign.notify.body" : "notify.assignedBody", texts),
         url: `/messaging/c/${conversation.id}`,
@@ -62,7 +62,7 @@ export const notifyAssignmentJob = defineJob({
       });
     }
     const emailKey = `${deliveryKey}:email`;
-    if (recipient.channels.includes("email") && (await claimDelivery(emailKey, { ...claim, channel: "email" }))) {
+    if (recipient.channels.includes("email") && (await claimDelivery(db, emailKey, { ...claim, channel: "email" }))) {
       const email = (
         <NoticeEmail
           copy={{ preview: t("notify.assignedTitle", texts), footer: t("notify.email.footer"), cta: t("notify.email.cta") }}
@@ -71,14 +71,14 @@ export const notifyAssignmentJob = defineJob({
           url={`${appUrl()}/messaging/c/${conversation.id}`}
         />
       );
-      await sendEmail({
+      await sendEmail(db, {
         to: person.email,
         subject: t(byRule ? "autoAssign.notify.emailSubject" : "notify.email.assignedSubject", texts),
         html: await render(email),
         text: await render(email, { plainText: true }),
         idempotencyKey: emailKey,
       });
-      await finishDelivery(emailKey, "sent");
+      await finishDelivery(db, emailKey, "sent");
     }
   },
 });

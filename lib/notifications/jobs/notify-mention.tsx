@@ -49,7 +49,7 @@ export const notifyMentionJob = defineJob({
       const claim = { userId: person.userId, event: recipient.event, conversationId: conversation.id };
 
       if (recipient.channels.includes("desktop")) {
-        await notifyDesktop(deliveryKey, { ...claim, channel: "desktop", workspaceId: app.workspaceId, appId: app.id }, {
+        await notifyDesktop(db, deliveryKey, { ...claim, channel: "desktop", workspaceId: app.workspaceId, appId: app.id }, {
           title: t("notify.mentionedTitle", texts),
           body: excerpt,
           url: `/messaging/c/${conversation.id}`,
@@ -57,7 +57,7 @@ export const notifyMentionJob = defineJob({
         });
       }
       const emailKey = `${deliveryKey}:email`;
-      if (recipient.channels.includes("email") && (await claimDelivery(emailKey, { ...claim, channel: "email" }))) {
+      if (recipient.channels.includes("email") && (await claimDelivery(db, emailKey, { ...claim, channel: "email" }))) {
         const email = (
           <NoticeEmail
             copy={{ preview: t("notify.mentionedTitle", texts), footer: t("notify.email.footer"), cta: t("notify.email.cta") }}
@@ -66,14 +66,14 @@ export const notifyMentionJob = defineJob({
             url={`${appUrl()}/messaging/c/${conversation.id}`}
           />
         );
-        await sendEmail({
+        await sendEmail(db, {
           to: person.email,
           subject: t("notify.email.mentionedSubject", texts),
           html: await render(email),
           text: await render(email, { plainText: true }),
           idempotencyKey: emailKey,
         });
-        await finishDelivery(emailKey, "sent");
+        await finishDelivery(db, emailKey, "sent");
       }
     }
   },

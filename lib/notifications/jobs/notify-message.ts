@@ -38,6 +38,7 @@ export const notifyMessageJob = defineJob({
         if (recipient.channels.includes("desktop")) {
           const { t } = await translatorFor(person.locale);
           await notifyDesktop(
+            db,
             `notify.message:${message.id}:${person.userId}`,
             { ...claim, channel: "desktop", workspaceId: app.workspaceId, appId: app.id },
             {
@@ -48,7 +49,7 @@ export const notifyMessageJob = defineJob({
             },
           );
         }
-        if (recipient.channels.includes("email")) await scheduleEmailDigest(person.userId, conversation.id, message.id, app.workspaceId);
+        if (recipient.channels.includes("email")) await scheduleEmailDigest(db, person.userId, conversation.id, message.id, app.workspaceId);
       } catch (error) {
         // One recipient's failing push service must not cost the others their notification.
         failure = error;

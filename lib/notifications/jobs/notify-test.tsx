@@ -28,7 +28,7 @@ export const notifyTestJob = defineJob({
     const { t } = await translatorFor(user.locale ?? row.defaultLocale);
     const deliveryKey = `notify.test:${context.jobId}`;
     const claim = { userId, event: "test", conversationId: null };
-    await notifyDesktop(deliveryKey, { ...claim, channel: "desktop", workspaceId: user.workspaceId, appId: null }, {
+    await notifyDesktop(db, deliveryKey, { ...claim, channel: "desktop", workspaceId: user.workspaceId, appId: null }, {
       title: t("notify.testTitle"),
       body: t("notify.testBody"),
       url: "/messaging/unassigned",
@@ -37,7 +37,7 @@ export const notifyTestJob = defineJob({
 
     const preferences = (await loadPreferences(db, [userId])).get(userId)!;
     const emailKey = `${deliveryKey}:email`;
-    if (NOTIFICATION_EVENTS.some((event) => preferences[event].email) && (await claimDelivery(emailKey, { ...claim, channel: "email" }))) {
+    if (NOTIFICATION_EVENTS.some((event) => preferences[event].email) && (await claimDelivery(db, emailKey, { ...claim, channel: "email" }))) {
       const email = (
         <NoticeEmail
           copy={{ preview: t("notify.email.testSubject"), footer: t("notify.email.footer"), cta: t("notify.email.ctaInbox") }}
@@ -46,14 +46,14 @@ export const notifyTestJob = defineJob({
           url={`${appUrl()}/messaging/unassigned`}
         />
       );
-      await sendEmail({
+      await sendEmail(db, {
         to: user.email,
         subject: t("notify.email.testSubject"),
         html: await render(email),
         text: await render(email, { plainText: true }),
         idempotencyKey: emailKey,
       });
-      await finishDelivery(emailKey, "sent");
+      await finishDelivery(db, emailKey, "sent");
     }
   },
 });

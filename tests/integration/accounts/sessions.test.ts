@@ -1,9 +1,15 @@
 import { eq } from "drizzle-orm";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, afterEach, describe, expect, it, vi } from "vitest";
+import type { Database } from "@/db/client";
 import { getDb } from "@/db/index";
 import { sessions } from "@/db/schema";
 import { createSession, revokeSession, revokeUserSessions } from "@/lib/auth/sessions";
 import { createUser } from "@/tests/factories";
+
+let db: Database;
+beforeAll(async () => {
+  db = await getDb();
+});
 
 // Auth.js's cookie decoding needs a browser; the decoded JWT is swapped in here, and
 // everything behind it (the session row, the user, the live stream) is real.
@@ -18,7 +24,7 @@ afterEach(() => {
 });
 
 async function signIn(userId: string) {
-  const sessionId = await createSession(userId, "vitest");
+  const sessionId = await createSession(db, userId, "vitest");
   return { user: { id: userId }, sessionId };
 }
 
@@ -27,8 +33,7 @@ describe("server-side sessions", () => {
     const user = await createUser({ name: "Ada" });
     jwt.current = await signIn(user.id);
 
-    expect(await getActor()).toMatchObject({ userId: user.id, name: "Ada" });
-    const db = await getDb();
+    expect(await getActor(db)).toMatchObject({ userId: user.id, name: "Ada" });
     const [row] = await db.select().from(sessions).where(eq(sessions.id, jwt.current.sessionId!));
     expect(row).toMatchObject({ userId: user.id, userAgent: "vitest" });
     expect(row!.expiresAt.getTime()).toBeGreaterThan(Date.now() + 29 * 24 * 3600 * 1000);
@@ -37,47 +42,46 @@ describe("server-side sessions", () => {
   it("refuse a JWT without a session id (a cookie from before revocable sessions)", async () => {
     const user = await createUser();
     jwt.current = { user: { id: user.id } };
-    expect(await getActor()).toBeNull();
+    expect(await getActor(db)).toBeNull();
   });
 
   it("refuse a session id that belongs to another user", async () => {
     const [ada, bob] = [await createUser(), await createUser()];
     const adaSession = await signIn(ada.id);
     jwt.current = { user: { id: bob.id }, sessionId: adaSession.sessionId };
-    expect(await getActor()).toBeNull();
+    expect(await getActor(db)).toBeNull();
   });
 
   it("end a signed-out session for every copy of its cookie, and only that one", async () => {
     const user = await createUser();
     const [phone, laptop] = [await signIn(user.id), await signIn(user.id)];
 
-    await revokeSession(phone.sessionId);
+    await revokeSession(db, phone.sessionId);
 
     jwt.current = phone;
-    expect(await getActor()).toBeNull();
+    expect(await getActor(db)).toBeNull();
     jwt.current = laptop;
-    expect(await getActor()).toMatchObject({ userId: user.id });
+    expect(await getActor(db)).toMatchObject({ userId: user.id });
   });
 
   it("end every session of a user at once, or every one but the one kept", async () => {
     const user = await createUser();
     const [a, b, c] = [await signIn(user.id), await signIn(user.id), await signIn(user.id)];
-    const db = await getDb();
 
     await db.transaction((tx) => revokeUserSessions(tx, user.id, c.sessionId));
     for (const [session, live] of [[a, false], [b, false], [c, true]] as const) {
       jwt.current = session;
-      expect(Boolean(await getActor())).toBe(live);
+      expect(Boolean(await getActor(db))).toBe(live);
     }
     await db.transaction((tx) => revokeUserSessions(tx, user.id));
-    expect(await getActor()).toBeNull();
+    expect(await getActor(db)).toBeNull();
   });
 
   it("refuse an expired session", async () => {
     const user = await createUser();
-    const old = await createSession(user.id, null, new Date(Date.now() - 31 * 24 * 3600 * 1000));
+    const old = await createSession(db, user.id, null, new Date(Date.now() - 31 * 24 * 3600 * 1000));
     jwt.current = { user: { id: user.id }, sessionId: old };
-    expect(await getActor()).toBeNull();
+    expect(await getActor(db)).toBeNull();
   });
 });
 
@@ -103,7 +107,7 @@ describe("the live stream of a revoked session", () => {
   it("answers 401 once the session is gone", async () => {
     const user = await createUser();
     jwt.current = await signIn(user.id);
-    await revokeSession(jwt.current.sessionId!);
+    await revokeSession(db, jwt.current.sessionId!);
 
     expect((await events(new Request("http://localhost/api/events"), undefined)).status).toBe(401);
   });
@@ -118,7 +122,7 @@ describe("the live stream of a revoked session", () => {
     // Let the stream's LISTEN start before the revocation is announced.
     await new Promise((resolve) => setTimeout(resolve, 300));
 
-    await revokeSession(session.sessionId!);
+    await revokeSession(db, session.sessionId!);
 
     const { text, closed } = await readUntilClosed(response, 5_000);
     expect(closed).toBe(true);
@@ -135,7 +139,7 @@ describe("the live stream of a revoked session", () => {
     const response = await events(new Request("http://localhost/api/events", { signal: controller.signal }), undefined);
     await new Promise((resolve) => setTimeout(resolve, 300));
 
-    await revokeSession(other.sessionId!);
+    await revokeSession(db, other.sessionId!);
 
     const { text, closed } = await readUntilClosed(response, 1_500);
     expect(closed).toBe(false);

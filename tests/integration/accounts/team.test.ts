@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import type { Database } from "@/db/client";
 import { getDb } from "@/db/index";
 import { conversationActivities, conversations, oneTimeTokens, outboxEmails, sessions, users } from "@/db/schema";
 import { issueToken } from "@/lib/accounts/one-time-tokens";
@@ -12,6 +13,11 @@ import { listTeam } from "@/lib/team/team-list";
 import { actorOf, createApp, createConversation, createUser, createWorkspace } from "@/tests/factories";
 import { snapshotDatabase } from "@/tests/support/db-snapshot";
 import { uniqueToken } from "@/tests/factories/sequence";
+
+let db: Database;
+beforeAll(async () => {
+  db = await getDb();
+});
 
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
@@ -28,7 +34,6 @@ const invite = (emails: string, role: "admin" | "member" = "member") => inviteSc
 const tokenOf = (link: string) => link.split("/").at(-1)!;
 
 async function outboxTo(email: string) {
-  const db = await getDb();
   return db.select().from(outboxEmails).where(eq(outboxEmails.to, email));
 }
 
@@ -37,7 +42,7 @@ describe("inviting people", () => {
     const { admin } = await team();
     const [first, second] = [newEmail(), newEmail()];
 
-    const result = await invitePeople(actorOf(admin), invite(`${first}, ${second.toUpperCase()}`, "admin"));
+    const result = await invitePeople(db, actorOf(admin), invite(`${first}, ${second.toUpperCase()}`, "admin"));
 
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -46,7 +51,7 @@ describe("inviting people", () => {
     expect(email!.subject).toBe("Alice invited you to Acme on Switchboard");
     expect(email!.text).toContain(result.value[0]!.link);
     expect(result.value[0]!.link).toMatch(/^http:\/\/localhost:3000\/invite\/[A-Za-z0-9_-]{43}$/);
-    const rows = await listTeam(actorOf(admin));
+    const rows = await listTeam(db, actorOf(admin));
     expect(rows.filter((row) => row.status === "invited")).toMatchObject([
       { email: first, role: "admin" },
       { email: second, role: "admin" },
@@ -60,7 +65,7 @@ describe("inviting people", () => {
     const admin = await createUser({ workspace, role: "admin", name: "Jana" });
     const to = newEmail();
 
-    await invitePeople(actorOf(admin), invite(to));
+    await invitePeople(db, actorOf(admin), invite(to));
 
     const [email] = await outboxTo(to);
     expect(email!.subject).toBe("Jana vás zve do Firma ve Switchboardu");
@@ -72,7 +77,7 @@ describe("inviting people", () => {
     ["an address already invited by another workspace", async () => {
       const other = await createUser({ role: "admin" });
       const email = newEmail();
-      await invitePeople(actorOf(other), invite(email));
+      await invitePeople(db, actorOf(other), invite(email));
       return email;
     }, "email_taken"],
   ])("refuses the whole batch for %s, naming it, and changes nothing", async (_name, bad, reason) => {
@@ -80,7 +85,7 @@ describe("inviting people", () => {
     const address = await bad();
     const before = await snapshotDatabase();
 
-    const result = await invitePeople(actorOf(admin), invite(`${newEmail()}, ${address}`));
+    const result = await invitePeople(db, actorOf(admin), invite(`${newEmail()}, ${address}`));
 
     expect(result).toEqual({ ok: false, reason, params: { email: address.toLowerCase() } });
     expect(await snapshotDatabase()).toEqual(before);
@@ -89,7 +94,7 @@ describe("inviting people", () => {
   it("refuses a member, changing nothing", async () => {
     const { member } = await team();
     const before = await snapshotDatabase();
-    expect(await invitePeople(actorOf(member), invite(newEmail()))).toEqual({ ok: false, reason: "not_admin" });
+    expect(await invitePeople(db, actorOf(member), invite(newEmail()))).toEqual({ ok: false, reason: "not_admin" });
     expect(await snapshotDatabase()).toEqual(before);
   });
 
@@ -103,49 +108,48 @@ describe("inviting people", () => {
   it("lets an expired invitation's address be invited again", async () => {
     const { admin, workspace } = await team();
     const email = newEmail();
-    const db = await getDb();
     await issueToken(db, { purpose: "invitation", email, workspaceId: workspace.id, role: "member" }, new Date(Date.now() - 8 * 24 * 3600_000));
 
-    expect((await invitePeople(actorOf(admin), invite(email))).ok).toBe(true);
+    expect((await invitePeople(db, actorOf(admin), invite(email))).ok).toBe(true);
   });
 });
 
 describe("resending and revoking invitations", () => {
   it("resend voids the old link and sends a working new one", async () => {
     const { admin } = await team();
-    const sent = await invitePeople(actorOf(admin), invite(newEmail()));
+    const sent = await invitePeople(db, actorOf(admin), invite(newEmail()));
     if (!sent.ok) throw new Error("invite failed");
     const [first] = sent.value;
 
-    const resent = await resendInvitation(actorOf(admin), first!.id);
+    const resent = await resendInvitation(db, actorOf(admin), first!.id);
 
     expect(resent.ok).toBe(true);
     if (!resent.ok) return;
-    expect(await findInvitation(tokenOf(first!.link))).toBeNull();
-    expect(await findInvitation(tokenOf(resent.value.link))).toMatchObject({ email: first!.email, company: "Acme" });
+    expect(await findInvitation(db, tokenOf(first!.link))).toBeNull();
+    expect(await findInvitation(db, tokenOf(resent.value.link))).toMatchObject({ email: first!.email, company: "Acme" });
   });
 
   it("revoke makes the link show as no longer valid; a second revoke is refused", async () => {
     const { admin } = await team();
-    const sent = await invitePeople(actorOf(admin), invite(newEmail()));
+    const sent = await invitePeople(db, actorOf(admin), invite(newEmail()));
     if (!sent.ok) throw new Error("invite failed");
     const [invitation] = sent.value;
 
-    expect(await revokeInvitation(actorOf(admin), invitation!.id)).toEqual({ ok: true, value: null });
-    expect(await findInvitation(tokenOf(invitation!.link))).toBeNull();
-    expect(await revokeInvitation(actorOf(admin), invitation!.id)).toEqual({ ok: false, reason: "invitation_not_found" });
-    expect((await acceptInvitation({ token: tokenOf(invitation!.link), name: "Eve", password: "long-enough-password" })).ok).toBe(false);
+    expect(await revokeInvitation(db, actorOf(admin), invitation!.id)).toEqual({ ok: true, value: null });
+    expect(await findInvitation(db, tokenOf(invitation!.link))).toBeNull();
+    expect(await revokeInvitation(db, actorOf(admin), invitation!.id)).toEqual({ ok: false, reason: "invitation_not_found" });
+    expect((await acceptInvitation(db, { token: tokenOf(invitation!.link), name: "Eve", password: "long-enough-password" })).ok).toBe(false);
   });
 
   it("refuses another workspace's admin, changing nothing", async () => {
     const { admin } = await team();
     const stranger = await createUser({ role: "admin" });
-    const sent = await invitePeople(actorOf(admin), invite(newEmail()));
+    const sent = await invitePeople(db, actorOf(admin), invite(newEmail()));
     if (!sent.ok) throw new Error("invite failed");
     const before = await snapshotDatabase();
 
-    expect(await revokeInvitation(actorOf(stranger), sent.value[0]!.id)).toEqual({ ok: false, reason: "invitation_not_found" });
-    expect(await resendInvitation(actorOf(stranger), sent.value[0]!.id)).toEqual({ ok: false, reason: "invitation_not_found" });
+    expect(await revokeInvitation(db, actorOf(stranger), sent.value[0]!.id)).toEqual({ ok: false, reason: "invitation_not_found" });
+    expect(await resendInvitation(db, actorOf(stranger), sent.value[0]!.id)).toEqual({ ok: false, reason: "invitation_not_found" });
     expect(await snapshotDatabase()).toEqual(before);
   });
 });
@@ -154,7 +158,7 @@ describe("accepting an invitation", () => {
   async function invited(role: "admin" | "member" = "member") {
     const world = await team();
     const email = newEmail();
-    const sent = await invitePeople(actorOf(world.admin), invite(email, role));
+    const sent = await invitePeople(db, actorOf(world.admin), invite(email, role));
     if (!sent.ok) throw new Error("invite failed");
     return { ...world, email, token: tokenOf(sent.value[0]!.link) };
   }
@@ -162,13 +166,12 @@ describe("accepting an invitation", () => {
   it("creates the user with the invited role in the workspace, once", async () => {
     const { token, email, workspace } = await invited("admin");
 
-    const result = await acceptInvitation({ token, name: "Eve", password: "a-good-password" });
+    const result = await acceptInvitation(db, { token, name: "Eve", password: "a-good-password" });
 
     expect(result).toMatchObject({ ok: true, value: { email } });
-    const db = await getDb();
     const [user] = await db.select().from(users).where(eq(users.email, email));
     expect(user).toMatchObject({ name: "Eve", role: "admin", workspaceId: workspace.id, isActive: true });
-    expect(await acceptInvitation({ token, name: "Eve again", password: "a-good-password" })).toEqual({ ok: false, reason: "invitation_invalid" });
+    expect(await acceptInvitation(db, { token, name: "Eve again", password: "a-good-password" })).toEqual({ ok: false, reason: "invitation_invalid" });
   });
 
   it.each([
@@ -178,38 +181,35 @@ describe("accepting an invitation", () => {
     const { token, email } = await invited();
     const before = await snapshotDatabase();
 
-    const result = await acceptInvitation({ token, name: "Eve", password: password === "EMAIL" ? email.toUpperCase() : password });
+    const result = await acceptInvitation(db, { token, name: "Eve", password: password === "EMAIL" ? email.toUpperCase() : password });
 
     expect(result).toEqual({ ok: false, reason });
     expect(await snapshotDatabase()).toEqual(before);
-    expect(await findInvitation(token)).not.toBeNull();
+    expect(await findInvitation(db, token)).not.toBeNull();
   });
 
   it.each([
     ["an unknown token", async () => "A".repeat(43)],
     ["an expired token", async () => {
       const { workspace } = await team();
-      const db = await getDb();
       return (await issueToken(db, { purpose: "invitation", email: newEmail(), workspaceId: workspace.id }, new Date(Date.now() - 8 * 24 * 3600_000))).token;
     }],
     ["a reset token", async () => {
       const user = await createUser();
-      const db = await getDb();
       return (await issueToken(db, { purpose: "password_reset", email: user.email, userId: user.id })).token;
     }],
   ])("refuses %s with one answer, changing nothing", async (_name, make) => {
     const token = await make();
     const before = await snapshotDatabase();
-    expect(await findInvitation(token)).toBeNull();
-    expect(await acceptInvitation({ token, name: "Eve", password: "a-good-password" })).toEqual({ ok: false, reason: "invitation_invalid" });
+    expect(await findInvitation(db, token)).toBeNull();
+    expect(await acceptInvitation(db, { token, name: "Eve", password: "a-good-password" })).toEqual({ ok: false, reason: "invitation_invalid" });
     expect(await snapshotDatabase()).toEqual(before);
   });
 
   it("gives the new user the workspace's apps open to everyone at once", async () => {
     const { token, email, admin } = await invited();
     const app = await createApp({ installer: admin });
-    await acceptInvitation({ token, name: "Eve", password: "a-good-password" });
-    const db = await getDb();
+    await acceptInvitation(db, { token, name: "Eve", password: "a-good-password" });
     const assignable = await listAssignableUsers(db, app);
     expect(assignable.map((user) => user.name)).toContain("Eve");
     void email;
@@ -219,8 +219,8 @@ describe("accepting an invitation", () => {
 describe("roles and the last active admin", () => {
   it("changes a member to admin and back", async () => {
     const { admin, member } = await team();
-    expect(await changeRole(actorOf(admin), { userId: member.id, role: "admin" })).toEqual({ ok: true, value: null });
-    expect(await changeRole(actorOf(admin), { userId: member.id, role: "member" })).toEqual({ ok: true, value: null });
+    expect(await changeRole(db, actorOf(admin), { userId: member.id, role: "admin" })).toEqual({ ok: true, value: null });
+    expect(await changeRole(db, actorOf(admin), { userId: member.id, role: "member" })).toEqual({ ok: true, value: null });
   });
 
   it("refuses to demote the last active admin, naming them, changing nothing", async () => {
@@ -229,7 +229,7 @@ describe("roles and the last active admin", () => {
     await createUser({ workspace, role: "admin", isActive: false });
     const before = await snapshotDatabase();
 
-    expect(await changeRole(actorOf(admin), { userId: admin.id, role: "member" })).toEqual({ ok: false, reason: "last_admin", params: { name: "Alice" } });
+    expect(await changeRole(db, actorOf(admin), { userId: admin.id, role: "member" })).toEqual({ ok: false, reason: "last_admin", params: { name: "Alice" } });
     expect(await snapshotDatabase()).toEqual(before);
   });
 
@@ -238,13 +238,12 @@ describe("roles and the last active admin", () => {
     const second = await createUser({ workspace, role: "admin", name: "Dan" });
 
     const results = await Promise.all([
-      changeRole(actorOf(admin), { userId: second.id, role: "member" }),
-      changeRole(actorOf(second), { userId: admin.id, role: "member" }),
+      changeRole(db, actorOf(admin), { userId: second.id, role: "member" }),
+      changeRole(db, actorOf(second), { userId: admin.id, role: "member" }),
     ]);
 
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(results.filter((result) => !result.ok)).toMatchObject([{ ok: false, reason: "last_admin" }]);
-    const db = await getDb();
     const admins = await db.select().from(users).where(and(eq(users.workspaceId, workspace.id), eq(users.role, "admin")));
     expect(admins).toHaveLength(1);
   });
@@ -254,12 +253,11 @@ describe("roles and the last active admin", () => {
     const second = await createUser({ workspace, role: "admin", name: "Dan" });
 
     const results = await Promise.all([
-      deactivateMember(actorOf(admin), { userId: second.id }),
-      changeRole(actorOf(second), { userId: admin.id, role: "member" }),
+      deactivateMember(db, actorOf(admin), { userId: second.id }),
+      changeRole(db, actorOf(second), { userId: admin.id, role: "member" }),
     ]);
 
     expect(results.filter((result) => result.ok)).toHaveLength(1);
-    const db = await getDb();
     const activeAdmins = await db
       .select()
       .from(users)
@@ -276,8 +274,8 @@ describe("roles and the last active admin", () => {
     const before = await snapshotDatabase();
 
     const expected = who === "member" ? "not_admin" : "member_not_found";
-    expect(await changeRole(actorOf(actor), { userId: admin.id, role: "member" })).toMatchObject({ ok: false, reason: expected });
-    expect(await deactivateMember(actorOf(actor), { userId: admin.id })).toMatchObject({ ok: false, reason: expected });
+    expect(await changeRole(db, actorOf(actor), { userId: admin.id, role: "member" })).toMatchObject({ ok: false, reason: expected });
+    expect(await deactivateMember(db, actorOf(actor), { userId: admin.id })).toMatchObject({ ok: false, reason: expected });
     expect(await snapshotDatabase()).toEqual(before);
   });
 });
@@ -287,7 +285,7 @@ describe("deactivation", () => {
     const { admin, workspace } = await team();
     await createUser({ workspace, role: "admin" });
     const before = await snapshotDatabase();
-    expect(await deactivateMember(actorOf(admin), { userId: admin.id })).toEqual({ ok: false, reason: "cannot_deactivate_self" });
+    expect(await deactivateMember(db, actorOf(admin), { userId: admin.id })).toEqual({ ok: false, reason: "cannot_deactivate_self" });
     expect(await snapshotDatabase()).toEqual(before);
   });
 
@@ -297,12 +295,11 @@ describe("deactivation", () => {
     const open = await createConversation({ app, assignee: member });
     const closed = await createConversation({ app, assignee: member, status: "closed" });
     const others = await createConversation({ app, assignee: admin });
-    await createSession(member.id, null);
-    await createSession(member.id, null);
+    await createSession(db, member.id, null);
+    await createSession(db, member.id, null);
 
-    expect(await deactivateMember(actorOf(admin), { userId: member.id })).toEqual({ ok: true, value: { unassigned: 1 } });
+    expect(await deactivateMember(db, actorOf(admin), { userId: member.id })).toEqual({ ok: true, value: { unassigned: 1 } });
 
-    const db = await getDb();
     expect(await db.select().from(sessions).where(eq(sessions.userId, member.id))).toEqual([]);
     const byId = async (id: string) => (await db.select().from(conversations).where(eq(conversations.id, id)))[0]!;
     expect((await byId(open.id)).assigneeId).toBeNull();
@@ -312,26 +309,25 @@ describe("deactivation", () => {
     expect(lines).toMatchObject([{ kind: "assignee_deactivated", actorId: admin.id, targetUserId: member.id }]);
     const [row] = await db.select().from(users).where(eq(users.id, member.id));
     expect(row).toMatchObject({ isActive: false, name: "Bob" });
-    expect((await listTeam(actorOf(admin))).find((r) => r.id === member.id)).toMatchObject({ status: "deactivated" });
+    expect((await listTeam(db, actorOf(admin))).find((r) => r.id === member.id)).toMatchObject({ status: "deactivated" });
   });
 
   it("makes them unassignable from then on, and reactivation makes them assignable again", async () => {
     const { admin, member } = await team();
     const app = await createApp({ installer: admin });
     const conversation = await createConversation({ app });
-    await deactivateMember(actorOf(admin), { userId: member.id });
-    const db = await getDb();
+    await deactivateMember(db, actorOf(admin), { userId: member.id });
 
     expect((await listAssignableUsers(db, app)).map((user) => user.id)).not.toContain(member.id);
-    expect(await assignConversation(actorOf(admin), { conversationId: conversation.id, assigneeId: member.id })).toEqual({
+    expect(await assignConversation(db, actorOf(admin), { conversationId: conversation.id, assigneeId: member.id })).toEqual({
       ok: false,
       reason: "assignee_inactive",
       params: { name: "Bob" },
     });
 
-    expect(await reactivateMember(actorOf(admin), { userId: member.id })).toEqual({ ok: true, value: null });
+    expect(await reactivateMember(db, actorOf(admin), { userId: member.id })).toEqual({ ok: true, value: null });
     expect((await listAssignableUsers(db, app)).map((user) => user.id)).toContain(member.id);
-    expect(await reactivateMember(actorOf(admin), { userId: member.id })).toEqual({ ok: false, reason: "already_in_state" });
+    expect(await reactivateMember(db, actorOf(admin), { userId: member.id })).toEqual({ ok: false, reason: "already_in_state" });
   });
 
   it("does not lose an assignment made while the deactivation runs", async () => {
@@ -340,11 +336,10 @@ describe("deactivation", () => {
     const conversation = await createConversation({ app });
 
     const [assigned] = await Promise.all([
-      assignConversation(actorOf(admin), { conversationId: conversation.id, assigneeId: member.id }),
-      deactivateMember(actorOf(admin), { userId: member.id }),
+      assignConversation(db, actorOf(admin), { conversationId: conversation.id, assigneeId: member.id }),
+      deactivateMember(db, actorOf(admin), { userId: member.id }),
     ]);
 
-    const db = await getDb();
     const [row] = await db.select().from(conversations).where(eq(conversations.id, conversation.id));
     // Either the assignment went first and was undone, or the deactivation went first and refused it.
     expect(row!.assigneeId).toBeNull();
@@ -356,8 +351,7 @@ describe("deactivation", () => {
 it("keeps a pending invitation out of the users table", async () => {
   const { admin } = await team();
   const email = newEmail();
-  await invitePeople(actorOf(admin), invite(email));
-  const db = await getDb();
+  await invitePeople(db, actorOf(admin), invite(email));
   expect(await db.select().from(users).where(eq(users.email, email))).toEqual([]);
   expect(await db.select().from(oneTimeTokens).where(eq(oneTimeTokens.email, email))).toHaveLength(1);
 });

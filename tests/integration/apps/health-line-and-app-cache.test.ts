@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
 import { getDb } from "@/db/index";
 import { messagingApps } from "@/db/schema";
 import { sealCredentials } from "@/lib/apps/credentials";
@@ -10,9 +11,14 @@ import { updateAppSchema } from "@/lib/apps/schemas";
 import { actorOf, createApp, createUser } from "@/tests/factories";
 import { inboundEvent, newPsid, sendMessenger } from "@/tests/support/webhooks";
 
+let db: Database;
+beforeAll(async () => {
+  db = await getDb();
+});
+
 /** The Messenger app secret the cached lookup holds for `appId`. */
 async function cachedSecret(appId: string) {
-  const found = await findInstalledApp(appId, "messenger");
+  const found = await findInstalledApp(db, appId, "messenger");
   return found?.provider === "messenger" ? found.credentials.appSecret : null;
 }
 
@@ -39,14 +45,12 @@ describe("the app's health line", () => {
 
     // A minute later the next one is written again.
     const later = new Date(first!.getTime() + SIGNATURE_ERROR_INTERVAL_MS + 1_000);
-    const db = await getDb();
     expect(await recordSignatureFailure(db, app.id, "A webhook arrived with a missing or invalid signature", later)).toBe(true);
     expect((await storedApp(app.id)).lastErrorAt).toEqual(later);
   });
 
   it("keeps other instances to the same minute: the write itself checks the stored time", async () => {
     const app = await createApp({ provider: "messenger" });
-    const db = await getDb();
     const message = "A webhook arrived with a missing or invalid signature";
     const at = new Date();
     expect(await recordSignatureFailure(db, app.id, message, at)).toBe(true);
@@ -61,7 +65,7 @@ describe("the app's health line", () => {
     for (let i = 0; i < 3; i++) expect((await sendMessenger(app, [inboundEvent(app, newPsid())])).status).toBe(200);
     expect((await storedApp(app.id)).lastWebhookAt).toBeNull();
 
-    await flushAppHealth();
+    await flushAppHealth(db);
     const written = (await storedApp(app.id)).lastWebhookAt;
     expect(written).toBeInstanceOf(Date);
     expect(Date.now() - written!.getTime()).toBeLessThan(60_000);
@@ -80,7 +84,7 @@ describe("the cached app lookup", () => {
       accessMode: "everyone",
       credentials: { pageId: app.credentials.pageId, pageAccessToken: "", appSecret: "the-rotated-secret" },
     });
-    expect((await updateApp(actorOf(admin), input)).ok).toBe(true);
+    expect((await updateApp(db, actorOf(admin), input)).ok).toBe(true);
 
     expect((await sendMessenger(app, [inboundEvent(app, newPsid())])).status).toBe(401);
     expect((await sendMessenger(app, [inboundEvent(app, newPsid())], { appSecret: "the-rotated-secret" })).status).toBe(200);
@@ -90,14 +94,13 @@ describe("the cached app lookup", () => {
     const app = await createApp({ provider: "messenger" });
     const admin = await createUser({ workspace: { id: app.workspaceId }, role: "admin" });
     expect((await sendMessenger(app, [inboundEvent(app, newPsid())])).status).toBe(200);
-    expect((await uninstallApp(actorOf(admin), app.id)).ok).toBe(true);
+    expect((await uninstallApp(db, actorOf(admin), app.id)).ok).toBe(true);
     expect((await sendMessenger(app, [inboundEvent(app, newPsid())])).status).toBe(404);
   });
 
   it("drops an app another instance edited when that instance's change notice arrives", async () => {
     const app = await createApp({ provider: "messenger" });
     expect(await cachedSecret(app.id)).toBe(app.credentials.appSecret);
-    const db = await getDb();
     const rotated = sealCredentials({ ...app.credentials, appSecret: "rotated-elsewhere" });
 
     // Without the notice the cached copy is still used (the cache is real)…

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
-import { afterEach, describe, expect, it } from "vitest";
+import { beforeAll, afterEach, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
 import { getDb } from "@/db/index";
 import { appAccess, messagingApps, type Workspace } from "@/db/schema";
 import { withCredentials } from "@/lib/apps/credentials";
@@ -9,6 +10,11 @@ import { listAppsForSettings } from "@/lib/apps/settings-queries";
 import { appUrl } from "@/lib/env";
 import { listAccessibleApps } from "@/lib/apps/access";
 import { actorOf, createApp, createUser, createWorkspace, subjectOf } from "@/tests/factories";
+
+let db: Database;
+beforeAll(async () => {
+  db = await getDb();
+});
 
 const messengerInput = (overrides: Partial<InstallAppInput> = {}): InstallAppInput =>
   installAppSchema.parse({
@@ -33,12 +39,10 @@ const whatsappInput = (overrides: Partial<InstallAppInput> = {}): InstallAppInpu
   });
 
 async function appsOf(workspace: Pick<Workspace, "id">) {
-  const db = await getDb();
   return db.select().from(messagingApps).where(eq(messagingApps.workspaceId, workspace.id));
 }
 
 async function storedApp(appId: string) {
-  const db = await getDb();
   const [app] = await db.select().from(messagingApps).where(eq(messagingApps.id, appId));
   return app!;
 }
@@ -53,7 +57,7 @@ describe("installApp", () => {
   it("stores a Messenger app with sealed credentials, a verify token and its installer", async () => {
     const admin = await createUser({ role: "admin" });
 
-    const result = await installApp(actorOf(admin), messengerInput());
+    const result = await installApp(db, actorOf(admin), messengerInput());
 
     expect(result.ok).toBe(true);
     const app = await storedApp(result.ok ? result.value.appId : "");
@@ -79,13 +83,13 @@ describe("installApp", () => {
   it("stores a WhatsApp app without a verify token and shows its URLs but never its credentials", async () => {
     const admin = await createUser({ role: "admin" });
 
-    const result = await installApp(actorOf(admin), whatsappInput());
+    const result = await installApp(db, actorOf(admin), whatsappInput());
 
     const appId = result.ok ? result.value.appId : "";
     const app = await storedApp(appId);
     expect(app.verifyToken).toBeNull();
     expect(app.encryptedCredentials).not.toContain("twilio-auth-token-in-clear");
-    const [view] = await listAppsForSettings(actorOf(admin));
+    const [view] = await listAppsForSettings(db, actorOf(admin));
     expect(view).toMatchObject({
       id: appId,
       externalAccountId: "whatsapp:+14155238886",
@@ -101,7 +105,7 @@ describe("installApp", () => {
   it("refuses a member and stores nothing", async () => {
     const member = await createUser({ role: "member" });
 
-    expect(await installApp(actorOf(member), messengerInput())).toEqual({ ok: false, reason: "not_admin" });
+    expect(await installApp(db, actorOf(member), messengerInput())).toEqual({ ok: false, reason: "not_admin" });
     expect(await appsOf({ id: member.workspaceId })).toEqual([]);
   });
 
@@ -109,9 +113,9 @@ describe("installApp", () => {
     process.env.CLOSED_PROVIDERS = "whatsapp";
     const admin = await createUser({ role: "admin" });
 
-    expect(await installApp(actorOf(admin), whatsappInput())).toEqual({ ok: false, reason: "provider_closed" });
+    expect(await installApp(db, actorOf(admin), whatsappInput())).toEqual({ ok: false, reason: "provider_closed" });
     expect(await appsOf({ id: admin.workspaceId })).toEqual([]);
-    expect((await installApp(actorOf(admin), messengerInput())).ok).toBe(true);
+    expect((await installApp(db, actorOf(admin), messengerInput())).ok).toBe(true);
     expect((await appsOf({ id: admin.workspaceId })).map((app) => app.provider)).toEqual(["messenger"]);
   });
 
@@ -119,7 +123,7 @@ describe("installApp", () => {
     const admin = await createUser({ role: "admin" });
     const stranger = await createUser();
 
-    const result = await installApp(actorOf(admin), messengerInput({ accessMode: "chosen", memberIds: [stranger.id] }));
+    const result = await installApp(db, actorOf(admin), messengerInput({ accessMode: "chosen", memberIds: [stranger.id] }));
 
     expect(result).toEqual({ ok: false, reason: "invalid_member" });
     expect(await appsOf({ id: admin.workspaceId })).toEqual([]);
@@ -130,7 +134,7 @@ describe("installApp", () => {
     const admin = await createUser({ workspace, role: "admin" });
     const gone = await createUser({ workspace, isActive: false });
 
-    const result = await installApp(actorOf(admin), messengerInput({ accessMode: "chosen", memberIds: [gone.id] }));
+    const result = await installApp(db, actorOf(admin), messengerInput({ accessMode: "chosen", memberIds: [gone.id] }));
 
     expect(result).toEqual({ ok: false, reason: "invalid_member" });
     expect(await appsOf(workspace)).toEqual([]);
@@ -142,14 +146,13 @@ describe("installApp", () => {
     const chosen = await createUser({ workspace });
     const other = await createUser({ workspace });
 
-    const result = await installApp(actorOf(admin), messengerInput({ accessMode: "chosen", memberIds: [chosen.id] }));
+    const result = await installApp(db, actorOf(admin), messengerInput({ accessMode: "chosen", memberIds: [chosen.id] }));
 
     const appId = result.ok ? result.value.appId : "";
-    const db = await getDb();
     expect((await listAccessibleApps(db, subjectOf(chosen))).map((app) => app.id)).toEqual([appId]);
     expect((await listAccessibleApps(db, subjectOf(admin))).map((app) => app.id)).toEqual([appId]);
     expect(await listAccessibleApps(db, subjectOf(other))).toEqual([]);
-    const [view] = await listAppsForSettings(actorOf(admin));
+    const [view] = await listAppsForSettings(db, actorOf(admin));
     expect(view).toMatchObject({ accessMode: "chosen", memberIds: [chosen.id] });
   });
 });
@@ -165,7 +168,7 @@ describe("updateApp", () => {
       credentials: { pageId: "987654321", pageAccessToken: "", appSecret: "  " },
     });
 
-    expect(await updateApp(actorOf(admin), input)).toEqual({ ok: true, value: { appId: app.id } });
+    expect(await updateApp(db, actorOf(admin), input)).toEqual({ ok: true, value: { appId: app.id } });
 
     const stored = await storedApp(app.id);
     expect(stored).toMatchObject({ name: "Renamed Page", externalAccountId: "987654321", verifyToken: app.verifyToken });
@@ -182,7 +185,7 @@ describe("updateApp", () => {
       credentials: { authToken: "a-brand-new-auth-token", sender: app.credentials.sender },
     });
 
-    expect((await updateApp(actorOf(admin), input)).ok).toBe(true);
+    expect((await updateApp(db, actorOf(admin), input)).ok).toBe(true);
 
     expect(withCredentials(await storedApp(app.id)).credentials).toEqual({ ...app.credentials, authToken: "a-brand-new-auth-token" });
   });
@@ -194,9 +197,8 @@ describe("updateApp", () => {
     const app = await createApp({ installer: admin, members: [first] });
 
     const input = updateAppSchema.parse({ appId: app.id, name: app.name, accessMode: "chosen", memberIds: [second.id] });
-    expect((await updateApp(actorOf(admin), input)).ok).toBe(true);
+    expect((await updateApp(db, actorOf(admin), input)).ok).toBe(true);
 
-    const db = await getDb();
     const access = await db.select().from(appAccess).where(eq(appAccess.appId, app.id));
     expect(access.map((row) => row.userId)).toEqual([second.id]);
   });
@@ -208,7 +210,7 @@ describe("updateApp", () => {
 
     const input = updateAppSchema.parse({ appId: app.id, name: "Still working", accessMode: "everyone" });
 
-    expect((await updateApp(actorOf(admin), input)).ok).toBe(true);
+    expect((await updateApp(db, actorOf(admin), input)).ok).toBe(true);
     expect((await storedApp(app.id)).name).toBe("Still working");
   });
 
@@ -217,7 +219,7 @@ describe("updateApp", () => {
     const member = await createUser({ workspace: { id: app.workspaceId } });
     const input = updateAppSchema.parse({ appId: app.id, name: "Hijacked", accessMode: "everyone" });
 
-    expect(await updateApp(actorOf(member), input)).toEqual({ ok: false, reason: "not_admin" });
+    expect(await updateApp(db, actorOf(member), input)).toEqual({ ok: false, reason: "not_admin" });
     expect((await storedApp(app.id)).name).toBe(app.name);
   });
 });
@@ -230,10 +232,9 @@ describe("uninstallApp", () => {
     const app = await createApp({ installer: admin });
     const kept = await createApp({ installer: admin, provider: "whatsapp" });
 
-    expect(await uninstallApp(actorOf(admin), app.id)).toEqual({ ok: true, value: { appId: app.id } });
+    expect(await uninstallApp(db, actorOf(admin), app.id)).toEqual({ ok: true, value: { appId: app.id } });
 
-    const db = await getDb();
-    expect((await listAppsForSettings(actorOf(admin))).map((view) => view.id)).toEqual([kept.id]);
+    expect((await listAppsForSettings(db, actorOf(admin))).map((view) => view.id)).toEqual([kept.id]);
     expect((await listAccessibleApps(db, subjectOf(member))).map((row) => row.id)).toEqual([kept.id]);
     expect((await storedApp(app.id)).uninstalledAt).toBeInstanceOf(Date);
   });
@@ -242,16 +243,16 @@ describe("uninstallApp", () => {
     const app = await createApp();
     const admin = await createUser({ workspace: { id: app.workspaceId }, role: "admin" });
 
-    await uninstallApp(actorOf(admin), app.id);
+    await uninstallApp(db, actorOf(admin), app.id);
 
-    expect(await uninstallApp(actorOf(admin), app.id)).toEqual({ ok: false, reason: "not_found" });
+    expect(await uninstallApp(db, actorOf(admin), app.id)).toEqual({ ok: false, reason: "not_found" });
   });
 
   it("refuses a member", async () => {
     const app = await createApp();
     const member = await createUser({ workspace: { id: app.workspaceId } });
 
-    expect(await uninstallApp(actorOf(member), app.id)).toEqual({ ok: false, reason: "not_admin" });
+    expect(await uninstallApp(db, actorOf(member), app.id)).toEqual({ ok: false, reason: "not_admin" });
     expect((await storedApp(app.id)).uninstalledAt).toBeNull();
   });
 });
@@ -267,12 +268,12 @@ describe("another workspace's admin", () => {
       credentials: { appSecret: "the-outsiders-secret" },
     });
 
-    expect(await updateApp(actorOf(outsider), input)).toEqual({ ok: false, reason: "not_found" });
-    expect(await uninstallApp(actorOf(outsider), app.id)).toEqual({ ok: false, reason: "not_found" });
+    expect(await updateApp(db, actorOf(outsider), input)).toEqual({ ok: false, reason: "not_found" });
+    expect(await uninstallApp(db, actorOf(outsider), app.id)).toEqual({ ok: false, reason: "not_found" });
 
     const stored = await storedApp(app.id);
     expect(stored).toMatchObject({ name: app.name, uninstalledAt: null });
     expect(withCredentials(stored).credentials).toEqual(app.credentials);
-    expect(await listAppsForSettings(actorOf(outsider))).toEqual([]);
+    expect(await listAppsForSettings(db, actorOf(outsider))).toEqual([]);
   });
 });

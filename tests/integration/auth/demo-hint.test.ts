@@ -1,7 +1,13 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, afterEach, describe, expect, it, vi } from "vitest";
+import type { Database } from "@/db/client";
 import { getDb } from "@/db/index";
 import { isDatabaseEmpty, seedDemoWorkspace } from "@/db/seed";
 import { showDemoHint } from "@/lib/auth/demo-hint";
+
+let db: Database;
+beforeAll(async () => {
+  db = await getDb();
+});
 
 describe("the sign-in page's demo hint", () => {
   afterEach(() => {
@@ -11,12 +17,12 @@ describe("the sign-in page's demo hint", () => {
   it("is hidden while the demo workspace does not exist, shown once it does, never in production", async () => {
     vi.stubEnv("NODE_ENV", "development");
     expect(await isDatabaseEmpty(await getDb())).toBe(true);
-    expect(await showDemoHint()).toBe(false);
+    expect(await showDemoHint(db)).toBe(false);
 
     await seedDemoWorkspace(await getDb());
-    expect(await showDemoHint()).toBe(true);
+    expect(await showDemoHint(db)).toBe(true);
 
     vi.stubEnv("NODE_ENV", "production");
-    expect(await showDemoHint()).toBe(false);
+    expect(await showDemoHint(db)).toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Database } from "@/db/client";
 import { getDb } from "@/db/index";
 import { signInFailures } from "@/db/schema";
 import { checkCredentials, type CredentialsCheck } from "@/lib/auth/credentials";
@@ -16,6 +17,11 @@ import { clientAddress, SOCKET_ADDRESS_HEADER } from "@/lib/http/client-address"
 import { stampSocketAddresses } from "@/lib/runtime/socket-address";
 import { createUser, DEFAULT_PASSWORD } from "@/tests/factories";
 import { nextSequence } from "@/tests/factories/sequence";
+
+let db: Database;
+beforeAll(async () => {
+  db = await getDb();
+});
 
 /** A fresh documentation-range address per call, so tests never share a client. */
 const newClient = () => {
@@ -38,20 +44,20 @@ describe("the sign-in limit: (email, client) pairs lock, an email only slows dow
     const user = await createUser();
     const from = newClient();
     for (let i = 0; i < MAX_FAILURES_PER_WINDOW; i += 1) {
-      expect(await checkCredentials(wrong(user.email), from, recordingWait())).toEqual(invalid);
+      expect(await checkCredentials(db, wrong(user.email), from, recordingWait())).toEqual(invalid);
     }
 
-    expect(await checkCredentials(right(user.email), from, recordingWait())).toEqual(limited);
+    expect(await checkCredentials(db, right(user.email), from, recordingWait())).toEqual(limited);
   });
 
   it("a stranger who locked their own pair cannot lock the user out: the user signs in from their own client", async () => {
     const user = await createUser();
     const stranger = newClient();
-    for (let i = 0; i < MAX_FAILURES_PER_WINDOW + 5; i += 1) await checkCredentials(wrong(user.email), stranger, recordingWait());
-    expect(await checkCredentials(right(user.email), stranger, recordingWait())).toEqual(limited);
+    for (let i = 0; i < MAX_FAILURES_PER_WINDOW + 5; i += 1) await checkCredentials(db, wrong(user.email), stranger, recordingWait());
+    expect(await checkCredentials(db, right(user.email), stranger, recordingWait())).toEqual(limited);
 
     const { delays, wait } = recordingWait();
-    expect(await checkCredentials(right(user.email), newClient(), { wait })).toMatchObject({ ok: true });
+    expect(await checkCredentials(db, right(user.email), newClient(), { wait })).toMatchObject({ ok: true });
     // The stranger's failures stop counting at the lock: the user waits, bounded.
     expect(delays.length).toBeLessThanOrEqual(1);
     expect(delays[0] ?? 0).toBeLessThanOrEqual(MAX_DELAY_MS);
@@ -61,9 +67,9 @@ describe("the sign-in limit: (email, client) pairs lock, an email only slows dow
     const user = await createUser();
     const { delays, wait } = recordingWait();
 
-    for (let i = 0; i < 14; i += 1) expect(await checkCredentials(wrong(user.email), newClient(), { wait })).toEqual(invalid);
+    for (let i = 0; i < 14; i += 1) expect(await checkCredentials(db, wrong(user.email), newClient(), { wait })).toEqual(invalid);
     const owner = recordingWait();
-    const signedIn = await checkCredentials(right(user.email), newClient(), owner);
+    const signedIn = await checkCredentials(db, right(user.email), newClient(), owner);
 
     // Five free failures, then 250 ms doubling, at most 8 s.
     expect(delays).toEqual([250, 500, 1000, 2000, 4000, 8000, 8000, 8000, 8000]);
@@ -75,40 +81,39 @@ describe("the sign-in limit: (email, client) pairs lock, an email only slows dow
     const user = await createUser();
     const from = newClient();
     const longAgo = new Date(Date.now() - SIGN_IN_WINDOW_MS - 60_000);
-    for (let i = 0; i < MAX_FAILURES_PER_WINDOW + 1; i += 1) await beginSignInAttempt(user.email, from, longAgo);
+    for (let i = 0; i < MAX_FAILURES_PER_WINDOW + 1; i += 1) await beginSignInAttempt(db, user.email, from, longAgo);
 
-    expect(await checkCredentials(right(user.email), from, recordingWait())).toMatchObject({ ok: true });
+    expect(await checkCredentials(db, right(user.email), from, recordingWait())).toMatchObject({ ok: true });
   });
 
   it("a successful sign-in forgives the pair's failures", async () => {
     const user = await createUser();
     const from = newClient();
-    for (let i = 0; i < MAX_FAILURES_PER_WINDOW - 1; i += 1) await checkCredentials(wrong(user.email), from, recordingWait());
-    expect(await checkCredentials(right(user.email), from, recordingWait())).toMatchObject({ ok: true });
+    for (let i = 0; i < MAX_FAILURES_PER_WINDOW - 1; i += 1) await checkCredentials(db, wrong(user.email), from, recordingWait());
+    expect(await checkCredentials(db, right(user.email), from, recordingWait())).toMatchObject({ ok: true });
 
     for (let i = 0; i < MAX_FAILURES_PER_WINDOW; i += 1) {
-      expect(await checkCredentials(wrong(user.email), from, recordingWait())).toEqual(invalid);
+      expect(await checkCredentials(db, wrong(user.email), from, recordingWait())).toEqual(invalid);
     }
-    expect(await checkCredentials(wrong(user.email), from, recordingWait())).toEqual(limited);
+    expect(await checkCredentials(db, wrong(user.email), from, recordingWait())).toEqual(limited);
   });
 
   it(`refuses a client that failed ${MAX_CLIENT_FAILURES_PER_WINDOW} times across emails, for any email, and no one else`, async () => {
     const user = await createUser();
     const stuffer = newClient();
-    for (let i = 0; i < MAX_CLIENT_FAILURES_PER_WINDOW; i += 1) await beginSignInAttempt(`guess-${i}-${stuffer}@example.test`, stuffer);
+    for (let i = 0; i < MAX_CLIENT_FAILURES_PER_WINDOW; i += 1) await beginSignInAttempt(db, `guess-${i}-${stuffer}@example.test`, stuffer);
 
-    expect(await checkCredentials(right(user.email), stuffer, recordingWait())).toEqual(limited);
-    expect(await checkCredentials(right(user.email), newClient(), recordingWait())).toMatchObject({ ok: true });
+    expect(await checkCredentials(db, right(user.email), stuffer, recordingWait())).toEqual(limited);
+    expect(await checkCredentials(db, right(user.email), newClient(), recordingWait())).toMatchObject({ ok: true });
   });
 
   it("checks and counts in one step: 30 parallel attempts from one client get exactly 10 tries", async () => {
     const user = await createUser();
     const from = newClient();
 
-    const attempts = await Promise.all(Array.from({ length: 30 }, () => beginSignInAttempt(user.email, from)));
+    const attempts = await Promise.all(Array.from({ length: 30 }, () => beginSignInAttempt(db, user.email, from)));
 
     expect(attempts.filter((attempt) => attempt.allowed)).toHaveLength(MAX_FAILURES_PER_WINDOW);
-    const db = await getDb();
     const [pair] = await db.select().from(signInFailures).where(like(signInFailures.key, `pair ${user.email} ${from}`));
     expect(pair!.failures).toBe(MAX_FAILURES_PER_WINDOW + 1);
   });
@@ -116,9 +121,8 @@ describe("the sign-in limit: (email, client) pairs lock, an email only slows dow
   it("keeps the counters in the database, where every app instance reads them", async () => {
     const user = await createUser();
     const from = newClient();
-    for (let i = 0; i < 3; i += 1) await checkCredentials(wrong(user.email), from, recordingWait());
+    for (let i = 0; i < 3; i += 1) await checkCredentials(db, wrong(user.email), from, recordingWait());
 
-    const db = await getDb();
     const rows = await db.select().from(signInFailures).where(eq(signInFailures.email, user.email));
     expect(rows.map((row) => [row.key, row.failures])).toEqual([[`pair ${user.email} ${from}`, 3]]);
   });
@@ -140,7 +144,7 @@ describe("the client address behind spoofed X-Forwarded-For", () => {
       request.on("end", async () => {
         const headers = new Headers(Object.entries(request.headers).map(([name, value]): [string, string] => [name, String(value)]));
         const client = clientAddress(headers);
-        const result = await checkCredentials(JSON.parse(body), client, recordingWait());
+        const result = await checkCredentials(db, JSON.parse(body), client, recordingWait());
         response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ client, result }));
       });
     });

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { count, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Database } from "@/db/client";
 import { getDb } from "@/db/index";
 import { files, messages, type User } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -13,6 +14,11 @@ import { actorOf, createApp, createConversation, createMessage, createUser, crea
 import { startMessengerStandIn, startTwilioStandIn, TINY_PNG, type ProviderStandIn } from "@/tests/support/provider-stand-ins";
 import { sendReplyJob } from "@/lib/inbox/jobs/send-reply";
 import { drainJobs } from "@/tests/support/jobs";
+
+let db: Database;
+beforeAll(async () => {
+  db = await getDb();
+});
 
 /*
  * SPEC §14, sending attachments: upload from the reply box, storage under FILES_DIR, the signed
@@ -102,7 +108,6 @@ function fetchAsProvider(link: string) {
 
 const storedNames = async () => (await fs.readdir(filesDir)).sort();
 const fileRows = async () => {
-  const db = await getDb();
   const [row] = await db.select({ n: count() }).from(files);
   return row!.n;
 };
@@ -130,7 +135,6 @@ describe("POST /api/files", () => {
     expect(response.status).toBe(201);
     expect(body).toMatchObject({ ok: true, file: { name: "Quote 2026 ✓.png", size: TINY_PNG.length, contentType: "image/png" } });
     expect(await fs.readFile(path.join(filesDir, body.file!.id))).toEqual(TINY_PNG);
-    const db = await getDb();
     const [row] = await db.select().from(files).where(eq(files.id, body.file!.id));
     expect(row).toMatchObject({ conversationId: conversation.id, workspaceId: alice.workspaceId, uploadedBy: alice.id, name: "Quote 2026 ✓.png" });
   });
@@ -264,7 +268,7 @@ describe("sending an attachment", () => {
     const conversation = await openConversation(whatsapp);
     signInAs(alice);
     const { body } = await uploadPng(conversation.id, "floor-plan.png");
-    const result = await sendReply(subjectOf(alice), { conversationId: conversation.id, text: "Here is the plan", fileId: body.file!.id });
+    const result = await sendReply(db, subjectOf(alice), { conversationId: conversation.id, text: "Here is the plan", fileId: body.file!.id });
     expect(result.ok).toBe(true);
     await runSendJobs();
     const sent = twilioApi.requests.filter((request) => new URLSearchParams(request.body).get("To") === conversation.externalContactId);
@@ -276,7 +280,6 @@ describe("sending an attachment", () => {
     const fetched = await fetchAsProvider(link);
     expect(fetched.status).toBe(200);
     expect(Buffer.from(await fetched.arrayBuffer())).toEqual(TINY_PNG);
-    const db = await getDb();
     const [stored] = await db.select().from(messages).where(eq(messages.id, result.ok ? result.value.messageId : ""));
     expect(stored).toMatchObject({ state: "sent", text: "Here is the plan" });
     expect(stored!.attachments).toEqual([expect.objectContaining({ type: "image", name: "floor-plan.png", fileId: body.file!.id, contentType: "image/png" })]);
@@ -288,7 +291,7 @@ describe("sending an attachment", () => {
     const conversation = await openConversation(messenger);
     signInAs(alice);
     const { body } = await uploadPng(conversation.id, "menu.png");
-    const result = await sendReply(subjectOf(alice), { conversationId: conversation.id, text: "Our menu", fileId: body.file!.id });
+    const result = await sendReply(db, subjectOf(alice), { conversationId: conversation.id, text: "Our menu", fileId: body.file!.id });
     expect(result.ok).toBe(true);
     await runSendJobs();
     const sent = messengerApi.requests
@@ -303,7 +306,6 @@ describe("sending an attachment", () => {
     const fetched = await fetchAsProvider(attachment.payload.url);
     expect(Buffer.from(await fetched.arrayBuffer())).toEqual(TINY_PNG);
     expect(sent[1]!.message.text).toBe("Our menu");
-    const db = await getDb();
     const thread = await db.select().from(messages).where(eq(messages.conversationId, conversation.id)).orderBy(messages.occurredAt);
     expect(thread.filter((m) => m.direction === "outbound").map((m) => [m.text, m.attachments.length, m.state])).toEqual([
       ["", 1, "sent"],
@@ -315,7 +317,7 @@ describe("sending an attachment", () => {
     const conversation = await openConversation(whatsapp);
     signInAs(alice);
     const { body } = await uploadPng(conversation.id);
-    expect((await sendReply(subjectOf(alice), { conversationId: conversation.id, text: "  ", fileId: body.file!.id })).ok).toBe(true);
+    expect((await sendReply(db, subjectOf(alice), { conversationId: conversation.id, text: "  ", fileId: body.file!.id })).ok).toBe(true);
     await runSendJobs();
     const form = new URLSearchParams(twilioApi.requests.at(-1)!.body);
     expect(form.has("Body")).toBe(false);
@@ -328,15 +330,14 @@ describe("sending an attachment", () => {
     signInAs(alice);
     const { body } = await uploadPng(elsewhere.id);
     const requestsBefore = twilioApi.requests.length;
-    const db = await getDb();
     const countMine = async () => (await db.select({ n: count() }).from(messages).where(eq(messages.conversationId, mine.id)))[0]!.n;
     const before = await countMine();
-    expect(await sendReply(subjectOf(alice), { conversationId: mine.id, text: "see attached", fileId: body.file!.id })).toMatchObject({
+    expect(await sendReply(db, subjectOf(alice), { conversationId: mine.id, text: "see attached", fileId: body.file!.id })).toMatchObject({
       ok: false,
       reason: "file_not_found",
     });
     // Dave's workspace cannot even name Alice's conversation.
-    expect(await sendReply(subjectOf(dave), { conversationId: elsewhere.id, text: "x", fileId: body.file!.id })).toMatchObject({ ok: false, reason: "not_found" });
+    expect(await sendReply(db, subjectOf(dave), { conversationId: elsewhere.id, text: "x", fileId: body.file!.id })).toMatchObject({ ok: false, reason: "not_found" });
     await runSendJobs();
     expect(await countMine()).toBe(before);
     expect(twilioApi.requests.length).toBe(requestsBefore);

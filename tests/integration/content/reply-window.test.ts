@@ -1,10 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
+import { getDb } from "@/db/index";
 import { sendReply } from "@/lib/inbox/reply";
 import { createApp, createConversation, createMessage, createUser, createWorkspace, subjectOf } from "@/tests/factories";
 import { countAllRows } from "@/tests/support/webhooks";
 import { startMessengerStandIn, startTwilioStandIn, type ProviderStandIn } from "@/tests/support/provider-stand-ins";
 import { sendReplyJob } from "@/lib/inbox/jobs/send-reply";
 import { drainJobs } from "@/tests/support/jobs";
+
+let db: Database;
+beforeAll(async () => {
+  db = await getDb();
+});
 
 /** SPEC §14 "the 24-hour window", from the reply to what reaches the provider. */
 
@@ -30,7 +37,7 @@ async function conversationWrittenAgo(provider: "messenger" | "whatsapp", hoursA
   return { alice, conversation };
 }
 
-const send = (user: Parameters<typeof subjectOf>[0], conversationId: string) => sendReply(subjectOf(user), { conversationId, text: "Hello again" });
+const send = (user: Parameters<typeof subjectOf>[0], conversationId: string) => sendReply(db, subjectOf(user), { conversationId, text: "Hello again" });
 const runSendJobs = () => drainJobs({ retryBaseMs: 0, queues: [sendReplyJob.queue] });
 
 describe("replies and the provider's window", () => {

@@ -1,5 +1,6 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
 import { getDb } from "@/db/index";
 import { conversations, messages, type User } from "@/db/schema";
 import { readContent } from "@/lib/content/message-content";
@@ -14,6 +15,11 @@ import {
 } from "@/tests/support/provider-stand-ins";
 import { sendReplyJob } from "@/lib/inbox/jobs/send-reply";
 import { drainJobs } from "@/tests/support/jobs";
+
+let db: Database;
+beforeAll(async () => {
+  db = await getDb();
+});
 
 /** SPEC §14: WhatsApp after its 24-hour window, through Twilio's Content API and Messages API. */
 
@@ -57,7 +63,6 @@ async function conversationWrittenAgo(app: CreatedApp, hoursAgo: number) {
 const runSendJobs = () => drainJobs({ retryBaseMs: 0, queues: [sendReplyJob.queue] });
 
 async function messageCount(conversationId: string) {
-  const db = await getDb();
   return (await db.select({ n: count() }).from(messages).where(eq(messages.conversationId, conversationId)))[0]!.n;
 }
 
@@ -90,7 +95,6 @@ describe("WhatsApp templates", () => {
     expect(JSON.parse(form.get("ContentVariables")!)).toEqual({ "1": "Petra", "2": "#2044" });
     // A Body beside ContentSid would make Twilio send free-form text, refused after the window (63016).
     expect(form.has("Body")).toBe(false);
-    const db = await getDb();
     const [stored] = await db.select().from(messages).where(eq(messages.id, result.ok ? result.value.messageId : ""));
     expect(stored).toMatchObject({ direction: "outbound", state: "sent", text: "Hi Petra, your order #2044 is ready. Reply to continue." });
     expect(readContent(stored!.kind, stored!.payload)).toMatchObject({ kind: "template", title: "Order follow-up", contentSid: FOLLOW_UP });
@@ -115,7 +119,6 @@ describe("WhatsApp templates", () => {
 
   it("refuses Messenger conversations and other workspaces", async () => {
     const onMessenger = await conversationWrittenAgo(messenger, 30);
-    const db = await getDb();
     expect(await listConversationTemplates(db, subjectOf(alice), onMessenger.id)).toMatchObject({ ok: false, reason: "templates_whatsapp_only" });
     const theirs = await conversationWrittenAgo(whatsapp, 30);
     expect(await sendTemplate(db, subjectOf(dave), { conversationId: theirs.id, contentSid: GREETING, variables: {} })).toMatchObject({
@@ -136,22 +139,20 @@ describe("Send again and the window", () => {
   it("refuses to resend a failed free-form reply after WhatsApp's window, leaving it failed", async () => {
     const conversation = await conversationWrittenAgo(whatsapp, 30);
     const failed = await createMessage({ conversation, direction: "outbound", state: "failed", failureReason: "63016", sender: alice });
-    const result = await resendMessage(subjectOf(alice), { conversationId: conversation.id, messageId: failed.id });
+    const result = await resendMessage(db, subjectOf(alice), { conversationId: conversation.id, messageId: failed.id });
     expect(result).toMatchObject({ ok: false, reason: "outside_reply_window" });
-    const db = await getDb();
     const [row] = await db.select().from(messages).where(eq(messages.id, failed.id));
     expect(row).toMatchObject({ state: "failed", failureReason: "63016" });
   });
 
   it("resends a failed template after the window: templates restart conversations", async () => {
     const conversation = await conversationWrittenAgo(whatsapp, 30);
-    const db = await getDb();
     const sent = await sendTemplate(db, subjectOf(alice), { conversationId: conversation.id, contentSid: GREETING, variables: {} });
     twilioApi.answerNext({ status: 400, json: { code: 63016, message: "outside the allowed window", status: 400 } });
     await runSendJobs();
     const messageId = sent.ok ? sent.value.messageId : "";
     expect((await db.select().from(messages).where(eq(messages.id, messageId)))[0]!.state).toBe("failed");
-    expect((await resendMessage(subjectOf(alice), { conversationId: conversation.id, messageId })).ok).toBe(true);
+    expect((await resendMessage(db, subjectOf(alice), { conversationId: conversation.id, messageId })).ok).toBe(true);
     await runSendJobs();
     expect(new URLSearchParams(twilioApi.requests.at(-1)!.body).get("ContentSid")).toBe(GREETING);
     expect((await db.select().from(messages).where(eq(messages.id, messageId)))[0]!.state).toBe("sent");

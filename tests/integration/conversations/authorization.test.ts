@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
 import { getDb } from "@/db/index";
 import { conversations, jobs, messages, type User } from "@/db/schema";
 import { assignConversation } from "@/lib/inbox/assign-conversation";
@@ -14,6 +15,11 @@ import { snapshotDatabase } from "@/tests/support/db-snapshot";
 import { buildWorld, unknownId, viewHolding, type World } from "./world";
 import { sendReplyJob } from "@/lib/inbox/jobs/send-reply";
 
+let db: Database;
+beforeAll(async () => {
+  db = await getDb();
+});
+
 type Target = { conversationId: string; failedMessageId: string };
 type AnyResult = Result<unknown, string>;
 
@@ -27,22 +33,22 @@ const ACTIONS: Record<
   { prepare?: Partial<typeof conversations.$inferInsert>; run: (actor: User, target: Target, world: World) => Promise<AnyResult> }
 > = {
   assign: {
-    run: (actor, target, world) => assignConversation(subjectOf(actor), { conversationId: target.conversationId, assigneeId: world.users.bob.id }),
+    run: (actor, target, world) => assignConversation(db, subjectOf(actor), { conversationId: target.conversationId, assigneeId: world.users.bob.id }),
   },
   unassign: {
-    run: (actor, target) => assignConversation(subjectOf(actor), { conversationId: target.conversationId, assigneeId: null }),
+    run: (actor, target) => assignConversation(db, subjectOf(actor), { conversationId: target.conversationId, assigneeId: null }),
   },
   close: {
-    run: (actor, target) => setConversationStatus(subjectOf(actor), { conversationId: target.conversationId, status: "closed" }),
+    run: (actor, target) => setConversationStatus(db, subjectOf(actor), { conversationId: target.conversationId, status: "closed" }),
   },
   reopen: {
     prepare: { status: "closed" },
-    run: (actor, target) => setConversationStatus(subjectOf(actor), { conversationId: target.conversationId, status: "open" }),
+    run: (actor, target) => setConversationStatus(db, subjectOf(actor), { conversationId: target.conversationId, status: "open" }),
   },
-  delete: { run: (actor, target) => deleteConversation(subjectOf(actor), target.conversationId) },
-  reply: { run: (actor, target) => sendReply(subjectOf(actor), { conversationId: target.conversationId, text: "Hello there" }) },
+  delete: { run: (actor, target) => deleteConversation(db, subjectOf(actor), target.conversationId) },
+  reply: { run: (actor, target) => sendReply(db, subjectOf(actor), { conversationId: target.conversationId, text: "Hello there" }) },
   resend: {
-    run: (actor, target) => resendMessage(subjectOf(actor), { conversationId: target.conversationId, messageId: target.failedMessageId }),
+    run: (actor, target) => resendMessage(db, subjectOf(actor), { conversationId: target.conversationId, messageId: target.failedMessageId }),
   },
 };
 
@@ -77,7 +83,6 @@ const ACTION_NAMES = Object.keys(ACTIONS);
 /** Puts an existing target into the state where `action` would succeed (assigned for unassign, closed for reopen). */
 async function prepare(action: string, conversationId: string, world: World) {
   if (!isUuid(conversationId)) return;
-  const db = await getDb();
   const [row] = await db.select().from(conversations).where(eq(conversations.id, conversationId));
   if (!row) return;
   const assignee = row.workspaceId === world.other.id ? world.users.olga : world.users.bob;
@@ -133,7 +138,7 @@ describe("assigning to someone who may not be assigned", () => {
       const conversation = await createConversation({ app: world.apps.messenger, assignee: assignee ? world.users.bob : null });
       const before = await snapshotDatabase();
 
-      const result = await assignConversation(subjectOf(world.users.bob), {
+      const result = await assignConversation(db, subjectOf(world.users.bob), {
         conversationId: conversation.id,
         assigneeId: pickAssignee(world),
       });
@@ -147,7 +152,7 @@ describe("assigning to someone who may not be assigned", () => {
     const world = await buildWorld();
     const before = await snapshotDatabase();
 
-    const result = await assignConversation(subjectOf(world.users.frank), {
+    const result = await assignConversation(db, subjectOf(world.users.frank), {
       conversationId: world.conversation.id,
       assigneeId: world.users.frank.id,
     });
@@ -159,7 +164,7 @@ describe("assigning to someone who may not be assigned", () => {
   it("lets an available user with access assign to an admin who is on the access list (the control)", async () => {
     const world = await buildWorld();
 
-    const result = await assignConversation(subjectOf(world.users.bob), {
+    const result = await assignConversation(db, subjectOf(world.users.bob), {
       conversationId: world.conversation.id,
       assigneeId: world.users.dan.id,
     });
@@ -176,7 +181,7 @@ describe("going unavailable", () => {
     const closed = await createConversation({ app: world.apps.whatsapp, assignee: bob, status: "closed" });
     const conversationsBefore = (await snapshotDatabase()).conversations;
 
-    await setAvailability(subjectOf(bob), false);
+    await setAvailability(db, subjectOf(bob), false);
 
     expect((await snapshotDatabase()).conversations).toEqual(conversationsBefore);
     expect(await viewHolding(bob, open)).toBe("mine");
@@ -187,18 +192,18 @@ describe("going unavailable", () => {
   it("then refuses new assignments to them, by others and by themself, until they are available again", async () => {
     const world = await buildWorld();
     const { bob, alice } = world.users;
-    await setAvailability(subjectOf(bob), false);
+    await setAvailability(db, subjectOf(bob), false);
     const before = await snapshotDatabase();
 
-    const byAlice = await assignConversation(subjectOf(alice), { conversationId: world.conversation.id, assigneeId: bob.id });
-    const byBob = await assignConversation(subjectOf(bob), { conversationId: world.conversation.id, assigneeId: bob.id });
+    const byAlice = await assignConversation(db, subjectOf(alice), { conversationId: world.conversation.id, assigneeId: bob.id });
+    const byBob = await assignConversation(db, subjectOf(bob), { conversationId: world.conversation.id, assigneeId: bob.id });
 
     expect(byAlice).toEqual({ ok: false, reason: "assignee_unavailable", params: { name: "Bob" } });
     expect(byBob).toEqual(byAlice);
     expect(await snapshotDatabase()).toEqual(before);
 
-    await setAvailability(subjectOf(bob), true);
-    expect(await assignConversation(subjectOf(alice), { conversationId: world.conversation.id, assigneeId: bob.id })).toEqual({
+    await setAvailability(db, subjectOf(bob), true);
+    expect(await assignConversation(db, subjectOf(alice), { conversationId: world.conversation.id, assigneeId: bob.id })).toEqual({
       ok: true,
       value: { assigneeId: bob.id },
     });
@@ -213,7 +218,7 @@ describe("deleting as someone who is not the app's installer", () => {
     const world = await buildWorld();
     const before = await snapshotDatabase();
 
-    const result = await deleteConversation(subjectOf(world.users[name]), world.conversation.id);
+    const result = await deleteConversation(db, subjectOf(world.users[name]), world.conversation.id);
 
     expect(result).toEqual({ ok: false, reason: "not_installer" });
     expect(await snapshotDatabase()).toEqual(before);
@@ -232,7 +237,7 @@ describe("replies the provider would not take", () => {
     const conversation = provider === "messenger" ? world.conversation : world.whatsappConversation;
     const before = await snapshotDatabase();
 
-    const result = await sendReply(subjectOf(world.users.bob), { conversationId: conversation.id, text });
+    const result = await sendReply(db, subjectOf(world.users.bob), { conversationId: conversation.id, text });
 
     expect(result).toEqual({ ok: false, reason: "empty_reply" });
     expect(await snapshotDatabase()).toEqual(before);
@@ -246,7 +251,7 @@ describe("replies the provider would not take", () => {
     const conversation = provider === "messenger" ? world.conversation : world.whatsappConversation;
     const before = await snapshotDatabase();
 
-    const result = await sendReply(subjectOf(world.users.bob), { conversationId: conversation.id, text: "x".repeat(limit + 1) });
+    const result = await sendReply(db, subjectOf(world.users.bob), { conversationId: conversation.id, text: "x".repeat(limit + 1) });
 
     expect(result).toEqual({ ok: false, reason: "reply_too_long", params: { limit, provider: label } });
     expect(await snapshotDatabase()).toEqual(before);
@@ -260,11 +265,10 @@ describe("replies the provider would not take", () => {
     const conversation = provider === "messenger" ? world.conversation : world.whatsappConversation;
     const text = "y".repeat(limit);
 
-    const result = await sendReply(subjectOf(world.users.bob), { conversationId: conversation.id, text });
+    const result = await sendReply(db, subjectOf(world.users.bob), { conversationId: conversation.id, text });
 
     expect(result.ok).toBe(true);
     const messageId = result.ok ? result.value.messageId : "";
-    const db = await getDb();
     const [stored] = await db.select().from(messages).where(eq(messages.id, messageId));
     expect(stored).toMatchObject({ direction: "outbound", state: "pending", text, senderUserId: world.users.bob.id });
     const queued = await db.select().from(jobs).where(eq(jobs.queue, sendReplyJob.queue));
@@ -273,7 +277,7 @@ describe("replies the provider would not take", () => {
 
   it("does not count trailing whitespace against the limit", async () => {
     const world = await buildWorld();
-    const result = await sendReply(subjectOf(world.users.bob), {
+    const result = await sendReply(db, subjectOf(world.users.bob), {
       conversationId: world.conversation.id,
       text: `${"z".repeat(2000)}  \n`,
     });
@@ -306,7 +310,7 @@ describe("sending again a message that has not failed", () => {
     const messageId = await pick(world);
     const before = await snapshotDatabase();
 
-    const result = await resendMessage(subjectOf(world.users.bob), { conversationId: world.conversation.id, messageId });
+    const result = await resendMessage(db, subjectOf(world.users.bob), { conversationId: world.conversation.id, messageId });
 
     expect(result).toEqual({ ok: false, reason: "not_failed" });
     expect(await snapshotDatabase()).toEqual(before);

@@ -1,5 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Database } from "@/db/client";
 import { getDb } from "@/db/index";
 import { conversationActivities, conversations, jobs, workspaces, type Conversation, type User } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -12,6 +13,11 @@ import { actorOf, createApp, createConversation, createMessage, createUser, crea
 import { snapshotDatabase } from "@/tests/support/db-snapshot";
 import { startMessengerStandIn, startTwilioStandIn, type ProviderStandIn } from "@/tests/support/provider-stand-ins";
 import { notifyAssignmentJob } from "@/lib/notifications/jobs/notify-assignment";
+
+let db: Database;
+beforeAll(async () => {
+  db = await getDb();
+});
 
 // The signed-in actor is swapped in for the settings action; everything behind it is real.
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
@@ -46,7 +52,7 @@ async function acme() {
 }
 
 async function reply(user: User, conversation: Conversation, text: string) {
-  const result = await sendReply(subjectOf(user), { conversationId: conversation.id, text });
+  const result = await sendReply(db, subjectOf(user), { conversationId: conversation.id, text });
   if (!result.ok) throw new Error(`sendReply refused: ${result.reason}`);
   return result.value.messageId;
 }
@@ -78,9 +84,9 @@ describe("a reply claims an unassigned conversation (issue 16)", () => {
 
     expect(await assigneeOf(conversation)).toBe(bob.id);
     expect(await activitiesOf(conversation)).toEqual([{ kind: "assigned", actorId: bob.id, targetUserId: bob.id, detail: { via: "reply" } }]);
-    const mine = await listConversations(subjectOf(bob), "mine");
+    const mine = await listConversations(db, subjectOf(bob), "mine");
     expect(mine.rows.map((row) => row.id)).toEqual([conversation.id]);
-    expect((await listConversations(subjectOf(bob), "unassigned")).rows).toEqual([]);
+    expect((await listConversations(db, subjectOf(bob), "unassigned")).rows).toEqual([]);
     expect(await assignmentNotices(workspace.id)).toEqual([]);
     await expect
       .poll(() => seen.filter((event) => event.type === "conversation.updated" && event.conversationId === conversation.id))
@@ -89,7 +95,7 @@ describe("a reply claims an unassigned conversation (issue 16)", () => {
 
   it("never takes a conversation assigned to someone else, nor adds a line to one already the replier's", async () => {
     const { alice, bob, conversation } = await acme();
-    expect(await assignConversation(subjectOf(alice), { conversationId: conversation.id, assigneeId: alice.id })).toMatchObject({ ok: true });
+    expect(await assignConversation(db, subjectOf(alice), { conversationId: conversation.id, assigneeId: alice.id })).toMatchObject({ ok: true });
     const before = await activitiesOf(conversation);
 
     await reply(bob, conversation, "I can help too");

@@ -1,10 +1,16 @@
 import { eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
 import { getDb } from "@/db/index";
 import { conversations } from "@/db/schema";
 import { assignConversation } from "@/lib/inbox/assign-conversation";
 import { createApp, createConversation, createUser, createWorkspace, subjectOf } from "@/tests/factories";
 import { activitiesOf } from "./world";
+
+let db: Database;
+beforeAll(async () => {
+  db = await getDb();
+});
 
 const CONTENDERS = 20;
 
@@ -20,7 +26,6 @@ async function crowd() {
 }
 
 async function currentAssignee(conversationId: string) {
-  const db = await getDb();
   const [row] = await db.select().from(conversations).where(eq(conversations.id, conversationId));
   return row!.assigneeId;
 }
@@ -32,7 +37,7 @@ describe("concurrent assignment of one conversation", () => {
     // Each agent grabs the conversation for the next agent, all at once.
     const results = await Promise.all(
       users.map((actor, i) =>
-        assignConversation(subjectOf(actor), { conversationId: conversation.id, assigneeId: users[(i + 1) % users.length]!.id }),
+        assignConversation(db, subjectOf(actor), { conversationId: conversation.id, assigneeId: users[(i + 1) % users.length]!.id }),
       ),
     );
 
@@ -57,7 +62,7 @@ describe("concurrent assignment of one conversation", () => {
     const { users, installer, conversation } = await crowd();
 
     const results = await Promise.all(
-      users.map((actor) => assignConversation(subjectOf(actor), { conversationId: conversation.id, assigneeId: installer.id })),
+      users.map((actor) => assignConversation(db, subjectOf(actor), { conversationId: conversation.id, assigneeId: installer.id })),
     );
 
     expect(results.filter((result) => result.ok)).toEqual([{ ok: true, value: { assigneeId: installer.id } }]);
@@ -74,7 +79,7 @@ describe("concurrent assignment of one conversation", () => {
 
     const results = await Promise.all(
       users.map((actor, i) =>
-        assignConversation(subjectOf(actor), { conversationId: conversation.id, assigneeId: i % 2 === 0 ? actor.id : null }),
+        assignConversation(db, subjectOf(actor), { conversationId: conversation.id, assigneeId: i % 2 === 0 ? actor.id : null }),
       ),
     );
 

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
 import { getDb } from "@/db/index";
 import { conversationActivities, conversations, messages, type Conversation, type MessagingApp } from "@/db/schema";
 import type { MessageEvent } from "@/lib/channels/types";
@@ -14,6 +15,11 @@ import { createConversation, createMessage, subjectOf } from "@/tests/factories"
 import { snapshotDatabase, type DatabaseSnapshot } from "@/tests/support/db-snapshot";
 import { newMessengerMid } from "@/tests/support/provider-stand-ins";
 import { buildWorld, viewHolding, viewsOf, type World } from "./world";
+
+let db: Database;
+beforeAll(async () => {
+  db = await getDb();
+});
 
 const CHILD_TABLES = ["messages", "conversation_activities", "conversation_reads"] as const;
 
@@ -35,7 +41,6 @@ async function neighbour(world: World) {
   const conversation = await createConversation({ app: world.apps.messenger, assignee: world.users.bob });
   await createMessage({ conversation, direction: "inbound", text: "Neighbour's question" });
   await createMessage({ conversation, direction: "outbound", sender: world.users.bob, text: "Neighbour's answer" });
-  const db = await getDb();
   await db.insert(conversationActivities).values({
     workspaceId: world.acme.id,
     conversationId: conversation.id,
@@ -43,7 +48,7 @@ async function neighbour(world: World) {
     actorId: world.users.alice.id,
     targetUserId: world.users.bob.id,
   });
-  await markConversationRead(conversation.id, world.users.alice.id);
+  await markConversationRead(db, conversation.id, world.users.alice.id);
   return conversation;
 }
 
@@ -70,11 +75,11 @@ describe("deleting a conversation as the app's installer", () => {
     const world = await buildWorld();
     await neighbour(world);
     const target = world.conversation;
-    await markConversationRead(target.id, world.users.alice.id);
+    await markConversationRead(db, target.id, world.users.alice.id);
     const before = await snapshotDatabase();
     for (const table of CHILD_TABLES) expect(rowsOf(before, table, target.id).length).toBeGreaterThan(0);
 
-    const result = await deleteConversation(subjectOf(world.users.alice), target.id);
+    const result = await deleteConversation(db, subjectOf(world.users.alice), target.id);
 
     expect(result).toEqual({ ok: true, value: { conversationId: target.id } });
     const after = await snapshotDatabase();
@@ -94,7 +99,7 @@ describe("deleting a conversation as the app's installer", () => {
     const world = await buildWorld();
     const target = world.conversation;
 
-    await deleteConversation(subjectOf(world.users.alice), target.id);
+    await deleteConversation(db, subjectOf(world.users.alice), target.id);
 
     // delete-conversation.ts: "A tombstone row stays (no messages, no contact)".
     const tombstone = await storedConversation(target.id);
@@ -105,11 +110,11 @@ describe("deleting a conversation as the app's installer", () => {
   it.each([
     ["an unassigned conversation", async () => {}],
     ["a conversation assigned to bob", async (world: World, c: Conversation) => {
-      await assignConversation(subjectOf(world.users.alice), { conversationId: c.id, assigneeId: world.users.bob.id });
+      await assignConversation(db, subjectOf(world.users.alice), { conversationId: c.id, assigneeId: world.users.bob.id });
     }],
     ["a closed conversation", async (world: World, c: Conversation) => {
-      await assignConversation(subjectOf(world.users.alice), { conversationId: c.id, assigneeId: world.users.alice.id });
-      await setConversationStatus(subjectOf(world.users.bob), { conversationId: c.id, status: "closed" });
+      await assignConversation(db, subjectOf(world.users.alice), { conversationId: c.id, assigneeId: world.users.alice.id });
+      await setConversationStatus(db, subjectOf(world.users.bob), { conversationId: c.id, status: "closed" });
     }],
   ])("takes %s out of every view and count, for everyone", async (_state, arrange) => {
     const world = await buildWorld();
@@ -117,15 +122,15 @@ describe("deleting a conversation as the app's installer", () => {
     await createMessage({ conversation: target, direction: "inbound" });
     await arrange(world, target);
     const viewers = [world.users.alice, world.users.bob, world.users.dan];
-    const countsBefore = await Promise.all(viewers.map((user) => countViews(subjectOf(user))));
+    const countsBefore = await Promise.all(viewers.map((user) => countViews(db, subjectOf(user))));
     const heldIn = await Promise.all(viewers.map((user) => viewHolding(user, target)));
     expect(heldIn.every((view) => view !== null)).toBe(true);
 
-    expect(await deleteConversation(subjectOf(world.users.alice), target.id)).toMatchObject({ ok: true });
+    expect(await deleteConversation(db, subjectOf(world.users.alice), target.id)).toMatchObject({ ok: true });
 
     for (const [i, user] of viewers.entries()) {
       expect(Object.values(await viewsOf(user)).flat()).not.toContain(target.id);
-      expect(await countViews(subjectOf(user))).toEqual({ ...countsBefore[i], [heldIn[i]!]: countsBefore[i]![heldIn[i]!] - 1 });
+      expect(await countViews(db, subjectOf(user))).toEqual({ ...countsBefore[i], [heldIn[i]!]: countsBefore[i]![heldIn[i]!] - 1 });
       expect(await findAccessibleConversation(await getDb(), subjectOf(user), target.id)).toBeNull();
     }
   });
@@ -134,13 +139,12 @@ describe("deleting a conversation as the app's installer", () => {
     const world = await buildWorld();
     const app = world.apps.messenger as MessagingApp;
     const target = world.conversation;
-    await assignConversation(subjectOf(world.users.alice), { conversationId: target.id, assigneeId: world.users.bob.id });
-    expect(await deleteConversation(subjectOf(world.users.alice), target.id)).toMatchObject({ ok: true });
+    await assignConversation(db, subjectOf(world.users.alice), { conversationId: target.id, assigneeId: world.users.bob.id });
+    expect(await deleteConversation(db, subjectOf(world.users.alice), target.id)).toMatchObject({ ok: true });
 
-    const summary = await ingestEvents(app, [inbound(target.externalContactId, "Me again")]);
+    const summary = await ingestEvents(db, app, [inbound(target.externalContactId, "Me again")]);
 
     expect(summary).toMatchObject({ storedMessages: 1 });
-    const db = await getDb();
     const live = await db.select().from(conversations).where(eq(conversations.externalContactId, target.externalContactId));
     const fresh = live.find((row) => row.deletedAt === null);
     expect(fresh).toBeDefined();
@@ -155,10 +159,10 @@ describe("deleting a conversation as the app's installer", () => {
 
   it("refuses deleting the same conversation twice as not_found", async () => {
     const world = await buildWorld();
-    await deleteConversation(subjectOf(world.users.alice), world.conversation.id);
+    await deleteConversation(db, subjectOf(world.users.alice), world.conversation.id);
     const before = await snapshotDatabase();
 
-    expect(await deleteConversation(subjectOf(world.users.alice), world.conversation.id)).toEqual({ ok: false, reason: "not_found" });
+    expect(await deleteConversation(db, subjectOf(world.users.alice), world.conversation.id)).toEqual({ ok: false, reason: "not_found" });
     expect(await snapshotDatabase()).toEqual(before);
   });
 });

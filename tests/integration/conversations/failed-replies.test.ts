@@ -1,4 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Database } from "@/db/client";
+import { getDb } from "@/db/index";
 import type { Conversation } from "@/db/schema";
 import { listConversations } from "@/lib/inbox/queries";
 import { resendMessage, sendReply } from "@/lib/inbox/reply";
@@ -7,6 +9,11 @@ import { snapshotDatabase } from "@/tests/support/db-snapshot";
 import { startMessengerStandIn, startTwilioStandIn, type ProviderStandIn } from "@/tests/support/provider-stand-ins";
 import { sendReplyJob } from "@/lib/inbox/jobs/send-reply";
 import { drainJobs } from "@/tests/support/jobs";
+
+let db: Database;
+beforeAll(async () => {
+  db = await getDb();
+});
 
 let messengerApi: ProviderStandIn;
 let twilioApi: ProviderStandIn;
@@ -38,7 +45,7 @@ async function inbox() {
 }
 
 async function reply(user: { id: string; workspaceId: string }, conversation: Conversation, text: string): Promise<string> {
-  const result = await sendReply(subjectOf(user), { conversationId: conversation.id, text });
+  const result = await sendReply(db, subjectOf(user), { conversationId: conversation.id, text });
   if (!result.ok) throw new Error(`sendReply refused: ${result.reason}`);
   return result.value.messageId;
 }
@@ -49,7 +56,7 @@ const invalidRecipient = { status: 400, json: { code: 63024, message: "Invalid m
 /** The conversation's row in whichever view it is in (a reply claims it: Unassigned → Assigned to me). */
 async function rowOf(user: { id: string; workspaceId: string; role: "admin" | "member" }, conversationId: string) {
   for (const view of ["unassigned", "mine"] as const) {
-    const { rows } = await listConversations(subjectOf(user), view, { limit: 50 });
+    const { rows } = await listConversations(db, subjectOf(user), view, { limit: 50 });
     const row = rows.find((candidate) => candidate.id === conversationId);
     if (row) return row;
   }
@@ -90,7 +97,7 @@ describe("Send again on a permanent failure", () => {
     await runSendJobs();
     const before = await snapshotDatabase();
 
-    const result = await resendMessage(subjectOf(alice), { conversationId: conversation.id, messageId });
+    const result = await resendMessage(db, subjectOf(alice), { conversationId: conversation.id, messageId });
     await runSendJobs();
 
     expect(result).toEqual({ ok: false, reason: "not_retryable" });
@@ -108,7 +115,7 @@ describe("Send again on a permanent failure", () => {
     await runSendJobs();
     expect(await rowOf(alice, conversation.id)).toMatchObject({ lastReplyFailed: true });
 
-    expect(await resendMessage(subjectOf(alice), { conversationId: conversation.id, messageId })).toEqual({ ok: true, value: { messageId } });
+    expect(await resendMessage(db, subjectOf(alice), { conversationId: conversation.id, messageId })).toEqual({ ok: true, value: { messageId } });
     await runSendJobs();
     expect(await rowOf(alice, conversation.id)).toMatchObject({ lastReplyFailed: false });
   });

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
 import { getDb } from "@/db/index";
 import { messages } from "@/db/schema";
 import { sendReply } from "@/lib/inbox/reply";
@@ -7,6 +8,11 @@ import { createApp, createConversation, createUser, subjectOf } from "@/tests/fa
 import { startMessengerStandIn, type ProviderStandIn } from "@/tests/support/provider-stand-ins";
 import { sendReplyJob } from "@/lib/inbox/jobs/send-reply";
 import { drainJobs } from "@/tests/support/jobs";
+
+let db: Database;
+beforeAll(async () => {
+  db = await getDb();
+});
 
 /*
  * Kept in a file of its own: when the job hangs (see the report on send-reply.ts), it keeps
@@ -39,10 +45,9 @@ describe("a send whose earlier run died mid-request", () => {
       const alice = await createUser({ role: "admin", name: "Alice" });
       const app = await createApp({ installer: alice, provider: "messenger" });
       const conversation = await createConversation({ app });
-      const result = await sendReply(subjectOf(alice), { conversationId: conversation.id, text: "Did it go out?" });
+      const result = await sendReply(db, subjectOf(alice), { conversationId: conversation.id, text: "Did it go out?" });
       if (!result.ok) throw new Error(`sendReply refused: ${result.reason}`);
       const messageId = result.value.messageId;
-      const db = await getDb();
       // What a worker leaves behind when it dies after claiming the send, before the answer.
       await db.update(messages).set({ sendStartedAt: new Date(), sendAttempts: 1 }).where(eq(messages.id, messageId));
 

@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Database } from "@/db/client";
 import { getDb } from "@/db/index";
 import { conversations, jobs, messages, type Conversation, type Message } from "@/db/schema";
 import type { MessageEvent } from "@/lib/channels/types";
@@ -23,6 +24,11 @@ import {
 } from "@/tests/support/provider-stand-ins";
 import { sendReplyJob } from "@/lib/inbox/jobs/send-reply";
 import { drainJobs } from "@/tests/support/jobs";
+
+let db: Database;
+beforeAll(async () => {
+  db = await getDb();
+});
 
 let messengerApi: ProviderStandIn;
 let twilioApi: ProviderStandIn;
@@ -57,7 +63,7 @@ async function inbox<P extends "messenger" | "whatsapp">(provider: P) {
 }
 
 async function reply(user: { id: string; workspaceId: string }, conversation: Conversation, text: string): Promise<string> {
-  const result = await sendReply(subjectOf(user), { conversationId: conversation.id, text });
+  const result = await sendReply(db, subjectOf(user), { conversationId: conversation.id, text });
   if (!result.ok) throw new Error(`sendReply refused: ${result.reason}`);
   return result.value.messageId;
 }
@@ -68,7 +74,6 @@ async function messageById(id: string): Promise<Message> {
 }
 
 async function outboundOf(conversation: Conversation): Promise<Message[]> {
-  const db = await getDb();
   return db
     .select()
     .from(messages)
@@ -142,7 +147,7 @@ describe("a reply through the Messenger Send API", () => {
     const messageId = await reply(bob, conversation, "On it");
     await runSendJobs();
 
-    const { messages: thread } = await loadThreadPage(conversation.id);
+    const { messages: thread } = await loadThreadPage(db, conversation.id);
     expect(thread.find((message) => message.id === messageId)).toMatchObject({
       direction: "outbound",
       text: "On it",
@@ -196,7 +201,7 @@ describe.each(["messenger", "whatsapp"] as const)("on %s", (provider) => {
     const failed = await messageById(messageId);
     expect(failed).toMatchObject({ state: "failed", providerMessageId: null, sendStartedAt: null });
     expect(failed.failureReason).toMatch(windowReason);
-    const { messages: thread } = await loadThreadPage(conversation.id);
+    const { messages: thread } = await loadThreadPage(db, conversation.id);
     expect(thread.find((message) => message.id === messageId)).toMatchObject({ state: "failed", failureReason: failed.failureReason });
     expect((await sendJobsFor(messageId)).map((job) => job.status)).toEqual(["done"]);
   });
@@ -269,7 +274,7 @@ describe.each(["messenger", "whatsapp"] as const)("on %s", (provider) => {
     expect(await messageById(messageId)).toMatchObject({ state: "failed" });
     const outboundBefore = await outboundOf(conversation);
 
-    const resent = await resendMessage(subjectOf(bob), { conversationId: conversation.id, messageId });
+    const resent = await resendMessage(db, subjectOf(bob), { conversationId: conversation.id, messageId });
 
     expect(resent).toEqual({ ok: true, value: { messageId } });
     expect(await messageById(messageId)).toMatchObject({ state: "pending", failureReason: null, sendStartedAt: null });
@@ -286,7 +291,7 @@ describe.each(["messenger", "whatsapp"] as const)("on %s", (provider) => {
   it("never sends a reply whose conversation was deleted before its job ran", async () => {
     const { alice, bob, conversation } = await inbox(provider);
     const messageId = await reply(bob, conversation, "Too late");
-    expect(await deleteConversation(subjectOf(alice), conversation.id)).toMatchObject({ ok: true });
+    expect(await deleteConversation(db, subjectOf(alice), conversation.id)).toMatchObject({ ok: true });
 
     await runSendJobs();
 
@@ -311,7 +316,7 @@ describe("a WhatsApp reply that Twilio accepts and fails later through its statu
       ErrorMessage: errorMessage,
     });
     if (!parsed.ok) throw new Error("the status callback did not parse");
-    await ingestEvents(setup.app, parsed.events);
+    await ingestEvents(db, setup.app, parsed.events);
     return { ...setup, messageId, sid };
   }
 
@@ -328,7 +333,7 @@ describe("a WhatsApp reply that Twilio accepts and fails later through its statu
     const before = await messageById(messageId);
     const jobsBefore = await sendJobsFor(messageId);
 
-    const resent = await resendMessage(subjectOf(bob), { conversationId: conversation.id, messageId });
+    const resent = await resendMessage(db, subjectOf(bob), { conversationId: conversation.id, messageId });
 
     expect(resent).toEqual({ ok: false, reason: "not_retryable" });
     expect(await messageById(messageId)).toEqual(before);
@@ -339,7 +344,7 @@ describe("a WhatsApp reply that Twilio accepts and fails later through its statu
   it("an unreachable handset is sent again when the user asks, as a new Twilio message", async () => {
     const { bob, conversation, messageId } = await sentThenFailedByCallback("30003", "Unreachable destination handset");
 
-    const resent = await resendMessage(subjectOf(bob), { conversationId: conversation.id, messageId });
+    const resent = await resendMessage(db, subjectOf(bob), { conversationId: conversation.id, messageId });
     expect(resent).toEqual({ ok: true, value: { messageId } });
     const newSid = newTwilioSid();
     twilioApi.answerNext(twilioAnswers.created(newSid));
@@ -372,7 +377,7 @@ describe("the echo of our own Messenger reply", () => {
     const mid = newMessengerMid();
     messengerApi.answerNext(async () => {
       // Meta's echo webhook overtakes its own HTTP answer.
-      await ingestEvents(app, [echo(app, conversation, mid, "Echo me", messageId)]);
+      await ingestEvents(db, app, [echo(app, conversation, mid, "Echo me", messageId)]);
       return messengerAnswers.sent(mid, conversation.externalContactId);
     });
 
@@ -392,10 +397,10 @@ describe("the echo of our own Messenger reply", () => {
     expect(await messageById(messageId)).toMatchObject({ state: "failed", failureReason: "@unknown_outcome" });
 
     const mid = newMessengerMid();
-    await ingestEvents(app, [echo(app, conversation, mid, "Did it arrive?", messageId)]);
+    await ingestEvents(db, app, [echo(app, conversation, mid, "Did it arrive?", messageId)]);
 
     expect(await messageById(messageId)).toMatchObject({ state: "sent", failureReason: null, providerMessageId: mid });
-    const resent = await resendMessage(subjectOf(bob), { conversationId: conversation.id, messageId });
+    const resent = await resendMessage(db, subjectOf(bob), { conversationId: conversation.id, messageId });
     expect(resent).toEqual({ ok: false, reason: "not_failed" });
     expect(messengerApi.requests).toHaveLength(1);
   });
@@ -407,7 +412,7 @@ describe("the echo of our own Messenger reply", () => {
     messengerApi.answerNext(messengerAnswers.sent(mid));
     await runSendJobs();
 
-    const summary = await ingestEvents(app, [echo(app, conversation, mid, "Echo me twice", messageId)]);
+    const summary = await ingestEvents(db, app, [echo(app, conversation, mid, "Echo me twice", messageId)]);
 
     expect(summary).toMatchObject({ storedMessages: 0, duplicateMessages: 1 });
     expect((await outboundOf(conversation)).map((message) => [message.id, message.state])).toEqual([[messageId, "sent"]]);
@@ -418,7 +423,7 @@ describe("the echo of our own Messenger reply", () => {
     const messageId = await reply(bob, conversation, "No metadata");
     const mid = newMessengerMid();
     messengerApi.answerNext(async () => {
-      await ingestEvents(app, [echo(app, conversation, mid, "No metadata", null)]);
+      await ingestEvents(db, app, [echo(app, conversation, mid, "No metadata", null)]);
       return messengerAnswers.sent(mid);
     });
 

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
 import { getDb } from "@/db/index";
 import { conversations, type Conversation, type User } from "@/db/schema";
 import { assignConversation } from "@/lib/inbox/assign-conversation";
@@ -9,6 +10,11 @@ import type { View } from "@/lib/inbox/views";
 import { createApp, createConversation, createUser, createWorkspace, subjectOf } from "@/tests/factories";
 import { snapshotDatabase } from "@/tests/support/db-snapshot";
 import { viewHolding } from "./world";
+
+let db: Database;
+beforeAll(async () => {
+  db = await getDb();
+});
 
 async function team() {
   const workspace = await createWorkspace();
@@ -25,16 +31,16 @@ const EMPTY_COUNTS = { unassigned: 0, mine: 0, others: 0, snoozed: 0, closed: 0 
 async function expectViews(conversation: Conversation, expected: Array<[User, View]>) {
   for (const [user, view] of expected) {
     expect({ user: user.name, view: await viewHolding(user, conversation) }).toEqual({ user: user.name, view });
-    expect(await countViews(subjectOf(user))).toEqual({ ...EMPTY_COUNTS, [view]: 1 });
+    expect(await countViews(db, subjectOf(user))).toEqual({ ...EMPTY_COUNTS, [view]: 1 });
   }
 }
 
 async function assign(actor: User, conversation: Conversation, assignee: User | null) {
-  return assignConversation(subjectOf(actor), { conversationId: conversation.id, assigneeId: assignee?.id ?? null });
+  return assignConversation(db, subjectOf(actor), { conversationId: conversation.id, assigneeId: assignee?.id ?? null });
 }
 
 async function setStatus(actor: User, conversation: Conversation, status: "open" | "closed") {
-  return setConversationStatus(subjectOf(actor), { conversationId: conversation.id, status });
+  return setConversationStatus(db, subjectOf(actor), { conversationId: conversation.id, status });
 }
 
 async function stored(conversation: Conversation) {
@@ -44,7 +50,7 @@ async function stored(conversation: Conversation) {
 
 /** The thread's activity lines as the page words them: kind, who, whom. */
 async function activityLines(conversation: Conversation) {
-  const { activities } = await loadThreadPage(conversation.id);
+  const { activities } = await loadThreadPage(db, conversation.id);
   return activities.map((line) => [line.kind, line.actorName, line.targetName]);
 }
 

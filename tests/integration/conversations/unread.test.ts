@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { and, eq, isNull } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
 import { getDb } from "@/db/index";
 import { conversations, type Conversation, type User } from "@/db/schema";
 import type { MessageEvent } from "@/lib/channels/types";
@@ -13,6 +14,11 @@ import { setConversationStatus } from "@/lib/inbox/set-conversation-status";
 import { VIEWS } from "@/lib/inbox/views";
 import { createApp, createUser, createWorkspace, subjectOf, type CreatedApp } from "@/tests/factories";
 import { newMessengerMid } from "@/tests/support/provider-stand-ins";
+
+let db: Database;
+beforeAll(async () => {
+  db = await getDb();
+});
 
 function inbound(contactId: string, text: string): MessageEvent {
   return {
@@ -34,7 +40,7 @@ async function inboxWithNewConversation() {
   const bob = await createUser({ workspace, name: "Bob" });
   const app = (await createApp({ installer: alice, provider: "messenger" })) as CreatedApp<"messenger">;
   const contactId = `psid-${newMessengerMid()}`;
-  await ingestEvents(app, [inbound(contactId, "Hello?")]);
+  await ingestEvents(db, app, [inbound(contactId, "Hello?")]);
   const [conversation] = await (await getDb())
     .select()
     .from(conversations)
@@ -45,7 +51,7 @@ async function inboxWithNewConversation() {
 /** Whether `user` sees the conversation as unread, in whichever view it sits. */
 async function isUnreadFor(user: User, conversation: Conversation): Promise<boolean> {
   for (const view of VIEWS) {
-    const { rows } = await listConversations(subjectOf(user), view, { limit: 100 });
+    const { rows } = await listConversations(db, subjectOf(user), view, { limit: 100 });
     const row = rows.find((candidate) => candidate.id === conversation.id);
     if (row) return row.isUnread;
   }
@@ -66,22 +72,22 @@ describe("unread state", () => {
     expect(await unreadState(alice, bob, conversation)).toEqual({ alice: true, bob: true });
 
     await nextMillisecond();
-    await markConversationRead(conversation.id, alice.id);
+    await markConversationRead(db, conversation.id, alice.id);
     expect(await unreadState(alice, bob, conversation)).toEqual({ alice: false, bob: true });
 
     await nextMillisecond();
-    await ingestEvents(app, [inbound(contactId, "Anyone there?")]);
+    await ingestEvents(db, app, [inbound(contactId, "Anyone there?")]);
     expect(await unreadState(alice, bob, conversation)).toEqual({ alice: true, bob: true });
   });
 
   it("is not set by a reply, for the replier or (docs/decisions.md: unread follows the customer) for teammates", async () => {
     const { alice, bob, conversation } = await inboxWithNewConversation();
     await nextMillisecond();
-    await markConversationRead(conversation.id, alice.id);
-    await markConversationRead(conversation.id, bob.id);
+    await markConversationRead(db, conversation.id, alice.id);
+    await markConversationRead(db, conversation.id, bob.id);
 
     await nextMillisecond();
-    const result = await sendReply(subjectOf(alice), { conversationId: conversation.id, text: "Yes, how can I help?" });
+    const result = await sendReply(db, subjectOf(alice), { conversationId: conversation.id, text: "Yes, how can I help?" });
 
     expect(result.ok).toBe(true);
     expect(await unreadState(alice, bob, conversation)).toEqual({ alice: false, bob: false });
@@ -91,7 +97,7 @@ describe("unread state", () => {
     const { alice, bob, conversation } = await inboxWithNewConversation();
     await nextMillisecond();
 
-    await sendReply(subjectOf(alice), { conversationId: conversation.id, text: "Hello!" });
+    await sendReply(db, subjectOf(alice), { conversationId: conversation.id, text: "Hello!" });
 
     expect(await unreadState(alice, bob, conversation)).toEqual({ alice: false, bob: true });
   });
@@ -99,16 +105,16 @@ describe("unread state", () => {
   it("is marked in every view the conversation moves through", async () => {
     const { alice, bob, app, contactId, conversation } = await inboxWithNewConversation();
     await nextMillisecond();
-    await markConversationRead(conversation.id, bob.id);
+    await markConversationRead(db, conversation.id, bob.id);
 
-    await assignConversation(subjectOf(alice), { conversationId: conversation.id, assigneeId: bob.id });
+    await assignConversation(db, subjectOf(alice), { conversationId: conversation.id, assigneeId: bob.id });
     expect(await unreadState(alice, bob, conversation)).toEqual({ alice: true, bob: false });
 
-    await setConversationStatus(subjectOf(bob), { conversationId: conversation.id, status: "closed" });
+    await setConversationStatus(db, subjectOf(bob), { conversationId: conversation.id, status: "closed" });
     expect(await unreadState(alice, bob, conversation)).toEqual({ alice: true, bob: false });
 
     await nextMillisecond();
-    await ingestEvents(app, [inbound(contactId, "Reopening this")]);
+    await ingestEvents(db, app, [inbound(contactId, "Reopening this")]);
     expect(await unreadState(alice, bob, conversation)).toEqual({ alice: true, bob: true });
   });
 });

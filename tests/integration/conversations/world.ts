@@ -58,7 +58,7 @@ export async function buildWorld() {
     kind: "closed",
     actorId: bob.id,
   });
-  await markConversationRead(conversation.id, bob.id);
+  await markConversationRead(db, conversation.id, bob.id);
 
   const whatsappConversation = await createConversation({ app: whatsapp });
   const deleted = await createConversation({ app: messenger, deletedAt: new Date() });
@@ -104,7 +104,8 @@ export const unknownId = () => randomUUID();
 export async function viewsOf(user: User): Promise<Record<View, string[]>> {
   const entries = await Promise.all(
     VIEWS.map(async (view) => {
-      const { rows } = await listConversations(subjectOf(user), view, { limit: 100 });
+      const db = await getDb();
+      const { rows } = await listConversations(db, subjectOf(user), view, { limit: 100 });
       return [view, rows.map((row) => row.id)] as const;
     }),
   );

@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
 import { getDb } from "@/db/index";
 import { jobs } from "@/db/schema";
 import { linkRecord, unlinkRecord } from "@/lib/crm/links";
@@ -9,6 +10,11 @@ import { deleteConversation } from "@/lib/inbox/delete-conversation";
 import { ingestEvents } from "@/lib/inbox/ingest-events";
 import { createMessage, subjectOf } from "@/tests/factories";
 import { buildCrmWorld, drainHistoryNotes, historyNoteJobsFor, inboundEvent, notesOf, receive, textsOf } from "./world";
+
+let db: Database;
+beforeAll(async () => {
+  db = await getDb();
+});
 
 /** Spec §7: history notes on linked records, the 24-hour rule and the edited/deleted-note rule. */
 
@@ -29,8 +35,8 @@ describe("history notes", () => {
       });
     }
 
-    expect(await linkRecord(subjectOf(alice), { conversationId: conversation.id, type: "person", recordId: personId })).toMatchObject({ ok: true });
-    expect(await linkRecord(subjectOf(alice), { conversationId: conversation.id, type: "deal", recordId: dealId })).toMatchObject({ ok: true });
+    expect(await linkRecord(db, subjectOf(alice), { conversationId: conversation.id, type: "person", recordId: personId })).toMatchObject({ ok: true });
+    expect(await linkRecord(db, subjectOf(alice), { conversationId: conversation.id, type: "deal", recordId: dealId })).toMatchObject({ ok: true });
     await drainHistoryNotes();
 
     const [personNote, ...morePersonNotes] = await notesOf("person", personId);
@@ -56,12 +62,12 @@ describe("history notes", () => {
 
   it("puts 10 messages arriving at once into one note", async () => {
     const { alice, app, contact, conversation, personId, dealId } = await buildCrmWorld();
-    await linkRecord(subjectOf(alice), { conversationId: conversation.id, type: "person", recordId: personId });
-    await linkRecord(subjectOf(alice), { conversationId: conversation.id, type: "deal", recordId: dealId });
+    await linkRecord(db, subjectOf(alice), { conversationId: conversation.id, type: "person", recordId: personId });
+    await linkRecord(db, subjectOf(alice), { conversationId: conversation.id, type: "deal", recordId: dealId });
     await drainHistoryNotes();
 
     const t0 = Date.now();
-    await Promise.all(Array.from({ length: 10 }, (_, i) => ingestEvents(app, [inboundEvent(contact, `Burst ${i + 1}`, new Date(t0 + i * 1000))])));
+    await Promise.all(Array.from({ length: 10 }, (_, i) => ingestEvents(db, app, [inboundEvent(contact, `Burst ${i + 1}`, new Date(t0 + i * 1000))])));
     await drainHistoryNotes();
 
     for (const [type, id] of [["person", personId], ["deal", dealId]] as const) {
@@ -73,7 +79,7 @@ describe("history notes", () => {
 
   it("starts a second note for a message 25 hours after the note's start, and fills that one next", async () => {
     const { alice, app, contact, conversation, personId } = await buildCrmWorld();
-    await linkRecord(subjectOf(alice), { conversationId: conversation.id, type: "person", recordId: personId });
+    await linkRecord(db, subjectOf(alice), { conversationId: conversation.id, type: "person", recordId: personId });
     await drainHistoryNotes();
     const [linked] = await notesOf("person", personId);
     const start = linked!.windowStartAt!.getTime();
@@ -96,10 +102,10 @@ describe("history notes", () => {
   it("starts a new note after a user edited the current one, and never touches the edited one", async () => {
     const { alice, bob, app, contact, conversation, personId } = await buildCrmWorld();
     await receive(app, contact, "Before linking");
-    await linkRecord(subjectOf(alice), { conversationId: conversation.id, type: "person", recordId: personId });
+    await linkRecord(db, subjectOf(alice), { conversationId: conversation.id, type: "person", recordId: personId });
     await drainHistoryNotes();
     const [note] = await notesOf("person", personId);
-    expect(await editNote(subjectOf(bob), { noteId: note!.id, body: "Ann wants the blue one. — Bob" })).toEqual({ ok: true, value: { id: note!.id } });
+    expect(await editNote(db, subjectOf(bob), { noteId: note!.id, body: "Ann wants the blue one. — Bob" })).toEqual({ ok: true, value: { id: note!.id } });
     const [edited] = await notesOf("person", personId);
 
     await receive(app, contact, "After the edit");
@@ -116,13 +122,13 @@ describe("history notes", () => {
 
   it("starts a new note after a user deleted the current one", async () => {
     const { alice, app, contact, conversation, personId } = await buildCrmWorld();
-    await linkRecord(subjectOf(alice), { conversationId: conversation.id, type: "person", recordId: personId });
+    await linkRecord(db, subjectOf(alice), { conversationId: conversation.id, type: "person", recordId: personId });
     await drainHistoryNotes();
     await receive(app, contact, "Into the first note");
     await drainHistoryNotes();
     const [note] = await notesOf("person", personId);
     expect(textsOf(note!)).toEqual(["Into the first note"]);
-    expect(await deleteNote(subjectOf(alice), note!.id)).toEqual({ ok: true, value: { id: note!.id } });
+    expect(await deleteNote(db, subjectOf(alice), note!.id)).toEqual({ ok: true, value: { id: note!.id } });
 
     const messageAt = new Date();
     await receive(app, contact, "After the deletion", messageAt);
@@ -138,15 +144,15 @@ describe("history notes", () => {
   it("starts a new note on relinking, whose window starts at the relink", async () => {
     const { alice, app, contact, conversation, personId } = await buildCrmWorld();
     await receive(app, contact, "Hello");
-    await linkRecord(subjectOf(alice), { conversationId: conversation.id, type: "person", recordId: personId });
+    await linkRecord(db, subjectOf(alice), { conversationId: conversation.id, type: "person", recordId: personId });
     await drainHistoryNotes();
-    expect(await unlinkRecord(subjectOf(alice), { conversationId: conversation.id, type: "person" })).toEqual({ ok: true, value: null });
+    expect(await unlinkRecord(db, subjectOf(alice), { conversationId: conversation.id, type: "person" })).toEqual({ ok: true, value: null });
     await receive(app, contact, "While unlinked");
     await drainHistoryNotes();
     expect((await notesOf("person", personId)).map(textsOf)).toEqual([["Hello"]]);
 
     const relinkedAt = Date.now();
-    await linkRecord(subjectOf(alice), { conversationId: conversation.id, type: "person", recordId: personId });
+    await linkRecord(db, subjectOf(alice), { conversationId: conversation.id, type: "person", recordId: personId });
     await drainHistoryNotes();
     await receive(app, contact, "After relinking");
     await drainHistoryNotes();
@@ -161,11 +167,10 @@ describe("history notes", () => {
   it("keeps one note when a message's job runs before the job of the link made just before it", async () => {
     const { alice, app, contact, conversation, personId } = await buildCrmWorld();
     await receive(app, contact, "Before linking");
-    await linkRecord(subjectOf(alice), { conversationId: conversation.id, type: "person", recordId: personId });
+    await linkRecord(db, subjectOf(alice), { conversationId: conversation.id, type: "person", recordId: personId });
     await receive(app, contact, "Right after linking");
     // Two workers (the loop runs two passes at once) take both jobs; the message's locks the link row first.
     const [linkJob] = (await historyNoteJobsFor(conversation)).filter((job) => job.payload.messageId === null);
-    const db = await getDb();
     await db.update(jobs).set({ runAt: sql`now() + interval '1 hour'` }).where(eq(jobs.id, linkJob!.id));
     await drainHistoryNotes();
     await db.update(jobs).set({ runAt: sql`now()` }).where(eq(jobs.id, linkJob!.id));
@@ -179,17 +184,17 @@ describe("history notes", () => {
   it("keeps the notes when the conversation is deleted", async () => {
     const { alice, app, contact, conversation, personId, dealId } = await buildCrmWorld();
     await receive(app, contact, "Please keep this");
-    await linkRecord(subjectOf(alice), { conversationId: conversation.id, type: "person", recordId: personId });
-    await linkRecord(subjectOf(alice), { conversationId: conversation.id, type: "deal", recordId: dealId });
+    await linkRecord(db, subjectOf(alice), { conversationId: conversation.id, type: "person", recordId: personId });
+    await linkRecord(db, subjectOf(alice), { conversationId: conversation.id, type: "deal", recordId: dealId });
     await drainHistoryNotes();
     const before = [...(await notesOf("person", personId)), ...(await notesOf("deal", dealId))];
     expect(before).toHaveLength(2);
 
-    expect(await deleteConversation(subjectOf(alice), conversation.id)).toEqual({ ok: true, value: { conversationId: conversation.id } });
+    expect(await deleteConversation(db, subjectOf(alice), conversation.id)).toEqual({ ok: true, value: { conversationId: conversation.id } });
     await drainHistoryNotes();
 
     expect([...(await notesOf("person", personId)), ...(await notesOf("deal", dealId))]).toEqual(before);
-    const { notes: feed } = await listNotes(subjectOf(alice), "person", personId);
+    const { notes: feed } = await listNotes(db, subjectOf(alice), "person", personId);
     expect(feed.map((note) => textsOf(note))).toEqual([["Please keep this"]]);
     expect(feed[0]!.history!.conversationId).toBe(conversation.id);
   });
@@ -197,8 +202,8 @@ describe("history notes", () => {
   it("stores message text and contact names verbatim, markup included (React renders them as text)", async () => {
     const { alice, app, contact, conversation, personId } = await buildCrmWorld();
     const payload = `<img src=x onerror="alert('xss')"><script>alert(1)</script>`;
-    await ingestEvents(app, [{ ...inboundEvent(contact, payload), contactName: `Ann <b onmouseover=alert(2)>` }]);
-    await linkRecord(subjectOf(alice), { conversationId: conversation.id, type: "person", recordId: personId });
+    await ingestEvents(db, app, [{ ...inboundEvent(contact, payload), contactName: `Ann <b onmouseover=alert(2)>` }]);
+    await linkRecord(db, subjectOf(alice), { conversationId: conversation.id, type: "person", recordId: personId });
     await drainHistoryNotes();
 
     const [note] = await notesOf("person", personId);

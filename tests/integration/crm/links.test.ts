@@ -1,10 +1,16 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
 import { getDb } from "@/db/index";
 import { createAndLinkRecord, getConversationLinks, linkRecord, listLinkedConversations, unlinkRecord } from "@/lib/crm/links";
 import { deleteRecord, getPerson, searchRecords } from "@/lib/crm/records";
 import { personSchema } from "@/lib/crm/schemas";
 import { subjectOf } from "@/tests/factories";
 import { buildCrmWorld, drainHistoryNotes, historyNoteJobsFor, linkActivitiesOf, notesOf, recordCounts } from "./world";
+
+let db: Database;
+beforeAll(async () => {
+  db = await getDb();
+});
 
 /** Spec §7 linking: at most one record of each type, only within the workspace, only with access. */
 
@@ -14,13 +20,13 @@ describe("linking a conversation to CRM records", () => {
   it("links a person and a deal, with an activity line each, and lists the conversation on them", async () => {
     const { alice, bob, conversation, personId, dealId } = await buildCrmWorld();
 
-    expect(await linkRecord(subjectOf(bob), { conversationId: conversation.id, type: "person", recordId: personId })).toEqual({
+    expect(await linkRecord(db, subjectOf(bob), { conversationId: conversation.id, type: "person", recordId: personId })).toEqual({
       ok: true,
       value: { id: personId, type: "person", label: "Ann Person" },
     });
-    expect(await linkRecord(subjectOf(bob), { conversationId: conversation.id, type: "deal", recordId: dealId })).toMatchObject({ ok: true });
+    expect(await linkRecord(db, subjectOf(bob), { conversationId: conversation.id, type: "deal", recordId: dealId })).toMatchObject({ ok: true });
 
-    expect(await getConversationLinks(subjectOf(alice), conversation.id)).toEqual({
+    expect(await getConversationLinks(db, subjectOf(alice), conversation.id)).toEqual({
       person: { id: personId, type: "person", label: "Ann Person" },
       lead: null,
       deal: { id: dealId, type: "deal", label: "Ann's order" },
@@ -31,7 +37,7 @@ describe("linking a conversation to CRM records", () => {
         ["linked", bob.id, { record: "Ann's order", recordType: "deal" }],
       ]),
     );
-    expect(await listLinkedConversations(subjectOf(alice), "person", personId)).toEqual([
+    expect(await listLinkedConversations(db, subjectOf(alice), "person", personId)).toEqual([
       { id: conversation.id, contactName: "Ann Contact", appName: "Acme Messenger", status: "open" },
     ]);
   });
@@ -39,10 +45,10 @@ describe("linking a conversation to CRM records", () => {
   it("refuses a record of another workspace and links nothing", async () => {
     const { alice, conversation, olgasPersonId } = await buildCrmWorld();
 
-    const result = await linkRecord(subjectOf(alice), { conversationId: conversation.id, type: "person", recordId: olgasPersonId });
+    const result = await linkRecord(db, subjectOf(alice), { conversationId: conversation.id, type: "person", recordId: olgasPersonId });
 
     expect(result).toEqual({ ok: false, reason: "record_not_found" });
-    expect(await getConversationLinks(subjectOf(alice), conversation.id)).toEqual(nothingLinked);
+    expect(await getConversationLinks(db, subjectOf(alice), conversation.id)).toEqual(nothingLinked);
     expect(await historyNoteJobsFor(conversation)).toEqual([]);
     expect(await linkActivitiesOf(conversation)).toEqual([]);
     await drainHistoryNotes();
@@ -51,66 +57,66 @@ describe("linking a conversation to CRM records", () => {
 
   it("refuses a deleted record and a record id that is no uuid", async () => {
     const { alice, conversation, personId } = await buildCrmWorld();
-    expect(await deleteRecord(subjectOf(alice), "person", personId)).toEqual({ ok: true, value: { id: personId } });
+    expect(await deleteRecord(db, subjectOf(alice), "person", personId)).toEqual({ ok: true, value: { id: personId } });
 
-    expect(await linkRecord(subjectOf(alice), { conversationId: conversation.id, type: "person", recordId: personId })).toEqual({
+    expect(await linkRecord(db, subjectOf(alice), { conversationId: conversation.id, type: "person", recordId: personId })).toEqual({
       ok: false,
       reason: "record_not_found",
     });
-    expect(await linkRecord(subjectOf(alice), { conversationId: conversation.id, type: "person", recordId: "'; drop table persons; --" })).toEqual({
+    expect(await linkRecord(db, subjectOf(alice), { conversationId: conversation.id, type: "person", recordId: "'; drop table persons; --" })).toEqual({
       ok: false,
       reason: "record_not_found",
     });
-    expect(await getConversationLinks(subjectOf(alice), conversation.id)).toEqual(nothingLinked);
+    expect(await getConversationLinks(db, subjectOf(alice), conversation.id)).toEqual(nothingLinked);
   });
 
   it("does not let a user without access to the conversation's app link it", async () => {
     const { carol, olga, conversation, personId } = await buildCrmWorld();
 
-    expect(await linkRecord(subjectOf(carol), { conversationId: conversation.id, type: "person", recordId: personId })).toEqual({
+    expect(await linkRecord(db, subjectOf(carol), { conversationId: conversation.id, type: "person", recordId: personId })).toEqual({
       ok: false,
       reason: "not_found",
     });
-    expect(await linkRecord(subjectOf(olga), { conversationId: conversation.id, type: "person", recordId: personId })).toEqual({
+    expect(await linkRecord(db, subjectOf(olga), { conversationId: conversation.id, type: "person", recordId: personId })).toEqual({
       ok: false,
       reason: "not_found",
     });
-    expect(await getConversationLinks(subjectOf(carol), conversation.id)).toEqual(nothingLinked);
+    expect(await getConversationLinks(db, subjectOf(carol), conversation.id)).toEqual(nothingLinked);
     expect(await historyNoteJobsFor(conversation)).toEqual([]);
-    expect(await listLinkedConversations(subjectOf(carol), "person", personId)).toEqual([]);
+    expect(await listLinkedConversations(db, subjectOf(carol), "person", personId)).toEqual([]);
   });
 
   it("refuses a second person while one is linked, and keeps the first", async () => {
     const { alice, acme, conversation, personId } = await buildCrmWorld();
-    const second = await createAndLinkRecord(subjectOf(alice), conversation.id, {
+    const second = await createAndLinkRecord(db, subjectOf(alice), conversation.id, {
       type: "person",
       input: personSchema.parse({ name: "Somebody else" }),
     });
     expect(second).toMatchObject({ ok: true });
     const secondId = second.ok ? second.value.id : "";
-    expect(await linkRecord(subjectOf(alice), { conversationId: conversation.id, type: "person", recordId: secondId })).toEqual({
+    expect(await linkRecord(db, subjectOf(alice), { conversationId: conversation.id, type: "person", recordId: secondId })).toEqual({
       ok: false,
       reason: "already_in_state",
     });
 
-    expect(await linkRecord(subjectOf(alice), { conversationId: conversation.id, type: "person", recordId: personId })).toEqual({
+    expect(await linkRecord(db, subjectOf(alice), { conversationId: conversation.id, type: "person", recordId: personId })).toEqual({
       ok: false,
       reason: "already_linked",
     });
-    expect((await getConversationLinks(subjectOf(alice), conversation.id)).person).toEqual({ id: secondId, type: "person", label: "Somebody else" });
+    expect((await getConversationLinks(db, subjectOf(alice), conversation.id)).person).toEqual({ id: secondId, type: "person", label: "Somebody else" });
     expect((await linkActivitiesOf(conversation)).filter((line) => line.kind === "linked")).toHaveLength(1);
     expect((await recordCounts(acme.id)).persons).toBe(2);
   });
 
   it("unlinks explicitly and keeps the notes already written", async () => {
     const { alice, conversation, personId } = await buildCrmWorld();
-    await linkRecord(subjectOf(alice), { conversationId: conversation.id, type: "person", recordId: personId });
+    await linkRecord(db, subjectOf(alice), { conversationId: conversation.id, type: "person", recordId: personId });
     await drainHistoryNotes();
 
-    expect(await unlinkRecord(subjectOf(alice), { conversationId: conversation.id, type: "person" })).toEqual({ ok: true, value: null });
-    expect(await unlinkRecord(subjectOf(alice), { conversationId: conversation.id, type: "person" })).toEqual({ ok: false, reason: "already_in_state" });
+    expect(await unlinkRecord(db, subjectOf(alice), { conversationId: conversation.id, type: "person" })).toEqual({ ok: true, value: null });
+    expect(await unlinkRecord(db, subjectOf(alice), { conversationId: conversation.id, type: "person" })).toEqual({ ok: false, reason: "already_in_state" });
 
-    expect(await getConversationLinks(subjectOf(alice), conversation.id)).toEqual(nothingLinked);
+    expect(await getConversationLinks(db, subjectOf(alice), conversation.id)).toEqual(nothingLinked);
     expect(await notesOf("person", personId)).toHaveLength(1);
     expect((await linkActivitiesOf(conversation)).map((line) => line.kind).sort()).toEqual(["linked", "unlinked"]);
   });
@@ -119,7 +125,7 @@ describe("linking a conversation to CRM records", () => {
 describe("creating a record from the conversation", () => {
   it("creates and links a person, and queues its history note", async () => {
     const { bob, acme, conversation } = await buildCrmWorld();
-    const result = await createAndLinkRecord(subjectOf(bob), conversation.id, {
+    const result = await createAndLinkRecord(db, subjectOf(bob), conversation.id, {
       type: "person",
       input: personSchema.parse({ name: "Ann Contact", phones: "+420 601 234 567" }),
     });
@@ -134,22 +140,22 @@ describe("creating a record from the conversation", () => {
 
   it("leaves no orphan record when the conversation already has a record of that type", async () => {
     const { alice, acme, conversation, personId, dealId } = await buildCrmWorld();
-    await linkRecord(subjectOf(alice), { conversationId: conversation.id, type: "person", recordId: personId });
-    await linkRecord(subjectOf(alice), { conversationId: conversation.id, type: "deal", recordId: dealId });
+    await linkRecord(db, subjectOf(alice), { conversationId: conversation.id, type: "person", recordId: personId });
+    await linkRecord(db, subjectOf(alice), { conversationId: conversation.id, type: "deal", recordId: dealId });
     const before = await recordCounts(acme.id);
 
     expect(
-      await createAndLinkRecord(subjectOf(alice), conversation.id, { type: "person", input: personSchema.parse({ name: "Orphan?" }) }),
+      await createAndLinkRecord(db, subjectOf(alice), conversation.id, { type: "person", input: personSchema.parse({ name: "Orphan?" }) }),
     ).toEqual({ ok: false, reason: "already_linked" });
     expect(
-      await createAndLinkRecord(subjectOf(alice), conversation.id, {
+      await createAndLinkRecord(db, subjectOf(alice), conversation.id, {
         type: "deal",
         input: { title: "Orphan deal?", value: "10", currency: "EUR", stage: "qualified", personId: null },
       }),
     ).toEqual({ ok: false, reason: "already_linked" });
 
     expect(await recordCounts(acme.id)).toEqual(before);
-    expect((await getConversationLinks(subjectOf(alice), conversation.id)).person).toMatchObject({ id: personId });
+    expect((await getConversationLinks(db, subjectOf(alice), conversation.id)).person).toMatchObject({ id: personId });
   });
 
   it("leaves no orphan record when the user has no access to the conversation", async () => {
@@ -157,7 +163,7 @@ describe("creating a record from the conversation", () => {
     const before = await recordCounts(acme.id);
 
     expect(
-      await createAndLinkRecord(subjectOf(carol), conversation.id, { type: "person", input: personSchema.parse({ name: "Orphan?" }) }),
+      await createAndLinkRecord(db, subjectOf(carol), conversation.id, { type: "person", input: personSchema.parse({ name: "Orphan?" }) }),
     ).toEqual({ ok: false, reason: "not_found" });
 
     expect(await recordCounts(acme.id)).toEqual(before);
@@ -168,28 +174,28 @@ describe("creating a record from the conversation", () => {
     const before = await recordCounts(acme.id);
 
     expect(
-      await createAndLinkRecord(subjectOf(alice), conversation.id, { type: "lead", input: { title: "Lead", personId: olgasPersonId } }),
+      await createAndLinkRecord(db, subjectOf(alice), conversation.id, { type: "lead", input: { title: "Lead", personId: olgasPersonId } }),
     ).toEqual({ ok: false, reason: "invalid_person" });
     expect(
-      await createAndLinkRecord(subjectOf(alice), conversation.id, {
+      await createAndLinkRecord(db, subjectOf(alice), conversation.id, {
         type: "deal",
         input: { title: "Deal", value: "5", currency: "CZK", stage: "won", personId: olgasPersonId },
       }),
     ).toEqual({ ok: false, reason: "invalid_person" });
 
     expect(await recordCounts(acme.id)).toEqual(before);
-    expect(await getConversationLinks(subjectOf(alice), conversation.id)).toEqual(nothingLinked);
+    expect(await getConversationLinks(db, subjectOf(alice), conversation.id)).toEqual(nothingLinked);
   });
 
   it("stores an XSS payload in a name verbatim", async () => {
     const { alice, conversation } = await buildCrmWorld();
     const name = `<img src=x onerror="alert('xss')">Ann</script>`;
 
-    const result = await createAndLinkRecord(subjectOf(alice), conversation.id, { type: "person", input: personSchema.parse({ name }) });
+    const result = await createAndLinkRecord(db, subjectOf(alice), conversation.id, { type: "person", input: personSchema.parse({ name }) });
 
     expect(result).toMatchObject({ ok: true, value: { label: name } });
-    expect((await getConversationLinks(subjectOf(alice), conversation.id)).person?.label).toBe(name);
-    expect((await searchRecords(subjectOf(alice), "person", "onerror")).map((record) => record.label)).toEqual([name]);
+    expect((await getConversationLinks(db, subjectOf(alice), conversation.id)).person?.label).toBe(name);
+    expect((await searchRecords(db, subjectOf(alice), "person", "onerror")).map((record) => record.label)).toEqual([name]);
     await drainHistoryNotes();
     const [activity] = await linkActivitiesOf(conversation);
     expect(activity!.detail).toEqual({ record: name, recordType: "person" });

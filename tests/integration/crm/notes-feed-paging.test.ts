@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
 import { getDb } from "@/db/index";
 import { notes } from "@/db/schema";
 import { listNotes, NOTES_PAGE_SIZE } from "@/lib/crm/notes";
@@ -7,11 +8,15 @@ import { encodeCursor } from "@/lib/inbox/views";
 import { subjectOf } from "@/tests/factories";
 import { buildCrmWorld } from "./world";
 
+let db: Database;
+beforeAll(async () => {
+  db = await getDb();
+});
+
 /** Issue 9: a record's notes feed is read a page at a time ("Show older notes"), never all at once. */
 
 /** `count` notes on the person, the i-th changed i seconds after a base time; some share a millisecond. */
 async function notesOnPerson(workspaceId: string, personId: string, authorId: string, count: number) {
-  const db = await getDb();
   const base = Date.parse("2026-03-01T10:00:00.000Z");
   const rows = await db
     .insert(notes)
@@ -35,7 +40,7 @@ describe("the notes feed, page by page", () => {
     const pageSizes: number[] = [];
     let cursor: string | null = null;
     do {
-      const page: Awaited<ReturnType<typeof listNotes>> = await listNotes(subjectOf(alice), "person", personId, cursor);
+      const page: Awaited<ReturnType<typeof listNotes>> = await listNotes(db, subjectOf(alice), "person", personId, cursor);
       pageSizes.push(page.notes.length);
       seen.push(...page.notes.map((note) => note.body));
       cursor = page.olderCursor;
@@ -52,7 +57,7 @@ describe("the notes feed, page by page", () => {
     const { alice, acme, personId } = await buildCrmWorld();
     await notesOnPerson(acme.id, personId, alice.id, NOTES_PAGE_SIZE);
 
-    const page = await listNotes(subjectOf(alice), "person", personId);
+    const page = await listNotes(db, subjectOf(alice), "person", personId);
 
     expect(page.notes).toHaveLength(NOTES_PAGE_SIZE);
     expect(page.olderCursor).toBeNull();
@@ -64,7 +69,7 @@ describe("the notes feed, page by page", () => {
       const { alice, acme, personId } = await buildCrmWorld();
       await notesOnPerson(acme.id, personId, alice.id, 25);
 
-      const page = await listNotes(subjectOf(alice), "person", personId, cursor);
+      const page = await listNotes(db, subjectOf(alice), "person", personId, cursor);
 
       expect(page.notes[0]!.body).toBe("note 24");
       expect(page.notes).toHaveLength(NOTES_PAGE_SIZE);
@@ -74,9 +79,9 @@ describe("the notes feed, page by page", () => {
   it("shows another workspace nothing, whatever the cursor", async () => {
     const { alice, acme, olga, personId } = await buildCrmWorld();
     await notesOnPerson(acme.id, personId, alice.id, 25);
-    const first = await listNotes(subjectOf(alice), "person", personId);
+    const first = await listNotes(db, subjectOf(alice), "person", personId);
 
-    expect(await listNotes(subjectOf(olga), "person", personId)).toEqual({ notes: [], olderCursor: null });
-    expect(await listNotes(subjectOf(olga), "person", personId, first.olderCursor)).toEqual({ notes: [], olderCursor: null });
+    expect(await listNotes(db, subjectOf(olga), "person", personId)).toEqual({ notes: [], olderCursor: null });
+    expect(await listNotes(db, subjectOf(olga), "person", personId, first.olderCursor)).toEqual({ notes: [], olderCursor: null });
   });
 });

@@ -66,7 +66,8 @@ export function inboundEvent(contactId: string, text: string, occurredAt = new D
 
 /** One inbound message from the contact, stored as a webhook would store it. */
 export async function receive(app: CreatedApp, contactId: string, text: string, occurredAt = new Date()) {
-  await ingestEvents(app, [inboundEvent(contactId, text, occurredAt)]);
+  const db = await getDb();
+  await ingestEvents(db, app, [inboundEvent(contactId, text, occurredAt)]);
 }
 
 const recordColumn = { person: notes.personId, lead: notes.leadId, deal: notes.dealId };

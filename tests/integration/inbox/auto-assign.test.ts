@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
 import { getDb } from "@/db/index";
 import { conversationActivities, conversations, jobs, messagingApps, users, type Conversation, type MessagingApp, type User } from "@/db/schema";
 import { saveAutoAssignSettings } from "@/lib/apps/auto-assign-settings";
@@ -11,8 +12,12 @@ import { autoAssignJob } from "@/lib/inbox/jobs/auto-assign";
 import { notifyAssignmentJob } from "@/lib/notifications/jobs/notify-assignment";
 import { drainJobs } from "@/tests/support/jobs";
 
+let db: Database;
+beforeAll(async () => {
+  db = await getDb();
+});
+
 async function setAutoAssign(app: Pick<MessagingApp, "id">, autoAssign: boolean, autoAssignLimit: number | null = null) {
-  const db = await getDb();
   await db.update(messagingApps).set({ autoAssign, autoAssignLimit }).where(eq(messagingApps.id, app.id));
 }
 
@@ -28,18 +33,15 @@ async function team(agents: number, options: { limit?: number | null } = {}) {
 }
 
 async function autoAssign(conversationId: string) {
-  const db = await getDb();
   return db.transaction((tx) => autoAssignConversation(tx, conversationId));
 }
 
 async function assigneeOf(conversation: Pick<Conversation, "id">) {
-  const db = await getDb();
   const [row] = await db.select({ assigneeId: conversations.assigneeId }).from(conversations).where(eq(conversations.id, conversation.id));
   return row!.assigneeId;
 }
 
 async function linesOf(conversation: Pick<Conversation, "id">) {
-  const db = await getDb();
   return db.select().from(conversationActivities).where(eq(conversationActivities.conversationId, conversation.id));
 }
 
@@ -100,7 +102,6 @@ describe("auto-assignment: who gets a new conversation", () => {
 
   it("leaves the conversation in Unassigned, with no line and no notification, when nobody is available", async () => {
     const { app, people } = await team(2);
-    const db = await getDb();
     for (const person of people) await db.update(users).set({ isAvailable: false }).where(eq(users.id, person.id));
 
     const conversation = await createConversation({ app });
@@ -139,7 +140,6 @@ describe("auto-assignment: who gets a new conversation", () => {
     expect(lines.map((line) => [line.kind, line.actorId, line.targetUserId, line.detail])).toEqual([
       ["assigned", null, people[0]!.id, { via: "auto" }],
     ]);
-    const db = await getDb();
     const notices = await db.select().from(jobs).where(eq(jobs.queue, notifyAssignmentJob.queue));
     expect(notices.filter((job) => (job.payload as { activityId?: string }).activityId === lines[0]!.id)).toHaveLength(1);
   });
@@ -147,7 +147,7 @@ describe("auto-assignment: who gets a new conversation", () => {
   it("changes nothing when the app has it off, or someone assigned or closed the conversation first", async () => {
     const { app, people, installer } = await team(2);
     const assigned = await createConversation({ app });
-    expect((await assignConversation(subjectOf(installer), { conversationId: assigned.id, assigneeId: people[1]!.id })).ok).toBe(true);
+    expect((await assignConversation(db, subjectOf(installer), { conversationId: assigned.id, assigneeId: people[1]!.id })).ok).toBe(true);
     const closed = await createConversation({ app, status: "closed" });
     const deleted = await createConversation({ app, deletedAt: new Date() });
     for (const conversation of [assigned, closed, deleted]) {
@@ -219,7 +219,6 @@ describe("auto-assignment from a webhook", () => {
     expect((await sendInbound(app, newContact(app), "Before")).status).toBe(200);
     expect((await jobQueuesOf(app))[autoAssignJob.queue]).toBeUndefined();
 
-    const db = await getDb();
     expect(await saveAutoAssignSettings(db, actorOf(admin), { appId: app.id, enabled: true, limit: 5 })).toEqual({ ok: true, value: { appId: app.id } });
     const contact = newContact(app);
     expect((await sendInbound(app, contact, "After")).status).toBe(200);
@@ -237,7 +236,6 @@ describe("auto-assignment settings", () => {
     const member = await createUser({ workspace });
     const app = await createApp({ installer: admin, provider: "whatsapp" });
     const otherAdmin = await createUser({ role: "admin" });
-    const db = await getDb();
 
     expect(await saveAutoAssignSettings(db, actorOf(member), { appId: app.id, enabled: true, limit: null })).toEqual({ ok: false, reason: "not_admin" });
     expect(await saveAutoAssignSettings(db, actorOf(otherAdmin), { appId: app.id, enabled: true, limit: null })).toEqual({ ok: false, reason: "not_found" });

@@ -1,5 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
 import { getDb } from "@/db/index";
 import { conversations, type MessagingApp, type User } from "@/db/schema";
 import type { MessageEvent } from "@/lib/channels/types";
@@ -12,13 +13,17 @@ import { VIEWS, viewOf, type View } from "@/lib/inbox/views";
 import { createApp, createConversation, createUser, createWorkspace, subjectOf } from "@/tests/factories";
 import { newMessengerMid } from "@/tests/support/provider-stand-ins";
 
+let db: Database;
+beforeAll(async () => {
+  db = await getDb();
+});
+
 function inbound(contactId: string, text: string): MessageEvent {
   return { kind: "message", direction: "inbound", contactId, contactName: null, providerMessageId: newMessengerMid(), text, attachments: [], occurredAt: new Date() };
 }
 
 /** What each view should hold for `user`, worked out from the rows with viewOf (views.ts). */
 async function expectedViews(user: User, apps: MessagingApp[]): Promise<Record<View, string[]>> {
-  const db = await getDb();
   const expected: Record<View, string[]> = { unassigned: [], mine: [], others: [], snoozed: [], closed: [] };
   for (const app of apps) {
     const rows = await db.select().from(conversations).where(and(eq(conversations.appId, app.id), isNull(conversations.deletedAt)));
@@ -29,7 +34,7 @@ async function expectedViews(user: User, apps: MessagingApp[]): Promise<Record<V
 
 async function listedViews(user: User): Promise<Record<View, string[]>> {
   const entries = await Promise.all(
-    VIEWS.map(async (view) => [view, (await listConversations(subjectOf(user), view, { limit: 500 })).rows.map((row) => row.id)] as const),
+    VIEWS.map(async (view) => [view, (await listConversations(db, subjectOf(user), view, { limit: 500 })).rows.map((row) => row.id)] as const),
   );
   return Object.fromEntries(entries) as Record<View, string[]>;
 }
@@ -41,9 +46,9 @@ async function listedViews(user: User): Promise<Record<View, string[]>> {
  */
 async function deliver(app: MessagingApp, event: MessageEvent) {
   try {
-    return await ingestEvents(app, [event]);
+    return await ingestEvents(db, app, [event]);
   } catch {
-    return ingestEvents(app, [event]);
+    return ingestEvents(db, app, [event]);
   }
 }
 
@@ -68,10 +73,10 @@ describe("view counts", () => {
         const actor = subjectOf(actors[i % 2]!);
         const other = actors[(i + 1) % 2]!;
         return [
-          assignConversation(actor, { conversationId: conversation.id, assigneeId: other.id }),
-          assignConversation(subjectOf(other), { conversationId: conversation.id, assigneeId: i % 3 === 0 ? null : other.id }),
-          setConversationStatus(actor, { conversationId: conversation.id, status: i % 2 === 0 ? "closed" : "open" }),
-          i % 7 === 3 ? deleteConversation(subjectOf(alice), conversation.id) : Promise.resolve(),
+          assignConversation(db, actor, { conversationId: conversation.id, assigneeId: other.id }),
+          assignConversation(db, subjectOf(other), { conversationId: conversation.id, assigneeId: i % 3 === 0 ? null : other.id }),
+          setConversationStatus(db, actor, { conversationId: conversation.id, status: i % 2 === 0 ? "closed" : "open" }),
+          i % 7 === 3 ? deleteConversation(db, subjectOf(alice), conversation.id) : Promise.resolve(),
           deliver(apps[i % 2]!, inbound(conversation.externalContactId, `again ${i}`)),
           deliver(messenger, inbound(String(9_100_000_000_000_000 + i), `new ${i}`)),
         ];
@@ -80,7 +85,7 @@ describe("view counts", () => {
 
     for (const user of [alice, bob]) {
       const expected = await expectedViews(user, apps);
-      const counts = await countViews(subjectOf(user));
+      const counts = await countViews(db, subjectOf(user));
       expect(counts).toEqual({
         unassigned: expected.unassigned.length,
         mine: expected.mine.length,
@@ -93,7 +98,7 @@ describe("view counts", () => {
       // The same per app (?app=), which takes the one-app path of the same queries.
       for (const app of apps) {
         const perApp = await expectedViews(user, [app]);
-        expect(await countViews(subjectOf(user), app.id)).toEqual({
+        expect(await countViews(db, subjectOf(user), app.id)).toEqual({
           unassigned: perApp.unassigned.length,
           mine: perApp.mine.length,
           others: perApp.others.length,
@@ -109,7 +114,6 @@ describe("view counts", () => {
     const alice = await createUser({ workspace, role: "admin" });
     const messenger = await createApp({ installer: alice, provider: "messenger" });
     const whatsapp = await createApp({ installer: alice, provider: "whatsapp" });
-    const db = await getDb();
     const insert = (app: MessagingApp, from: number, n: number) =>
       db.insert(conversations).values(
         Array.from({ length: n }, (_, i) => ({
@@ -122,14 +126,14 @@ describe("view counts", () => {
 
     await insert(messenger, 0, 600);
     await insert(whatsapp, 0, COUNT_CAP - 600);
-    let counts = await countViews(subjectOf(alice));
+    let counts = await countViews(db, subjectOf(alice));
     expect(counts.unassigned).toBe(COUNT_CAP);
     expect(formatCount(counts.unassigned)).toBe(String(COUNT_CAP));
 
     await insert(whatsapp, COUNT_CAP - 600, 1);
-    counts = await countViews(subjectOf(alice));
+    counts = await countViews(db, subjectOf(alice));
     expect(formatCount(counts.unassigned)).toBe(`${COUNT_CAP}+`);
-    expect((await countViews(subjectOf(alice), messenger.id)).unassigned).toBe(600);
+    expect((await countViews(db, subjectOf(alice), messenger.id)).unassigned).toBe(600);
     expect(counts).toMatchObject({ mine: 0, others: 0, closed: 0 });
   });
 });

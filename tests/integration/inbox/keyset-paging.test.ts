@@ -1,8 +1,15 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
+import { getDb } from "@/db/index";
 import type { User } from "@/db/schema";
 import { listConversations, PAGE_SIZE } from "@/lib/inbox/queries";
 import { decodeCursor, encodeCursor, type Cursor, type View } from "@/lib/inbox/views";
 import { createApp, createConversation, createUser, subjectOf, type CreatedApp } from "@/tests/factories";
+
+let db: Database;
+beforeAll(async () => {
+  db = await getDb();
+});
 
 const base = Date.parse("2026-03-01T12:00:00.000Z");
 const at = (minutes: number) => new Date(base + minutes * 60_000);
@@ -18,7 +25,7 @@ async function walk(user: User, view: View, limit: number, between: (page: numbe
   const seen: string[] = [];
   let after: Cursor | null = null;
   for (let page = 1; page < 100; page += 1) {
-    const result = await listConversations(subjectOf(user), view, { after, limit });
+    const result = await listConversations(db, subjectOf(user), view, { after, limit });
     seen.push(...result.rows.map((row) => row.id));
     if (!result.nextCursor) return seen;
     await between(page);
@@ -53,8 +60,8 @@ describe("keyset paging of a view", () => {
     const { alice, app } = await inbox();
     await createMany(app, Array.from({ length: PAGE_SIZE + 2 }, (_, i) => i));
 
-    const first = await listConversations(subjectOf(alice), "unassigned");
-    const second = await listConversations(subjectOf(alice), "unassigned", { after: decodeCursor(first.nextCursor) });
+    const first = await listConversations(db, subjectOf(alice), "unassigned");
+    const second = await listConversations(db, subjectOf(alice), "unassigned", { after: decodeCursor(first.nextCursor) });
     expect([first.rows.length, second.rows.length, second.nextCursor]).toEqual([PAGE_SIZE, 2, null]);
   });
 
@@ -100,10 +107,10 @@ describe("keyset paging of a view", () => {
   it("treats a malformed cursor as the first page", async () => {
     const { alice, app } = await inbox();
     await createMany(app, [1, 2, 3, 4]);
-    const firstPage = await listConversations(subjectOf(alice), "unassigned", { limit: 2 });
+    const firstPage = await listConversations(db, subjectOf(alice), "unassigned", { limit: 2 });
 
     for (const malformed of ["garbage", "", "%%%", encodeCursor({ lastActivityAt: at(0), id: "x" }), "a".repeat(500)]) {
-      const page = await listConversations(subjectOf(alice), "unassigned", { limit: 2, after: decodeCursor(malformed) });
+      const page = await listConversations(db, subjectOf(alice), "unassigned", { limit: 2, after: decodeCursor(malformed) });
       expect(page).toEqual(firstPage);
     }
   });
@@ -113,7 +120,7 @@ describe("keyset paging of a view", () => {
     const rows = await createMany(app, [1, 2, 3, 4, 5]);
     const cursor = encodeCursor({ lastActivityAt: at(3), id: "00000000-0000-4000-8000-000000000000" });
 
-    const page = await listConversations(subjectOf(alice), "unassigned", { after: decodeCursor(cursor) });
+    const page = await listConversations(db, subjectOf(alice), "unassigned", { after: decodeCursor(cursor) });
     expect(page.rows.map((row) => row.id)).toEqual(newestFirst(rows.filter((row) => row.lastActivityAt < at(3))));
   });
 });

@@ -1,4 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
+import { getDb } from "@/db/index";
 import type { MessageEvent } from "@/lib/channels/types";
 import { ingestEvents } from "@/lib/inbox/ingest-events";
 import { listConversations } from "@/lib/inbox/queries";
@@ -7,6 +9,11 @@ import { setConversationStatus } from "@/lib/inbox/set-conversation-status";
 import type { View } from "@/lib/inbox/views";
 import { createApp, createUser, createWorkspace, subjectOf, type CreatedApp } from "@/tests/factories";
 import { newMessengerMid } from "@/tests/support/provider-stand-ins";
+
+let db: Database;
+beforeAll(async () => {
+  db = await getDb();
+});
 
 function message(contactId: string, direction: "inbound" | "outbound", text: string, occurredAt: Date): MessageEvent {
   return {
@@ -31,7 +38,7 @@ async function inbox() {
 
 /** Each test has a workspace of its own: the contact's conversation is the only row. */
 async function rowFor(viewer: Parameters<typeof subjectOf>[0], view: View = "unassigned") {
-  const { rows } = await listConversations(subjectOf(viewer), view);
+  const { rows } = await listConversations(db, subjectOf(viewer), view);
   return rows.find((row) => row.contactName === "Ann Contact") ?? null;
 }
 
@@ -41,7 +48,7 @@ describe("the list's word on the last message", () => {
   it("a customer's message: no author, and the conversation waits since that message", async () => {
     const { alice, app, contactId } = await inbox();
     const at = minutesAgo(125);
-    await ingestEvents(app, [message(contactId, "inbound", "Is the 20% discount still valid?", at)]);
+    await ingestEvents(db, app, [message(contactId, "inbound", "Is the 20% discount still valid?", at)]);
 
     const row = await rowFor(alice);
 
@@ -51,10 +58,10 @@ describe("the list's word on the last message", () => {
 
   it("a reply: 'you' for the replier, the first name for a teammate, and nobody waits", async () => {
     const { alice, bob, app, contactId } = await inbox();
-    await ingestEvents(app, [message(contactId, "inbound", "Hello?", minutesAgo(10))]);
+    await ingestEvents(db, app, [message(contactId, "inbound", "Hello?", minutesAgo(10))]);
     const conversationId = (await rowFor(alice))!.id;
 
-    const sent = await sendReply(subjectOf(alice), { conversationId, text: "Yes, until Friday." });
+    const sent = await sendReply(db, subjectOf(alice), { conversationId, text: "Yes, until Friday." });
     expect(sent.ok).toBe(true);
 
     // The reply claimed the unassigned conversation for Alice (claim on reply): it is hers now.
@@ -66,11 +73,11 @@ describe("the list's word on the last message", () => {
 
   it("the customer writing again after a reply: waiting again, since the new message", async () => {
     const { alice, app, contactId } = await inbox();
-    await ingestEvents(app, [message(contactId, "inbound", "Hello?", minutesAgo(10))]);
+    await ingestEvents(db, app, [message(contactId, "inbound", "Hello?", minutesAgo(10))]);
     const conversationId = (await rowFor(alice))!.id;
-    await sendReply(subjectOf(alice), { conversationId, text: "Hi!" });
+    await sendReply(db, subjectOf(alice), { conversationId, text: "Hi!" });
     const again = minutesAgo(0);
-    await ingestEvents(app, [message(contactId, "inbound", "One more thing", again)]);
+    await ingestEvents(db, app, [message(contactId, "inbound", "One more thing", again)]);
 
     const row = await rowFor(alice, "mine");
 
@@ -80,27 +87,27 @@ describe("the list's word on the last message", () => {
 
   it("a message the page sent from elsewhere (an echo): the team's, not the customer's", async () => {
     const { alice, app, contactId } = await inbox();
-    await ingestEvents(app, [message(contactId, "inbound", "Hello?", minutesAgo(10))]);
-    await ingestEvents(app, [message(contactId, "outbound", "Answered from Meta Business Suite", minutesAgo(1))]);
+    await ingestEvents(db, app, [message(contactId, "inbound", "Hello?", minutesAgo(10))]);
+    await ingestEvents(db, app, [message(contactId, "outbound", "Answered from Meta Business Suite", minutesAgo(1))]);
 
     expect(await rowFor(alice)).toMatchObject({ lastMessageAuthor: { kind: "team" }, waitingSince: null });
   });
 
   it("a late webhook of an older customer message leaves the newer reply's author in place", async () => {
     const { alice, app, contactId } = await inbox();
-    await ingestEvents(app, [message(contactId, "inbound", "Hello?", minutesAgo(10))]);
+    await ingestEvents(db, app, [message(contactId, "inbound", "Hello?", minutesAgo(10))]);
     const conversationId = (await rowFor(alice))!.id;
-    await sendReply(subjectOf(alice), { conversationId, text: "Hi!" });
-    await ingestEvents(app, [message(contactId, "inbound", "(sent before the reply)", minutesAgo(5))]);
+    await sendReply(db, subjectOf(alice), { conversationId, text: "Hi!" });
+    await ingestEvents(db, app, [message(contactId, "inbound", "(sent before the reply)", minutesAgo(5))]);
 
     expect(await rowFor(alice, "mine")).toMatchObject({ lastMessagePreview: "Hi!", lastMessageAuthor: { kind: "you" }, waitingSince: null });
   });
 
   it("a closed conversation is not waiting, whoever wrote last", async () => {
     const { alice, app, contactId } = await inbox();
-    await ingestEvents(app, [message(contactId, "inbound", "Thanks, that's all", minutesAgo(3))]);
+    await ingestEvents(db, app, [message(contactId, "inbound", "Thanks, that's all", minutesAgo(3))]);
     const conversationId = (await rowFor(alice))!.id;
-    expect((await setConversationStatus(subjectOf(alice), { conversationId, status: "closed" })).ok).toBe(true);
+    expect((await setConversationStatus(db, subjectOf(alice), { conversationId, status: "closed" })).ok).toBe(true);
 
     expect(await rowFor(alice, "closed")).toMatchObject({ lastMessageAuthor: null, waitingSince: null });
   });

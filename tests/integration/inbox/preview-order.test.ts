@@ -1,5 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
 import { getDb } from "@/db/index";
 import { conversations } from "@/db/schema";
 import type { MessageEvent } from "@/lib/channels/types";
@@ -8,6 +9,11 @@ import { listConversations, loadThreadPage } from "@/lib/inbox/queries";
 import { markConversationRead } from "@/lib/inbox/read-markers";
 import { createApp, createUser, createWorkspace, subjectOf, type CreatedApp } from "@/tests/factories";
 import { newMessengerMid } from "@/tests/support/provider-stand-ins";
+
+let db: Database;
+beforeAll(async () => {
+  db = await getDb();
+});
 
 function inbound(contactId: string, text: string, occurredAt: Date): MessageEvent {
   return {
@@ -40,7 +46,7 @@ async function conversationOf(appId: string, contactId: string) {
 
 /** What Alice's Unassigned list shows for the conversation: its preview line and unread mark. */
 async function listedRow(alice: Parameters<typeof subjectOf>[0], conversationId: string) {
-  const { rows } = await listConversations(subjectOf(alice), "unassigned", { limit: 50 });
+  const { rows } = await listConversations(db, subjectOf(alice), "unassigned", { limit: 50 });
   const row = rows.find((candidate) => candidate.id === conversationId);
   return row ? { preview: row.lastMessagePreview, isUnread: row.isUnread } : null;
 }
@@ -49,26 +55,26 @@ describe("the list's preview under racing deliveries", () => {
   it("keeps the newer message when an older one commits after it, and the late one still makes it unread", async () => {
     const { alice, app, contactId } = await inbox();
     const sentAt = Date.now() - 10_000;
-    await ingestEvents(app, [inbound(contactId, "Second, sent later", new Date(sentAt + 1_000))]);
+    await ingestEvents(db, app, [inbound(contactId, "Second, sent later", new Date(sentAt + 1_000))]);
     const conversation = await conversationOf(app.id, contactId);
-    await markConversationRead(conversation.id, alice.id);
+    await markConversationRead(db, conversation.id, alice.id);
     expect(await listedRow(alice, conversation.id)).toEqual({ preview: "Second, sent later", isUnread: false });
 
     await new Promise((resolve) => setTimeout(resolve, 3));
-    await ingestEvents(app, [inbound(contactId, "First, delivered late", new Date(sentAt))]);
+    await ingestEvents(db, app, [inbound(contactId, "First, delivered late", new Date(sentAt))]);
 
     expect(await listedRow(alice, conversation.id)).toEqual({ preview: "Second, sent later", isUnread: true });
     // The thread has both, in the order they were sent: the preview names its newest message.
-    const thread = await loadThreadPage(conversation.id);
+    const thread = await loadThreadPage(db, conversation.id);
     expect(thread.messages.map((message) => message.text)).toEqual(["First, delivered late", "Second, sent later"]);
   });
 
   it("ends on the newest message whatever order concurrent deliveries commit in", async () => {
     const { alice, app, contactId } = await inbox();
     const sentAt = Date.now() - 60_000;
-    await ingestEvents(app, [inbound(contactId, "Opening", new Date(sentAt - 1_000))]);
+    await ingestEvents(db, app, [inbound(contactId, "Opening", new Date(sentAt - 1_000))]);
     const order = [4, 9, 0, 7, 2, 8, 1, 6, 3, 5];
-    await Promise.all(order.map((n) => ingestEvents(app, [inbound(contactId, `Message ${n}`, new Date(sentAt + n * 1_000))])));
+    await Promise.all(order.map((n) => ingestEvents(db, app, [inbound(contactId, `Message ${n}`, new Date(sentAt + n * 1_000))])));
 
     const conversation = await conversationOf(app.id, contactId);
     expect((await listedRow(alice, conversation.id))?.preview).toBe("Message 9");
@@ -76,9 +82,9 @@ describe("the list's preview under racing deliveries", () => {
 
   it("is not pinned by a provider clock running ahead: the next message still replaces it", async () => {
     const { alice, app, contactId } = await inbox();
-    await ingestEvents(app, [inbound(contactId, "From the future", new Date(Date.now() + 3_600_000))]);
+    await ingestEvents(db, app, [inbound(contactId, "From the future", new Date(Date.now() + 3_600_000))]);
     await new Promise((resolve) => setTimeout(resolve, 3));
-    await ingestEvents(app, [inbound(contactId, "Right now", new Date())]);
+    await ingestEvents(db, app, [inbound(contactId, "Right now", new Date())]);
 
     const conversation = await conversationOf(app.id, contactId);
     expect((await listedRow(alice, conversation.id))?.preview).toBe("Right now");

@@ -1,10 +1,16 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
 import { getDb } from "@/db/index";
 import { conversationActivities } from "@/db/schema";
 import { loadThreadPage } from "@/lib/inbox/queries";
 import { MAX_ACTIVITY_LINES_PER_PAGE } from "@/lib/inbox/thread-activity-bound";
 import { decodeCursor } from "@/lib/inbox/views";
 import { createApp, createConversation, createMessage } from "@/tests/factories";
+
+let db: Database;
+beforeAll(async () => {
+  db = await getDb();
+});
 
 /** Issue 9: a thread page carries the activity lines of its own time span, and a bounded number of them. */
 
@@ -15,7 +21,6 @@ async function threadWithFlood(activityCount: number) {
   const app = await createApp({ provider: "whatsapp" });
   const conversation = await createConversation({ app });
   await createMessage({ conversation, text: "first", occurredAt: at(0) });
-  const db = await getDb();
   // Assigned back and forth, once a second, between the first message and the next.
   await db.insert(conversationActivities).values(
     Array.from({ length: activityCount }, (_, i) => ({
@@ -35,7 +40,7 @@ async function allPages(conversationId: string) {
   const pages = [];
   let cursor: string | null = null;
   do {
-    const page: Awaited<ReturnType<typeof loadThreadPage>> = await loadThreadPage(conversationId, decodeCursor(cursor));
+    const page: Awaited<ReturnType<typeof loadThreadPage>> = await loadThreadPage(db, conversationId, decodeCursor(cursor));
     pages.push(page);
     cursor = page.olderCursor;
   } while (cursor && pages.length < 20);
@@ -72,7 +77,6 @@ describe("a thread page's activity lines", () => {
   it("lines sharing the page edge's millisecond move to the next page together", async () => {
     const app = await createApp({ provider: "whatsapp" });
     const conversation = await createConversation({ app });
-    const db = await getDb();
     // 99 lines a second apart, then 5 within one millisecond just before them: the 100th and 101st newest share it.
     await db.insert(conversationActivities).values([
       ...Array.from({ length: 5 }, (_, i) => ({

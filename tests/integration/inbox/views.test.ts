@@ -1,10 +1,16 @@
 import { eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
 import { getDb } from "@/db/index";
 import { appAccess, conversations, messagingApps, type Conversation, type MessagingApp, type User } from "@/db/schema";
 import { countViews, listConversations } from "@/lib/inbox/queries";
 import { VIEWS, isView, type View } from "@/lib/inbox/views";
 import { createApp, createConversation, createUser, createWorkspace, subjectOf } from "@/tests/factories";
+
+let db: Database;
+beforeAll(async () => {
+  db = await getDb();
+});
 
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
 
@@ -45,7 +51,7 @@ async function buildInboxes() {
 }
 
 async function idsIn(user: User, view: View, appId?: string | null): Promise<string[]> {
-  const { rows } = await listConversations(subjectOf(user), view, { appId, limit: 100 });
+  const { rows } = await listConversations(db, subjectOf(user), view, { appId, limit: 100 });
   return rows.map((row) => row.id);
 }
 
@@ -85,7 +91,7 @@ describe("inbox views", () => {
     const { carol } = await buildInboxes();
 
     expect(await allViews(carol)).toEqual({ unassigned: [], mine: [], others: [], snoozed: [], closed: [] });
-    expect(await countViews(subjectOf(carol))).toEqual({ unassigned: 0, mine: 0, others: 0, snoozed: 0, closed: 0 });
+    expect(await countViews(db, subjectOf(carol))).toEqual({ unassigned: 0, mine: 0, others: 0, snoozed: 0, closed: 0 });
   });
 
   it("show a user of another workspace only their own workspace's conversations", async () => {
@@ -147,7 +153,7 @@ describe("inbox views", () => {
       const seen = Object.values(await allViews(user)).flat();
       expect(seen).toHaveLength(4);
       expect(seen).not.toEqual(expect.arrayContaining([c.unassignedM.id]));
-      expect(await countViews(subjectOf(user))).toEqual({ unassigned: 1, mine: 1, others: 1, snoozed: 0, closed: 1 });
+      expect(await countViews(db, subjectOf(user))).toEqual({ unassigned: 1, mine: 1, others: 1, snoozed: 0, closed: 1 });
     }
     expect(await idsIn(alice, "unassigned")).toEqual(ids(c.unassignedW));
   });
@@ -157,7 +163,7 @@ describe("inbox views", () => {
     await (await getDb()).update(conversations).set({ deletedAt: new Date() }).where(eq(conversations.id, c.aliceM.id));
 
     expect(await idsIn(alice, "mine")).toEqual(ids(c.aliceW));
-    expect((await countViews(subjectOf(alice))).mine).toBe(1);
+    expect((await countViews(db, subjectOf(alice))).mine).toBe(1);
   });
 
   it("count exactly the rows each list shows, for every user", async () => {
@@ -165,7 +171,7 @@ describe("inbox views", () => {
 
     for (const user of [alice, bob, carol, dave]) {
       const lists = await allViews(user);
-      const counts = await countViews(subjectOf(user));
+      const counts = await countViews(db, subjectOf(user));
       expect(counts).toEqual({
         unassigned: lists.unassigned.length,
         mine: lists.mine.length,
@@ -186,14 +192,14 @@ describe("inbox views", () => {
       snoozed: [],
       closed: ids(c.closedW),
     });
-    expect(await countViews(subjectOf(alice), whatsapp.id)).toEqual({ unassigned: 1, mine: 1, others: 1, snoozed: 0, closed: 1 });
+    expect(await countViews(db, subjectOf(alice), whatsapp.id)).toEqual({ unassigned: 1, mine: 1, others: 1, snoozed: 0, closed: 1 });
   });
 
   it("show nothing for another workspace's app id, and ignore an app id that is not an id", async () => {
     const { alice, otherApp, c } = await buildInboxes();
 
     expect(await idsIn(alice, "unassigned", otherApp.id)).toEqual([]);
-    expect(await countViews(subjectOf(alice), otherApp.id)).toEqual({ unassigned: 0, mine: 0, others: 0, snoozed: 0, closed: 0 });
+    expect(await countViews(db, subjectOf(alice), otherApp.id)).toEqual({ unassigned: 0, mine: 0, others: 0, snoozed: 0, closed: 0 });
     expect(await idsIn(alice, "unassigned", "not-an-id")).toEqual(ids(c.unassignedM, c.unassignedW));
   });
 
@@ -204,7 +210,7 @@ describe("inbox views", () => {
       .set({ lastMessagePreview: "Any news?", lastMessageAt: new Date() })
       .where(eq(conversations.id, c.bobM.id));
 
-    const { rows } = await listConversations(subjectOf(alice), "others", { appId: messenger.id });
+    const { rows } = await listConversations(db, subjectOf(alice), "others", { appId: messenger.id });
     expect(rows).toEqual([
       expect.objectContaining({
         id: c.bobM.id,

@@ -1,6 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import webpush from "web-push";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
 import { getDb } from "@/db/index";
 import { conversationActivities, jobs, messages, notificationDeliveries, notes, outboxEmails, users, type User } from "@/db/schema";
 import { createAndLinkRecord } from "@/lib/crm/links";
@@ -12,6 +13,11 @@ import { loadThreadPage } from "@/lib/inbox/queries";
 import { createApp, createConversation, createMessage, createUser, createWorkspace, subjectOf } from "@/tests/factories";
 import { notifyMentionJob } from "@/lib/notifications/jobs/notify-mention";
 import { drainJobs } from "@/tests/support/jobs";
+
+let db: Database;
+beforeAll(async () => {
+  db = await getDb();
+});
 
 const savedEnv: Record<string, string | undefined> = {};
 beforeAll(() => {
@@ -44,14 +50,12 @@ async function acme() {
 }
 
 async function write(author: User, conversationId: string, text: string, mentioned: User[] = []) {
-  const db = await getDb();
   return db.transaction((tx) => addNote(tx, subjectOf(author), { conversationId, text, mentionedUserIds: mentioned.map((user) => user.id) }));
 }
 
 const drain = () => drainJobs({ retryBaseMs: 0, queues: [notifyMentionJob.queue, "notify.message", "crm.history-note"] });
 
 async function deliveriesOf(user: User) {
-  const db = await getDb();
   const rows = await db.select().from(notificationDeliveries).where(eq(notificationDeliveries.userId, user.id));
   return rows.map((row) => `${row.event}:${row.channel}:${row.status}`).sort();
 }
@@ -74,11 +78,10 @@ describe("private notes (spec §13)", () => {
     const result = await write(alice, conversation.id, "  @Bob can you call Ann back?  ", [bob]);
 
     expect(result.ok).toBe(true);
-    const thread = await loadThreadPage(conversation.id);
+    const thread = await loadThreadPage(db, conversation.id);
     const note = thread.activities.find((activity) => activity.kind === "note");
     expect(note).toMatchObject({ actorName: "Alice" });
     expect(readNoteDetail(note!.detail)).toEqual({ text: "@Bob can you call Ann back?", mentions: [{ id: bob.id, name: "Bob" }] });
-    const db = await getDb();
     expect(await db.select().from(messages).where(eq(messages.conversationId, conversation.id))).toEqual([]);
     expect((await db.select().from(jobs).where(eq(jobs.queue, "reply.send"))).filter((job) => JSON.stringify(job.payload).includes(conversation.id))).toEqual([]);
   });
@@ -88,7 +91,7 @@ describe("private notes (spec §13)", () => {
     await createMessage({ conversation, text: "Hello, what does it cost?" });
     await write(alice, conversation.id, "Internal: she is price sensitive");
 
-    const linked = await createAndLinkRecord(subjectOf(alice), conversation.id, {
+    const linked = await createAndLinkRecord(db, subjectOf(alice), conversation.id, {
       type: "person",
       input: { name: "Ann Contact", phones: [], emails: [] },
     });
@@ -121,7 +124,6 @@ describe("private notes (spec §13)", () => {
     const { alice, bob, conversation } = await acme();
     await write(alice, conversation.id, "@Bob once", [bob]);
     await drain();
-    const db = await getDb();
     await db.update(jobs).set({ status: "queued", runAt: new Date(), finishedAt: null }).where(eq(jobs.queue, notifyMentionJob.queue));
     await drain();
     expect(await emailsTo(bob)).toHaveLength(1);
@@ -129,7 +131,7 @@ describe("private notes (spec §13)", () => {
 
   it("follow the mentioned teammate's choices: email off means desktop only", async () => {
     const { alice, bob, conversation } = await acme();
-    await savePreferences(bob.id, { ...DEFAULT_PREFERENCES, "note.mentioned": { desktop: true, email: false } });
+    await savePreferences(db, bob.id, { ...DEFAULT_PREFERENCES, "note.mentioned": { desktop: true, email: false } });
 
     await write(alice, conversation.id, "@Bob desktop only", [bob]);
     await drain();

@@ -1,4 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Database } from "@/db/client";
+import { getDb } from "@/db/index";
 import type { User } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { DEFAULT_PREFERENCES, NOTIFICATION_EVENTS, type PreferenceMatrix } from "@/lib/notifications/events";
@@ -6,6 +8,11 @@ import { getPreferences } from "@/lib/notifications/preferences";
 import { listPushSubscriptions } from "@/lib/notifications/push-subscriptions";
 import { actorOf, createUser } from "@/tests/factories";
 import { snapshotDatabase } from "@/tests/support/db-snapshot";
+
+let db: Database;
+beforeAll(async () => {
+  db = await getDb();
+});
 
 // The signed-in actor is swapped in; authedAction, the schemas and the database are real.
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
@@ -39,10 +46,10 @@ describe("saving notification preferences", () => {
   it("keeps what was saved, and defaults for users who never saved", async () => {
     const bob = await createUser({ name: "Bob" });
     signInAs(bob);
-    expect(await getPreferences(bob.id)).toEqual(DEFAULT_PREFERENCES);
+    expect(await getPreferences(db, bob.id)).toEqual(DEFAULT_PREFERENCES);
 
     expect(await actions.saveNotificationPreferencesAction(everythingOff)).toEqual({ ok: true, value: everythingOff });
-    expect(await getPreferences(bob.id)).toEqual(everythingOff);
+    expect(await getPreferences(db, bob.id)).toEqual(everythingOff);
   });
 
   const bad: [string, unknown][] = [
@@ -62,7 +69,7 @@ describe("saving notification preferences", () => {
 
     expect(result).toMatchObject({ ok: false, reason: "invalid_input" });
     expect(await snapshotDatabase()).toEqual(before);
-    expect(await getPreferences(bob.id)).toEqual(DEFAULT_PREFERENCES);
+    expect(await getPreferences(db, bob.id)).toEqual(DEFAULT_PREFERENCES);
   });
 
   it("refuses a signed-out save", async () => {
@@ -77,7 +84,7 @@ describe("subscribing a browser to web push", () => {
     const bob = await createUser({ name: "Bob" });
     signInAs(bob);
     expect(await actions.subscribePushAction(subscription())).toMatchObject({ ok: true });
-    expect((await listPushSubscriptions(bob.id)).map((row) => row.endpoint)).toEqual([subscription().endpoint]);
+    expect((await listPushSubscriptions(db, bob.id)).map((row) => row.endpoint)).toEqual([subscription().endpoint]);
   });
 
   const bad: [string, unknown][] = [

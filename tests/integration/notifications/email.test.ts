@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import webpush from "web-push";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
 import { getDb } from "@/db/index";
 import { jobs, users, type User } from "@/db/schema";
 import type { MessageEvent } from "@/lib/channels/types";
@@ -17,6 +18,11 @@ import { notifyAssignmentJob } from "@/lib/notifications/jobs/notify-assignment"
 import { notifyMessageJob } from "@/lib/notifications/jobs/notify-message";
 import { notifyTestJob } from "@/lib/notifications/jobs/notify-test";
 import { drainJobs } from "@/tests/support/jobs";
+
+let db: Database;
+beforeAll(async () => {
+  db = await getDb();
+});
 
 /**
  * Spec §6 email notifications through a local Resend API: coalescing (at most one email per
@@ -73,7 +79,6 @@ async function acme(options: { bobLocale?: string } = {}) {
 const emailsTo = (user: User) => resend.emails.filter((email) => [email.to].flat().includes(user.email));
 
 async function digestJobs(userId: string, conversationId: string) {
-  const db = await getDb();
   return db
     .select()
     .from(jobs)
@@ -94,7 +99,7 @@ describe("email notifications", () => {
 
     // A live worker runs between messages: each one's job has run before the next arrives.
     for (let i = 1; i <= 5; i++) {
-      await ingestEvents(app, [inbound(contact, `Message number ${i}`, new Date(t0 + (i - 1) * 12_000))]);
+      await ingestEvents(db, app, [inbound(contact, `Message number ${i}`, new Date(t0 + (i - 1) * 12_000))]);
       await drain();
     }
 
@@ -116,7 +121,6 @@ describe("email notifications", () => {
     expect(waitMs).toBeLessThanOrEqual(EMAIL_WINDOW_MS);
 
     // Five minutes pass.
-    const db = await getDb();
     await db.update(jobs).set({ runAt: sql`now()` }).where(eq(jobs.id, pending[0]!.id));
     await drain();
 
@@ -130,7 +134,7 @@ describe("email notifications", () => {
     expect(emailsTo(carol)).toEqual([]);
 
     // A sixth message right after the second email waits for the next window.
-    await ingestEvents(app, [inbound(contact, "Message number 6")]);
+    await ingestEvents(db, app, [inbound(contact, "Message number 6")]);
     await drain();
     expect(emailsTo(bob)).toHaveLength(2);
     expect((await digestJobs(bob.id, conversation.id)).filter((job) => job.status === "queued")).toHaveLength(1);
@@ -138,7 +142,7 @@ describe("email notifications", () => {
 
   it("lists every message of a burst in one email when they all arrived before the worker ran", async () => {
     const { bob, app, contact } = await acme();
-    await Promise.all(Array.from({ length: 5 }, (_, i) => ingestEvents(app, [inbound(contact, `Burst ${i + 1}`)])));
+    await Promise.all(Array.from({ length: 5 }, (_, i) => ingestEvents(db, app, [inbound(contact, `Burst ${i + 1}`)])));
     await drain();
 
     expect(emailsTo(bob)).toHaveLength(1);
@@ -148,10 +152,10 @@ describe("email notifications", () => {
 
   it("sends nothing when bob turned email off for his conversations", async () => {
     const { bob, app, contact, conversation } = await acme();
-    await savePreferences(bob.id, { ...DEFAULT_PREFERENCES, "message.assigned_to_me": { desktop: true, email: false } });
+    await savePreferences(db, bob.id, { ...DEFAULT_PREFERENCES, "message.assigned_to_me": { desktop: true, email: false } });
 
     for (let i = 1; i <= 3; i++) {
-      await ingestEvents(app, [inbound(contact, `Quiet ${i}`)]);
+      await ingestEvents(db, app, [inbound(contact, `Quiet ${i}`)]);
       await drain();
     }
 
@@ -162,7 +166,7 @@ describe("email notifications", () => {
   it("writes the email in the recipient's language", async () => {
     const { bob, app, contact } = await acme({ bobLocale: "cs" });
 
-    await ingestEvents(app, [inbound(contact, "Dobrý den")]);
+    await ingestEvents(db, app, [inbound(contact, "Dobrý den")]);
     await drain();
 
     const [email] = emailsTo(bob);
@@ -175,12 +179,11 @@ describe("email notifications", () => {
 
   it("follows a language change made between two emails", async () => {
     const { bob, app, contact } = await acme();
-    await ingestEvents(app, [inbound(contact, "Hello")]);
+    await ingestEvents(db, app, [inbound(contact, "Hello")]);
     await drain();
-    const db = await getDb();
     await db.update(users).set({ locale: "cs" }).where(eq(users.id, bob.id));
-    await ingestEvents(app, [inbound(contact, "Jste tam?")]);
-    await ingestEvents(app, [inbound(contact, "Haló?")]);
+    await ingestEvents(db, app, [inbound(contact, "Jste tam?")]);
+    await ingestEvents(db, app, [inbound(contact, "Haló?")]);
     await drain();
     await db.update(jobs).set({ runAt: sql`now()` }).where(and(eq(jobs.queue, sendEmailDigestJob.queue), eq(jobs.status, "queued")));
     await drain();
@@ -195,7 +198,7 @@ describe("email notifications", () => {
     const { bob, app, contact } = await acme({ bobLocale: "cs" });
     const occurredAt = new Date("2025-03-10T09:05:00.000Z");
 
-    await ingestEvents(app, [inbound(contact, "Kdy to dorazí?", occurredAt)]);
+    await ingestEvents(db, app, [inbound(contact, "Kdy to dorazí?", occurredAt)]);
     await drain();
 
     const [email] = emailsTo(bob);
@@ -207,8 +210,7 @@ describe("email notifications", () => {
 
   it("emails carol when alice assigns her the conversation", async () => {
     const { alice, carol, conversation } = await acme();
-    await assignConversation(subjectOf(alice), { conversationId: conversation.id, assigneeId: carol.id });
-    const db = await getDb();
+    await assignConversation(db, subjectOf(alice), { conversationId: conversation.id, assigneeId: carol.id });
     await db.update(jobs).set({ runAt: sql`now()` }).where(and(eq(jobs.queue, notifyAssignmentJob.queue), eq(jobs.status, "queued")));
     await drain();
 
@@ -218,14 +220,13 @@ describe("email notifications", () => {
 
   it("keeps emailing bob about a conversation after a window in which he could not be emailed", async () => {
     const { bob, app, contact, conversation } = await acme();
-    await ingestEvents(app, [inbound(contact, "First")]);
+    await ingestEvents(db, app, [inbound(contact, "First")]);
     await drain();
-    await ingestEvents(app, [inbound(contact, "Second")]);
+    await ingestEvents(db, app, [inbound(contact, "Second")]);
     await drain();
     expect(emailsTo(bob)).toHaveLength(1);
 
     // Bob is deactivated while the window runs out, so its digest finds nobody to email...
-    const db = await getDb();
     await db.update(users).set({ isActive: false }).where(eq(users.id, bob.id));
     await db.update(jobs).set({ runAt: sql`now()` }).where(and(eq(jobs.queue, sendEmailDigestJob.queue), eq(jobs.status, "queued")));
     await drain();
@@ -233,7 +234,7 @@ describe("email notifications", () => {
 
     // ...and is back before the next message.
     await db.update(users).set({ isActive: true }).where(eq(users.id, bob.id));
-    await ingestEvents(app, [inbound(contact, "Third")]);
+    await ingestEvents(db, app, [inbound(contact, "Third")]);
     await drain();
     await db.update(jobs).set({ runAt: sql`now()` }).where(and(eq(jobs.queue, sendEmailDigestJob.queue), eq(jobs.status, "queued")));
     await drain();
@@ -247,7 +248,7 @@ describe("email notifications", () => {
     const { bob, app, contact } = await acme();
     resend.answerNext({ status: 500, json: { statusCode: 500, name: "internal_server_error", message: "Try again" } });
 
-    await ingestEvents(app, [inbound(contact, "Are you there?")]);
+    await ingestEvents(db, app, [inbound(contact, "Are you there?")]);
     await drain();
 
     expect(emailsTo(bob).map((email) => email.subject)).toEqual(["New message from Ann Contact"]);

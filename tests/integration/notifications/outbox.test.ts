@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import webpush from "web-push";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
 import { getDb } from "@/db/index";
 import { outboxEmails } from "@/db/schema";
 import { ingestEvents } from "@/lib/inbox/ingest-events";
@@ -12,6 +13,11 @@ import { notifyAssignmentJob } from "@/lib/notifications/jobs/notify-assignment"
 import { notifyMessageJob } from "@/lib/notifications/jobs/notify-message";
 import { notifyTestJob } from "@/lib/notifications/jobs/notify-test";
 import { drainJobs } from "@/tests/support/jobs";
+
+let db: Database;
+beforeAll(async () => {
+  db = await getDb();
+});
 
 /**
  * Spec §6: without RESEND_API_KEY (the embedded default) emails go to the local outbox table
@@ -60,7 +66,7 @@ describe("email without RESEND_API_KEY", () => {
     const contact = newPsid();
     await createConversation({ app, assignee: bob, contactName: "Ann Contact", externalContactId: contact });
 
-    await ingestEvents(app, [
+    await ingestEvents(db, app, [
       {
         kind: "message",
         direction: "inbound",
@@ -74,7 +80,6 @@ describe("email without RESEND_API_KEY", () => {
     ]);
 
     expect(await drainOrReportStuck(), "the job worker never finished sending the email digest").toBe("drained");
-    const db = await getDb();
     const emails = await db.select().from(outboxEmails).where(eq(outboxEmails.to, bob.email));
     expect(emails).toHaveLength(1);
     expect(emails[0]).toMatchObject({ subject: "New message from Ann Contact" });

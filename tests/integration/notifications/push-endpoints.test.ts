@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import webpush from "web-push";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
 import { getDb } from "@/db/index";
 import { jobs, pushSubscriptions, userActionMarks } from "@/db/schema";
 import { setPushAgent } from "@/lib/notifications/push-transport";
@@ -10,6 +11,11 @@ import { createUser } from "@/tests/factories";
 import { startPushServiceStandIn, type PushServiceStandIn } from "@/tests/support/push-service-stand-in";
 import { notifyTestJob } from "@/lib/notifications/jobs/notify-test";
 import { drainJobs } from "@/tests/support/jobs";
+
+let db: Database;
+beforeAll(async () => {
+  db = await getDb();
+});
 
 /** SPEC §15: the server pushes only to push services, a user keeps ≤ 10 browsers, tests are spaced 10 s apart. */
 
@@ -35,7 +41,6 @@ afterAll(async () => {
 });
 
 async function subscriptionsOf(userId: string) {
-  const db = await getDb();
   return db.select().from(pushSubscriptions).where(eq(pushSubscriptions.userId, userId));
 }
 
@@ -56,7 +61,7 @@ describe("which push endpoints are accepted", () => {
   ])("refuses %s with the reason and stores nothing", async (_, endpoint) => {
     const user = await createUser();
 
-    expect(await savePushSubscription(user.id, { endpoint, keys: keys() })).toEqual({ ok: false, reason: "push_endpoint_refused" });
+    expect(await savePushSubscription(db, user.id, { endpoint, keys: keys() })).toEqual({ ok: false, reason: "push_endpoint_refused" });
     expect(await subscriptionsOf(user.id)).toEqual([]);
   });
 
@@ -65,7 +70,7 @@ describe("which push endpoints are accepted", () => {
     const port = Number(new URL(pushService.origin).port);
     const endpoint = `https://127.0.0.1:${port === 65535 ? port - 1 : port + 1}/push/x`;
 
-    expect(await savePushSubscription(user.id, { endpoint, keys: keys() })).toMatchObject({ ok: false, reason: "push_endpoint_refused" });
+    expect(await savePushSubscription(db, user.id, { endpoint, keys: keys() })).toMatchObject({ ok: false, reason: "push_endpoint_refused" });
   });
 
   it.each([
@@ -76,7 +81,7 @@ describe("which push endpoints are accepted", () => {
   ])("keeps a subscription at the known push service %s", async (endpoint) => {
     const user = await createUser();
 
-    expect(await savePushSubscription(user.id, { endpoint, keys: keys() })).toMatchObject({ ok: true });
+    expect(await savePushSubscription(db, user.id, { endpoint, keys: keys() })).toMatchObject({ ok: true });
     expect((await subscriptionsOf(user.id)).map((row) => row.endpoint)).toEqual([endpoint]);
   });
 
@@ -84,13 +89,12 @@ describe("which push endpoints are accepted", () => {
     const user = await createUser();
     const listed = pushService.newBrowser("listed");
     const unlisted = pushService.newBrowser("stored before the rule");
-    await savePushSubscription(user.id, { endpoint: listed.endpoint, keys: listed.keys });
-    const db = await getDb();
+    await savePushSubscription(db, user.id, { endpoint: listed.endpoint, keys: listed.keys });
     // The same stand-in, reached by a name PUSH_SERVICE_HOSTS does not list.
     const sneaky = unlisted.endpoint.replace("127.0.0.1", "localhost");
     await db.insert(pushSubscriptions).values({ userId: user.id, endpoint: sneaky, p256dh: unlisted.keys.p256dh, auth: unlisted.keys.auth });
 
-    expect(await requestTestNotification(user.id)).toEqual({ ok: true, value: null });
+    expect(await requestTestNotification(db, user.id)).toEqual({ ok: true, value: null });
     await drainJobs({ retryBaseMs: 0, queues: [notifyTestJob.queue] });
 
     expect(listed.delivered()).toHaveLength(1);
@@ -103,16 +107,16 @@ describe("at most 10 subscriptions a user", () => {
     const user = await createUser();
     const other = await createUser();
     const browsers = Array.from({ length: MAX_PUSH_SUBSCRIPTIONS_PER_USER + 1 }, (_, i) => pushService.newBrowser(`b${i}`));
-    await savePushSubscription(other.id, { endpoint: pushService.newBrowser("other").endpoint, keys: keys() });
+    await savePushSubscription(db, other.id, { endpoint: pushService.newBrowser("other").endpoint, keys: keys() });
 
     for (const browser of browsers.slice(0, MAX_PUSH_SUBSCRIPTIONS_PER_USER)) {
-      expect(await savePushSubscription(user.id, { endpoint: browser.endpoint, keys: browser.keys })).toMatchObject({ ok: true });
+      expect(await savePushSubscription(db, user.id, { endpoint: browser.endpoint, keys: browser.keys })).toMatchObject({ ok: true });
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
     // The first browser subscribes again: now the second is the oldest.
-    await savePushSubscription(user.id, { endpoint: browsers[0]!.endpoint, keys: browsers[0]!.keys });
+    await savePushSubscription(db, user.id, { endpoint: browsers[0]!.endpoint, keys: browsers[0]!.keys });
     await new Promise((resolve) => setTimeout(resolve, 2));
-    await savePushSubscription(user.id, { endpoint: browsers[10]!.endpoint, keys: browsers[10]!.keys });
+    await savePushSubscription(db, user.id, { endpoint: browsers[10]!.endpoint, keys: browsers[10]!.keys });
 
     const endpoints = new Set((await subscriptionsOf(user.id)).map((row) => row.endpoint));
     expect(endpoints.size).toBe(MAX_PUSH_SUBSCRIPTIONS_PER_USER);
@@ -127,7 +131,7 @@ describe("at most 10 subscriptions a user", () => {
     const user = await createUser();
     const browsers = Array.from({ length: 12 }, (_, i) => pushService.newBrowser(`parallel-${i}`));
 
-    const results = await Promise.all(browsers.map((browser) => savePushSubscription(user.id, { endpoint: browser.endpoint, keys: browser.keys })));
+    const results = await Promise.all(browsers.map((browser) => savePushSubscription(db, user.id, { endpoint: browser.endpoint, keys: browser.keys })));
 
     expect(results.every((result) => result.ok)).toBe(true);
     expect(await subscriptionsOf(user.id)).toHaveLength(MAX_PUSH_SUBSCRIPTIONS_PER_USER);
@@ -136,7 +140,6 @@ describe("at most 10 subscriptions a user", () => {
 
 describe("the test notification, at most once per 10 s", () => {
   async function testJobs(userId: string) {
-    const db = await getDb();
     const rows = await db.select().from(jobs).where(eq(jobs.queue, notifyTestJob.queue));
     return rows.filter((job) => job.payload.userId === userId);
   }
@@ -145,29 +148,28 @@ describe("the test notification, at most once per 10 s", () => {
     const user = await createUser();
     const neighbour = await createUser();
 
-    expect(await requestTestNotification(user.id)).toEqual({ ok: true, value: null });
-    const again = await requestTestNotification(user.id);
+    expect(await requestTestNotification(db, user.id)).toEqual({ ok: true, value: null });
+    const again = await requestTestNotification(db, user.id);
     expect(again).toMatchObject({ ok: false, reason: "test_notification_too_soon" });
     expect(again.ok ? 0 : Number(again.params?.seconds)).toBeGreaterThanOrEqual(9);
     expect(again.ok ? 0 : Number(again.params?.seconds)).toBeLessThanOrEqual(10);
     expect(await testJobs(user.id)).toHaveLength(1);
     // Per user: someone else is not held back.
-    expect(await requestTestNotification(neighbour.id)).toMatchObject({ ok: true });
+    expect(await requestTestNotification(db, neighbour.id)).toMatchObject({ ok: true });
 
     // 10 s later (the mark moved back rather than the test waiting).
-    const db = await getDb();
     await db
       .update(userActionMarks)
       .set({ lastAt: new Date(Date.now() - TEST_NOTIFICATION_INTERVAL_MS - 1) })
       .where(and(eq(userActionMarks.userId, user.id), eq(userActionMarks.action, "test_notification")));
-    expect(await requestTestNotification(user.id)).toEqual({ ok: true, value: null });
+    expect(await requestTestNotification(db, user.id)).toEqual({ ok: true, value: null });
     expect(await testJobs(user.id)).toHaveLength(2);
   });
 
   it("five clicks at once queue one test notification", async () => {
     const user = await createUser();
 
-    const results = await Promise.all(Array.from({ length: 5 }, () => requestTestNotification(user.id)));
+    const results = await Promise.all(Array.from({ length: 5 }, () => requestTestNotification(db, user.id)));
 
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(results.filter((result) => !result.ok && result.reason === "test_notification_too_soon")).toHaveLength(4);

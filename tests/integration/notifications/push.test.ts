@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import webpush from "web-push";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
 import { getDb } from "@/db/index";
 import { conversations, jobs, notificationDeliveries, pushSubscriptions, type User } from "@/db/schema";
 import { assignConversation } from "@/lib/inbox/assign-conversation";
@@ -17,6 +18,11 @@ import { notifyAssignmentJob } from "@/lib/notifications/jobs/notify-assignment"
 import { notifyMessageJob } from "@/lib/notifications/jobs/notify-message";
 import { notifyTestJob } from "@/lib/notifications/jobs/notify-test";
 import { drainJobs } from "@/tests/support/jobs";
+
+let db: Database;
+beforeAll(async () => {
+  db = await getDb();
+});
 
 /**
  * Spec §6 desktop notifications end to end: a signed webhook stores the message and queues the
@@ -56,7 +62,7 @@ afterAll(async () => {
 async function subscribe(user: User, name: string): Promise<StandInBrowser> {
   const browser = pushService.newBrowser(name);
   const input = pushSubscriptionSchema.parse({ endpoint: browser.endpoint, keys: browser.keys, userAgent: `${name} test browser` });
-  await savePushSubscription(user.id, input);
+  await savePushSubscription(db, user.id, input);
   return browser;
 }
 
@@ -78,8 +84,8 @@ async function acme() {
   const app = await createApp({ installer: alice, provider: "messenger", name: "Acme Messenger", members: [bob, carol, erin] });
   const contact = newPsid();
   const conversation = await createConversation({ app, assignee: bob, contactName: "Ann Contact", externalContactId: contact });
-  await savePreferences(dave.id, everything(true));
-  await savePreferences(erin.id, everything(true));
+  await savePreferences(db, dave.id, everything(true));
+  await savePreferences(db, erin.id, everything(true));
   const browsers = {
     bobLaptop: await subscribe(bob, "bob-laptop"),
     bobPhone: await subscribe(bob, "bob-phone"),
@@ -93,7 +99,6 @@ async function acme() {
 }
 
 async function messageJobs(conversationId: string) {
-  const db = await getDb();
   return db
     .select()
     .from(jobs)
@@ -148,7 +153,6 @@ describe("web push for a new message", () => {
   it("is sent once when the worker that claimed the job died before finishing it", async () => {
     const { app, contact, conversation, browsers } = await acme();
     await sendMessenger(app, [inboundEvent(app, contact, "Anyone there?")]);
-    const db = await getDb();
     // A worker claimed the job (attempt 1) and died: its lock has run out, nothing was sent.
     await db
       .update(jobs)
@@ -202,7 +206,6 @@ describe("web push for a new message", () => {
     await sendMessenger(app, [inboundEvent(app, contact, "Still subscribed?")]);
     await drain();
 
-    const db = await getDb();
     const left = await db.select().from(pushSubscriptions).where(eq(pushSubscriptions.userId, bob.id));
     expect(left.map((subscription) => subscription.endpoint)).toEqual([browsers.bobPhone.endpoint]);
     expect(browsers.bobLaptop.requests()).toHaveLength(1);
@@ -254,7 +257,6 @@ describe("web push for a new message", () => {
       expect(browsers.bobLaptop.delivered()).toHaveLength(0);
 
       // The retry comes due and the push service answers now.
-      const db = await getDb();
       await db.update(jobs).set({ runAt: sql`now()` }).where(eq(jobs.id, job!.id));
       await drain();
 
@@ -268,13 +270,12 @@ describe("web push for a new message", () => {
 
   it("sends nothing to bob when he turned his preferences off", async () => {
     const { bob, app, contact, browsers, others } = await acme();
-    await savePreferences(bob.id, everything(false));
+    await savePreferences(db, bob.id, everything(false));
 
     await sendMessenger(app, [inboundEvent(app, contact, "Quiet please")]);
     await drain();
 
     for (const browser of [browsers.bobLaptop, browsers.bobPhone, ...others]) expect(browser.requests(), browser.name).toEqual([]);
-    const db = await getDb();
     expect(await db.select().from(notificationDeliveries).where(eq(notificationDeliveries.userId, bob.id))).toEqual([]);
   });
 });
@@ -282,7 +283,6 @@ describe("web push for a new message", () => {
 describe("web push for an assignment", () => {
   async function releaseAssignmentNotices() {
     // Assignment notices wait 2 s for a burst to settle (ASSIGNMENT_NOTICE_DELAY_MS); skip the wait.
-    const db = await getDb();
     await db.update(jobs).set({ runAt: sql`now()` }).where(and(eq(jobs.queue, notifyAssignmentJob.queue), eq(jobs.status, "queued")));
   }
 
@@ -299,14 +299,13 @@ describe("web push for an assignment", () => {
     // Each agent assigns the conversation to the next one, all at once.
     const results = await Promise.all(
       agents.map((actor, i) =>
-        assignConversation(subjectOf(actor), { conversationId: conversation.id, assigneeId: agents[(i + 1) % agents.length]!.id }),
+        assignConversation(db, subjectOf(actor), { conversationId: conversation.id, assigneeId: agents[(i + 1) % agents.length]!.id }),
       ),
     );
     expect(results.every((result) => result.ok)).toBe(true);
     await releaseAssignmentNotices();
     await drain();
 
-    const db = await getDb();
     const [{ assigneeId }] = await db.select({ assigneeId: conversations.assigneeId }).from(conversations).where(eq(conversations.id, conversation.id)) as [{ assigneeId: string }];
     const final = agents.find((agent) => agent.id === assigneeId)!;
     const all = pushService.received.filter((push) => [...browsers.values()].some((browser) => browser.id === push.browserId));
@@ -318,13 +317,12 @@ describe("web push for an assignment", () => {
 
   it("tells nobody when bob assigns the conversation to himself", async () => {
     const { bob, conversation, browsers, others } = await acme();
-    await assignConversation(subjectOf(bob), { conversationId: conversation.id, assigneeId: null });
-    await assignConversation(subjectOf(bob), { conversationId: conversation.id, assigneeId: bob.id });
+    await assignConversation(db, subjectOf(bob), { conversationId: conversation.id, assigneeId: null });
+    await assignConversation(db, subjectOf(bob), { conversationId: conversation.id, assigneeId: bob.id });
     await releaseAssignmentNotices();
     await drain();
 
     for (const browser of [browsers.bobLaptop, browsers.bobPhone, ...others]) expect(browser.requests(), browser.name).toEqual([]);
-    const db = await getDb();
     const queued = await db
       .select()
       .from(jobs)
@@ -334,14 +332,14 @@ describe("web push for an assignment", () => {
 
   it("tells carol when alice assigns her the conversation, unless carol turned that event off", async () => {
     const { alice, carol, conversation, browsers } = await acme();
-    await assignConversation(subjectOf(alice), { conversationId: conversation.id, assigneeId: carol.id });
+    await assignConversation(db, subjectOf(alice), { conversationId: conversation.id, assigneeId: carol.id });
     await releaseAssignmentNotices();
     await drain();
     expect(browsers.carol.delivered().map((push) => push.title)).toEqual(["Assigned to you: Ann Contact"]);
 
-    await savePreferences(carol.id, { ...everything(true), "conversation.assigned_to_me": { desktop: false, email: false } });
-    await assignConversation(subjectOf(alice), { conversationId: conversation.id, assigneeId: alice.id });
-    await assignConversation(subjectOf(alice), { conversationId: conversation.id, assigneeId: carol.id });
+    await savePreferences(db, carol.id, { ...everything(true), "conversation.assigned_to_me": { desktop: false, email: false } });
+    await assignConversation(db, subjectOf(alice), { conversationId: conversation.id, assigneeId: alice.id });
+    await assignConversation(db, subjectOf(alice), { conversationId: conversation.id, assigneeId: carol.id });
     await releaseAssignmentNotices();
     await drain();
     expect(browsers.carol.requests()).toHaveLength(1);
@@ -379,10 +377,9 @@ describe("push subscriptions", () => {
     const [first, second] = [await createUser(), await createUser()];
     const { endpoint, keys } = browser();
     const other = browser();
-    await savePushSubscription(first.id, { endpoint, keys });
-    await savePushSubscription(second.id, { endpoint, keys: other.keys });
+    await savePushSubscription(db, first.id, { endpoint, keys });
+    await savePushSubscription(db, second.id, { endpoint, keys: other.keys });
 
-    const db = await getDb();
     const rows = await db.select().from(pushSubscriptions).where(inArray(pushSubscriptions.userId, [first.id, second.id]));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ userId: second.id, endpoint, p256dh: other.keys.p256dh, auth: other.keys.auth });

@@ -1,5 +1,6 @@
 import webpush from "web-push";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
 import { GET as metricsGet } from "@/app/api/metrics/route";
 import { getDb } from "@/db/index";
 import { checkCredentials } from "@/lib/auth/credentials";
@@ -15,6 +16,11 @@ import { startPushServiceStandIn, type PushServiceStandIn } from "@/tests/suppor
 import { inboundEvent, messengerRequest, newPsid, postWebhook, sendInbound } from "@/tests/support/webhooks";
 import { notifyTestJob } from "@/lib/notifications/jobs/notify-test";
 import { drainJobs, testJob } from "@/tests/support/jobs";
+
+let db: Database;
+beforeAll(async () => {
+  db = await getDb();
+});
 
 /** SPEC §15: /api/metrics answers Prometheus text after real actions, and only to the bearer of METRICS_TOKEN. */
 
@@ -109,7 +115,6 @@ describe("/api/metrics", () => {
   });
 
   it("reports the queue per status and the oldest due job's age, read from the database at scrape", async () => {
-    const db = await getDb();
     await idleJob.enqueue(db, {}, { runAt: new Date(Date.now() - 120_000) });
     await idleJob.enqueue(db, {});
     await brokenJob.enqueue(db, {});
@@ -127,13 +132,13 @@ describe("/api/metrics", () => {
     const before = await metricsText();
     const workspace = await createWorkspace();
     const user = await createUser({ workspace, email: `metrics-${Date.now()}@example.test` });
-    expect((await checkCredentials({ email: user.email, password: "wrong password" }, null)).ok).toBe(false);
-    expect((await checkCredentials({ email: "nobody@example.test", password: "whatever" }, null)).ok).toBe(false);
+    expect((await checkCredentials(db, { email: user.email, password: "wrong password" }, null)).ok).toBe(false);
+    expect((await checkCredentials(db, { email: "nobody@example.test", password: "whatever" }, null)).ok).toBe(false);
 
     const browser = pushService.newBrowser("metrics");
-    await savePushSubscription(user.id, pushSubscriptionSchema.parse({ endpoint: browser.endpoint, keys: browser.keys, userAgent: "test" }));
+    await savePushSubscription(db, user.id, pushSubscriptionSchema.parse({ endpoint: browser.endpoint, keys: browser.keys, userAgent: "test" }));
     const everything = Object.fromEntries(NOTIFICATION_EVENTS.map((event) => [event, { desktop: true, email: true }])) as PreferenceMatrix;
-    await savePreferences(user.id, everything);
+    await savePreferences(db, user.id, everything);
     await enqueueTestNotification(await getDb(), user.id);
     await drainJobs({ queues: [notifyTestJob.queue], retryBaseMs: 0 });
     expect(browser.delivered()).toHaveLength(1);

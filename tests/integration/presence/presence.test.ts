@@ -1,10 +1,16 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { beforeAll, afterEach, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
 import { getDb } from "@/db/index";
 import { streamAudience } from "@/lib/realtime/audience";
 import { subscribeToEvents, waitUntilListening } from "@/lib/realtime/bus";
 import type { RealtimeEvent } from "@/lib/realtime/events";
 import { announcePresence } from "@/lib/presence/presence";
 import { createApp, createConversation, createUser, createWorkspace, subjectOf } from "@/tests/factories";
+
+let db: Database;
+beforeAll(async () => {
+  db = await getDb();
+});
 
 const unsubscribers: Array<() => void> = [];
 afterEach(async () => {
@@ -14,7 +20,7 @@ afterEach(async () => {
 
 /** What one user's live stream would carry, as app/api/events/route.ts filters it. */
 async function streamOf(subject: { userId: string; workspaceId: string }) {
-  const audience = streamAudience(subject);
+  const audience = streamAudience(db, subject);
   const sent: RealtimeEvent[] = [];
   let queue = Promise.resolve();
   unsubscribers.push(
@@ -66,7 +72,6 @@ describe("presence (spec §13)", () => {
     const { carol, conversation, bob, actor } = await team();
     const outsider = await createUser({ workspace: await createWorkspace(), name: "Dave" });
     const bobsStream = await streamOf(subjectOf(bob));
-    const db = await getDb();
 
     expect(await announcePresence(db, actor(carol), { conversationId: conversation.id, state: "viewing" })).toEqual({
       ok: false,
@@ -84,7 +89,6 @@ describe("presence (spec §13)", () => {
 
   it("drops a repeat of the same announcement within a second, but never a leave", async () => {
     const { alice, conversation, actor } = await team();
-    const db = await getDb();
     const input = { conversationId: conversation.id, state: "typing" as const };
 
     expect((await announcePresence(db, actor(alice), input)).ok).toBe(true);

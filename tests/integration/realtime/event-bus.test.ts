@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { queryRows } from "@/db/client";
 import { getDb } from "@/db/index";
 import { publishEvent, subscribeToEvents, waitUntilListening } from "@/lib/realtime/bus";
 import { log } from "@/lib/log";
@@ -117,7 +118,8 @@ describe("the realtime event bus", () => {
   it.runIf(process.env.DATABASE_URL)("listens again, once, after its PostgreSQL connection is cut", async () => {
     const received = await collectEvents();
     const db = await getDb();
-    const terminated = await db.execute(
+    const terminated = await queryRows(
+      db,
       sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query ilike 'listen%'`,
     );
     expect(terminated).toHaveLength(1);

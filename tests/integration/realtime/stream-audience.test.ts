@@ -1,12 +1,18 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
-import { afterEach, describe, expect, it } from "vitest";
+import { beforeAll, afterEach, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
 import { getDb } from "@/db/index";
 import { appAccess, users } from "@/db/schema";
 import { streamAudience } from "@/lib/realtime/audience";
 import { subscribeToEvents, waitUntilListening } from "@/lib/realtime/bus";
 import type { RealtimeEvent } from "@/lib/realtime/events";
 import { createApp, createUser, createWorkspace, subjectOf } from "@/tests/factories";
+
+let db: Database;
+beforeAll(async () => {
+  db = await getDb();
+});
 
 const unsubscribers: Array<() => void> = [];
 afterEach(async () => {
@@ -19,7 +25,7 @@ afterEach(async () => {
  * audience in order, and what it would send is recorded.
  */
 async function openStream(subject: { userId: string; workspaceId: string }) {
-  const audience = streamAudience(subject);
+  const audience = streamAudience(db, subject);
   const sent: RealtimeEvent[] = [];
   const decided: string[] = [];
   let queue = Promise.resolve();
@@ -76,10 +82,9 @@ describe("a live stream's audience", () => {
     const alice = await createUser({ workspace, role: "admin" });
     const bob = await createUser({ workspace });
     const app = await createApp({ installer: alice, accessMode: "chosen", members: [bob] });
-    const audience = streamAudience(subjectOf(bob));
+    const audience = streamAudience(db, subjectOf(bob));
     expect(await audience.decide(messageCreated(workspace.id, app.id))).toBe("send");
     // A change no trigger announces (here: written behind the triggers' back) is not seen...
-    const db = await getDb();
     await db.transaction(async (tx) => {
       await tx.execute(sql`set local session_replication_role = replica`);
       await tx.delete(appAccess).where(eq(appAccess.userId, bob.id));

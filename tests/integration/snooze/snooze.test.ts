@@ -1,5 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
-import { afterEach, describe, expect, it } from "vitest";
+import { beforeAll, afterEach, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
 import { getDb } from "@/db/index";
 import { conversationActivities, conversations, jobs, type Conversation, type User } from "@/db/schema";
 import { ingestEvents } from "@/lib/inbox/ingest-events";
@@ -13,6 +14,11 @@ import { createApp, createConversation, createUser, createWorkspace, subjectOf }
 import { inboundEvent } from "@/tests/integration/crm/world";
 import { wakeSnoozedJob } from "@/lib/snooze/jobs/wake-snoozed";
 import { drainJobs } from "@/tests/support/jobs";
+
+let db: Database;
+beforeAll(async () => {
+  db = await getDb();
+});
 
 const HOUR = 60 * 60_000;
 const unsubscribers: Array<() => void> = [];
@@ -32,7 +38,6 @@ async function acme() {
 }
 
 async function snooze(user: User, conversationId: string, until: Date | string) {
-  const db = await getDb();
   return db.transaction((tx) => snoozeConversation(tx, subjectOf(user), { conversationId, until: typeof until === "string" ? until : until.toISOString() }));
 }
 
@@ -58,7 +63,6 @@ async function wakeJobs(conversation: Conversation) {
 
 /** Time passes: the conversation's wake-up jobs fall due now, then the worker runs what is due. */
 async function letWakeUpTimeCome(conversation: Conversation) {
-  const db = await getDb();
   for (const job of await wakeJobs(conversation)) {
     if (job.status === "queued") await db.update(jobs).set({ runAt: new Date() }).where(eq(jobs.id, job.id));
   }
@@ -66,7 +70,7 @@ async function letWakeUpTimeCome(conversation: Conversation) {
 }
 
 const idsIn = async (user: User, view: "mine" | "snoozed" | "others") =>
-  (await listConversations(subjectOf(user), view, { limit: 100 })).rows.map((row) => row.id);
+  (await listConversations(db, subjectOf(user), view, { limit: 100 })).rows.map((row) => row.id);
 
 describe("snoozing a conversation (spec §13)", () => {
   it("moves it from its view into Snoozed, with its wake-up time and counts, live", async () => {
@@ -82,9 +86,9 @@ describe("snoozing a conversation (spec §13)", () => {
     expect(await idsIn(bob, "mine")).toEqual([]);
     expect(await idsIn(alice, "others")).toEqual([]);
     expect(await idsIn(bob, "snoozed")).toEqual([conversation.id]);
-    const [row] = (await listConversations(subjectOf(bob), "snoozed")).rows;
+    const [row] = (await listConversations(db, subjectOf(bob), "snoozed")).rows;
     expect(row!.snoozedUntil).toEqual(until);
-    expect(await countViews(subjectOf(bob))).toMatchObject({ mine: 0, snoozed: 1 });
+    expect(await countViews(db, subjectOf(bob))).toMatchObject({ mine: 0, snoozed: 1 });
     expect(viewOf(await reload(conversation), bob.id)).toBe("snoozed");
     expect(await activityKinds(conversation)).toEqual(["snoozed"]);
     await expect
@@ -112,7 +116,7 @@ describe("snoozing a conversation (spec §13)", () => {
     const { alice, bob, app, conversation } = await acme();
     await snooze(alice, conversation.id, new Date(Date.now() + 24 * HOUR));
 
-    await ingestEvents(app, [inboundEvent(conversation.externalContactId, "Any news?")]);
+    await ingestEvents(db, app, [inboundEvent(conversation.externalContactId, "Any news?")]);
 
     expect((await reload(conversation)).snoozedUntil).toBeNull();
     expect(await idsIn(bob, "mine")).toEqual([conversation.id]);
@@ -128,7 +132,6 @@ describe("snoozing a conversation (spec §13)", () => {
     const later = new Date(Date.now() + 5 * HOUR);
     await snooze(alice, conversation.id, later);
     const [first] = await wakeJobs(conversation);
-    const db = await getDb();
     await db.update(jobs).set({ runAt: new Date() }).where(eq(jobs.id, first!.id));
     await drainJobs({ retryBaseMs: 0, queues: [wakeSnoozedJob.queue] });
 
@@ -141,7 +144,6 @@ describe("snoozing a conversation (spec §13)", () => {
   it("can be taken back early by hand", async () => {
     const { bob, conversation } = await acme();
     await snooze(bob, conversation.id, new Date(Date.now() + HOUR));
-    const db = await getDb();
     expect(await db.transaction((tx) => unsnoozeConversation(tx, subjectOf(bob), { conversationId: conversation.id }))).toEqual({ ok: true, value: null });
     expect(await idsIn(bob, "mine")).toEqual([conversation.id]);
     expect(await db.transaction((tx) => unsnoozeConversation(tx, subjectOf(bob), { conversationId: conversation.id }))).toEqual({
@@ -153,9 +155,9 @@ describe("snoozing a conversation (spec §13)", () => {
   it("ends when the conversation is closed, so reopening puts it back in its view", async () => {
     const { bob, conversation } = await acme();
     await snooze(bob, conversation.id, new Date(Date.now() + HOUR));
-    await setConversationStatus(subjectOf(bob), { conversationId: conversation.id, status: "closed" });
+    await setConversationStatus(db, subjectOf(bob), { conversationId: conversation.id, status: "closed" });
     expect((await reload(conversation)).snoozedUntil).toBeNull();
-    await setConversationStatus(subjectOf(bob), { conversationId: conversation.id, status: "open" });
+    await setConversationStatus(db, subjectOf(bob), { conversationId: conversation.id, status: "open" });
     expect(await idsIn(bob, "mine")).toEqual([conversation.id]);
   });
 });

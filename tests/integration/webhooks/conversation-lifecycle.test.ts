@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
 import { getDb } from "@/db/index";
 import { conversationActivities, conversations, type Provider } from "@/db/schema";
 import { deleteConversation } from "@/lib/inbox/delete-conversation";
@@ -18,6 +19,11 @@ import {
 import { fetchMessengerProfileJob } from "@/lib/inbox/jobs/fetch-messenger-profile";
 import { notifyMessageJob } from "@/lib/notifications/jobs/notify-message";
 
+let db: Database;
+beforeAll(async () => {
+  db = await getDb();
+});
+
 /** Spec §5 (reopen, delete) and §8 (idempotence, isolation) through the real webhook routes, for both providers. */
 
 async function demoCompany(provider: Provider) {
@@ -29,7 +35,6 @@ async function demoCompany(provider: Provider) {
 }
 
 async function activitiesOf(conversationId: string) {
-  const db = await getDb();
   return db.select().from(conversationActivities).where(eq(conversationActivities.conversationId, conversationId));
 }
 
@@ -68,7 +73,6 @@ describe.each(["messenger", "whatsapp"] as const)("%s inbound messages", (provid
     const { route, signed } = inboundRequest(app, contact, "Thanks, that's all");
     await deliver(route, app.id, signed);
     const [conversation] = await conversationsOf(app);
-    const db = await getDb();
     await db.update(conversations).set({ status: "closed" }).where(eq(conversations.id, conversation!.id));
 
     expect((await deliver(route, app.id, signed)).status).toBe(200);
@@ -84,9 +88,8 @@ describe.each(["messenger", "whatsapp"] as const)("%s inbound messages", (provid
     const contact = newContact(app);
     await sendInbound(app, contact, "Before the delete");
     const [old] = await conversationsOf(app);
-    const db = await getDb();
     await db.update(conversations).set({ assigneeId: bob.id }).where(eq(conversations.id, old!.id));
-    expect((await deleteConversation(subjectOf(alice), old!.id)).ok).toBe(true);
+    expect((await deleteConversation(db, subjectOf(alice), old!.id)).ok).toBe(true);
 
     const response = await sendInbound(app, contact, "After the delete");
 
@@ -110,7 +113,7 @@ describe.each(["messenger", "whatsapp"] as const)("%s inbound messages", (provid
     const { route, signed } = inboundRequest(app, contact, "Delivered before the delete");
     await deliver(route, app.id, signed);
     const [old] = await conversationsOf(app);
-    expect((await deleteConversation(subjectOf(alice), old!.id)).ok).toBe(true);
+    expect((await deleteConversation(db, subjectOf(alice), old!.id)).ok).toBe(true);
     const before = await countWorkspaceRows(app.workspaceId);
 
     const retry = await deliver(route, app.id, signed);

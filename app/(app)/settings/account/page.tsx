@@ -1,3 +1,4 @@
+import { getDb } from "@/db/index";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { AccountPage } from "@/components/accounts/account-page";
@@ -13,6 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** Spec §12: every signed-in user's own account, from the user menu → Account. */
 export default async function AccountSettingsPage() {
-  const actor = await requireUser();
+  const db = await getDb();
+  const actor = await requireUser(db);
   return <AccountPage name={actor.name} email={actor.email} locale={isLocale(actor.locale) ? actor.locale : DEFAULT_LOCALE} />;
 }

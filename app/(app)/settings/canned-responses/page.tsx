@@ -14,7 +14,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** SPEC §13: admins manage the workspace's canned responses; members see them read-only. */
 export default async function CannedResponsesSettingsPage() {
-  const actor = await requireUser();
+  const db = await getDb();
+  const actor = await requireUser(db);
   const responses = await listCannedResponses(await getDb(), actor.workspaceId);
   return <CannedResponsesPage responses={responses} canManage={actor.role === "admin"} />;
 }

@@ -1,5 +1,6 @@
 "use server";
 
+import { getDb } from "@/db/index";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authedAction } from "@/lib/auth/authed-action";
@@ -15,13 +16,13 @@ function refreshing<T, R extends string>(result: Result<T, R>): Result<T, R> {
 
 const invitationSchema = z.object({ invitationId: z.uuid() });
 
-export const invitePeopleAction = authedAction(inviteSchema, async (actor, input) => refreshing(await invitePeople(actor, input)));
+export const invitePeopleAction = authedAction(inviteSchema, async (actor, input) => refreshing(await invitePeople(await getDb(), actor, input)));
 export const resendInvitationAction = authedAction(invitationSchema, async (actor, input) =>
-  refreshing(await resendInvitation(actor, input.invitationId)),
+  refreshing(await resendInvitation(await getDb(), actor, input.invitationId)),
 );
 export const revokeInvitationAction = authedAction(invitationSchema, async (actor, input) =>
-  refreshing(await revokeInvitation(actor, input.invitationId)),
+  refreshing(await revokeInvitation(await getDb(), actor, input.invitationId)),
 );
-export const changeRoleAction = authedAction(roleChangeSchema, async (actor, input) => refreshing(await changeRole(actor, input)));
-export const deactivateMemberAction = authedAction(memberSchema, async (actor, input) => refreshing(await deactivateMember(actor, input)));
-export const reactivateMemberAction = authedAction(memberSchema, async (actor, input) => refreshing(await reactivateMember(actor, input)));
+export const changeRoleAction = authedAction(roleChangeSchema, async (actor, input) => refreshing(await changeRole(await getDb(), actor, input)));
+export const deactivateMemberAction = authedAction(memberSchema, async (actor, input) => refreshing(await deactivateMember(await getDb(), actor, input)));
+export const reactivateMemberAction = authedAction(memberSchema, async (actor, input) => refreshing(await reactivateMember(await getDb(), actor, input)));

@@ -1,3 +1,4 @@
+import { getDb } from "@/db/index";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { TeamPage } from "@/components/team/team-page";
@@ -13,6 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** Spec §12: admins only; members get the 403 page. */
 export default async function TeamSettingsPage() {
-  const actor = await requireAdmin();
-  return <TeamPage rows={await listTeam(actor)} actorId={actor.userId} />;
+  const db = await getDb();
+  const actor = await requireAdmin(db);
+  return <TeamPage rows={await listTeam(db, actor)} actorId={actor.userId} />;
 }

@@ -25,7 +25,7 @@ export const GET = observedRoute("files.get", async (request: Request, { params 
     if (check !== "valid") return text(check === "expired" ? "This link has expired" : "Invalid signature", 403);
     file = await findFile(db, fileId);
   } else {
-    const actor = await getActor();
+    const actor = await getActor(db);
     if (!actor) return text("Unauthorized", 401);
     file = await findAccessibleFile(db, actor, fileId);
   }

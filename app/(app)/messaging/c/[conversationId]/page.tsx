@@ -10,9 +10,9 @@ import { viewOf } from "@/lib/inbox/views";
  * it is in now, or says it was deleted (spec §5, §7).
  */
 export default async function ConversationRedirect({ params }: { params: Promise<{ conversationId: string }> }) {
-  const { conversationId } = await params;
-  const actor = await requireUser();
   const db = await getDb();
+  const { conversationId } = await params;
+  const actor = await requireUser(db);
   const found = await findAccessibleConversation(db, actor, conversationId);
   if (found) redirect(`/messaging/${viewOf(found.conversation, actor.userId)}/${found.conversation.id}`);
   const deleted = await findDeletedConversation(db, actor, conversationId);

@@ -1,3 +1,4 @@
+import { getDb } from "@/db/index";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { InboxFrame } from "@/components/inbox/inbox-frame";
@@ -17,12 +18,13 @@ function single(value: string | string[] | undefined): string | null {
 
 /** `/messaging/search?q=…` (SPEC §10, §13), with a result open at `/messaging/search/{id}?q=…`. */
 export default async function SearchPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<SearchParams> }) {
+  const db = await getDb();
   const { conversation } = await params;
   if (conversation && conversation.length > 1) notFound();
   const query = await searchParams;
-  const actor = await requireUser();
+  const actor = await requireUser(db);
   const t = await getTranslations("search");
-  const data = await loadSearchData(actor, { q: single(query.q), after: single(query.after), conversationId: conversation?.[0] ?? null });
+  const data = await loadSearchData(db, actor, { q: single(query.q), after: single(query.after), conversationId: conversation?.[0] ?? null });
   if (data.missing) notFound();
   const text = data.query?.text ?? "";
   return (

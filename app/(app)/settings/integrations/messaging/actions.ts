@@ -11,19 +11,22 @@ import { claimOnReplySettingSchema, saveClaimOnReply } from "@/lib/inbox/claim-o
 const SETTINGS_PATH = "/settings/integrations/messaging";
 
 export const installAppAction = authedAction(installAppSchema, async (actor, input) => {
-  const result = await installApp(actor, input);
+  const db = await getDb();
+  const result = await installApp(db, actor, input);
   if (result.ok) revalidatePath(SETTINGS_PATH);
   return result;
 });
 
 export const updateAppAction = authedAction(updateAppSchema, async (actor, input) => {
-  const result = await updateApp(actor, input);
+  const db = await getDb();
+  const result = await updateApp(db, actor, input);
   if (result.ok) revalidatePath(SETTINGS_PATH);
   return result;
 });
 
 export const uninstallAppAction = authedAction(uninstallAppSchema, async (actor, input) => {
-  const result = await uninstallApp(actor, input.appId);
+  const db = await getDb();
+  const result = await uninstallApp(db, actor, input.appId);
   // Spec §2: the app's conversations leave every inbox at once.
   if (result.ok) {
     revalidatePath(SETTINGS_PATH);

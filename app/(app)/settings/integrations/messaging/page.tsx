@@ -12,10 +12,11 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function MessagingSettingsPage() {
-  const actor = await requireAdmin();
+  const db = await getDb();
+  const actor = await requireAdmin(db);
   const [apps, users, claimOnReply] = await Promise.all([
-    listAppsForSettings(actor),
-    listWorkspaceUsers(actor),
+    listAppsForSettings(db, actor),
+    listWorkspaceUsers(db, actor),
     readClaimOnReply(await getDb(), actor.workspaceId),
   ]);
   return <MessagingAppsPage apps={apps} users={users} closed={closedProviders()} actorId={actor.userId} claimOnReply={claimOnReply} />;

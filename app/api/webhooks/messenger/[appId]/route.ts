@@ -1,3 +1,4 @@
+import { getDb } from "@/db/index";
 import { findInstalledApp } from "@/lib/apps/installed-app";
 import { checkVerification } from "@/lib/channels/messenger/verify-challenge";
 import { messengerWebhook } from "@/lib/channels/messenger/webhook";
@@ -10,7 +11,8 @@ type Context = { params: Promise<{ appId: string }> };
 
 /** Meta's subscription check (spec §8): echo hub.challenge for the right verify token. */
 export const GET = observedRoute("webhooks.messenger.verify", async (request: Request, { params }: Context) => {
-  const found = await findInstalledApp((await params).appId, "messenger");
+  const db = await getDb();
+  const found = await findInstalledApp(db, (await params).appId, "messenger");
   if (!found) return new Response("Not found", { status: 404 });
   const check = checkVerification(new URL(request.url).searchParams, found.app.verifyToken ?? "");
   if (!check.ok) return new Response("Forbidden", { status: 403 });
@@ -18,5 +20,5 @@ export const GET = observedRoute("webhooks.messenger.verify", async (request: Re
 });
 
 export const POST = observedWebhook("messenger", "webhooks.messenger", async (request: Request, { params }: Context) =>
-  receiveWebhook(request, (await params).appId, messengerWebhook),
+  receiveWebhook(await getDb(), request, (await params).appId, messengerWebhook),
 );

@@ -1,3 +1,4 @@
+import { getDb } from "@/db/index";
 import { whatsappInboundWebhook } from "@/lib/channels/whatsapp/webhook";
 import { observedWebhook } from "@/lib/observability/route";
 import { receiveWebhook } from "@/lib/webhooks/receive-webhook";
@@ -8,5 +9,5 @@ export const POST = observedWebhook(
   "whatsapp",
   "webhooks.whatsapp",
   async (request: Request, { params }: { params: Promise<{ appId: string }> }) =>
-    receiveWebhook(request, (await params).appId, whatsappInboundWebhook),
+    receiveWebhook(await getDb(), request, (await params).appId, whatsappInboundWebhook),
 );
