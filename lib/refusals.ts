@@ -1,6 +1,7 @@
 /**
- * Every expected refusal a domain function can return, each with its text in the message
- * catalogs under `refusals.<reason>`. Components show that text and never write their own.
+ * Every expected refusal a domain function can return (`refuse()` in lib/result.ts takes only
+ * these), each with its text in both catalogs under `refusals.<reason>`; a unit test keeps the
+ * list and the catalogs equal. Components show that text and never write their own.
  */
 export const REFUSALS = [
   "invalid_input",
@@ -34,6 +35,31 @@ export const REFUSALS = [
   "empty_note",
   "note_too_long",
   "mention_not_allowed",
+  // Spec §12: accounts and the team; §14: files and templates; canned responses.
+  "setup_done",
+  "email_taken",
+  "email_invalid",
+  "invitation_not_found",
+  "invitation_invalid",
+  "member_not_found",
+  "last_admin",
+  "cannot_deactivate_self",
+  "wrong_password",
+  "password_too_short",
+  "password_is_email",
+  "link_invalid",
+  "rate_limited",
+  "not_available",
+  "email_in_use",
+  "file_not_found",
+  "file_too_large",
+  "file_empty",
+  "file_type_refused",
+  "templates_whatsapp_only",
+  "templates_unavailable",
+  "template_not_found",
+  "template_variables_missing",
+  "canned_name_taken",
 ] as const;
 
 export type Refusal = (typeof REFUSALS)[number];

@@ -1,10 +1,7 @@
-import { createHash } from "node:crypto";
 import { stringify, parse } from "node:querystring";
 import { constantTimeEqual } from "@/lib/crypto/constant-time";
 import type { FormParams } from "@/lib/channels/whatsapp/form";
-import { signedParams, signTwilioParts, signTwilioRequest } from "@/lib/channels/whatsapp/sign";
-
-export { signTwilioRequest as computeTwilioSignature };
+import { signedParams, signTwilioParts } from "@/lib/channels/whatsapp/sign";
 
 function withoutPort(url: URL): string {
   const copy = new URL(url);
@@ -49,20 +46,4 @@ export function verifyTwilioSignature(
   const candidates = new Set([url, ...normalised, ...normalised.map(withLegacyQuery)]);
   const paramsPart = Buffer.from(signedParams(params), "utf8");
   return [...candidates].some((candidate) => constantTimeEqual(header, signTwilioParts(authToken, candidate, paramsPart)));
-}
-
-/**
- * For non-form (JSON) bodies Twilio signs only the URL, which carries `bodySHA256` = hex SHA-256
- * of the raw body (PROVIDERS.md §1.3).
- */
-export function verifyTwilioSignatureWithBody(
-  authToken: string,
-  header: string | null,
-  url: string,
-  rawBody: Buffer | string,
-): boolean {
-  const expectedHash = new URL(url).searchParams.get("bodySHA256") ?? "";
-  const bodyHash = createHash("sha256").update(rawBody).digest("hex");
-  const isSigned = verifyTwilioSignature(authToken, header, url, {});
-  return constantTimeEqual(bodyHash, expectedHash) && isSigned;
 }

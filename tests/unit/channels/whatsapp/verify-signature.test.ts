@@ -1,11 +1,7 @@
 import { describe, it, expect } from "vitest";
 import type { FormParams } from "@/lib/channels/whatsapp/form";
 import { signTwilioRequest } from "@/lib/channels/whatsapp/sign";
-import {
-  computeTwilioSignature,
-  verifyTwilioSignature,
-  verifyTwilioSignatureWithBody,
-} from "@/lib/channels/whatsapp/verify-signature";
+import { verifyTwilioSignature } from "@/lib/channels/whatsapp/verify-signature";
 
 // Official vectors: twilio/twilio-node spec/validation.spec.js (PROVIDERS.md §1.4).
 const TOKEN = "12345";
@@ -20,31 +16,31 @@ const PARAMS: FormParams = {
 const SIGNATURE = "RSOYDt4T1cUTdK1PDd93/VVr8B8=";
 const SIGNATURE_WITH_443 = "kvajT1Ptam85bY51eRf/AJRuM3w=";
 
-describe("computeTwilioSignature", () => {
+describe("signTwilioRequest", () => {
   it("matches Twilio's official vector", () => {
-    expect(computeTwilioSignature(TOKEN, URL_, PARAMS)).toBe(SIGNATURE);
+    expect(signTwilioRequest(TOKEN, URL_, PARAMS)).toBe(SIGNATURE);
   });
 
   it("signs the URL exactly as given, so an explicit :443 changes the signature", () => {
-    expect(computeTwilioSignature(TOKEN, "https://mycompany.com:443/myapp.php?foo=1&bar=2", PARAMS)).toBe(
+    expect(signTwilioRequest(TOKEN, "https://mycompany.com:443/myapp.php?foo=1&bar=2", PARAMS)).toBe(
       SIGNATURE_WITH_443,
     );
   });
 
   it("does not depend on the order the parameters arrive in", () => {
     const reversed = Object.fromEntries(Object.entries(PARAMS).reverse());
-    expect(computeTwilioSignature(TOKEN, URL_, reversed)).toBe(SIGNATURE);
+    expect(signTwilioRequest(TOKEN, URL_, reversed)).toBe(SIGNATURE);
   });
 
   it("signs a repeated parameter's values sorted, whatever their order", () => {
     const vector = "83O6e2vORAoJHUNzJjDWN1jz+BA=";
-    expect(computeTwilioSignature(TOKEN, URL_, { "MessagingBinding.Address": ["+1325xxxxxxx", "+1415xxxxxxx"] })).toBe(vector);
-    expect(computeTwilioSignature(TOKEN, URL_, { "MessagingBinding.Address": ["+1415xxxxxxx", "+1325xxxxxxx"] })).toBe(vector);
+    expect(signTwilioRequest(TOKEN, URL_, { "MessagingBinding.Address": ["+1325xxxxxxx", "+1415xxxxxxx"] })).toBe(vector);
+    expect(signTwilioRequest(TOKEN, URL_, { "MessagingBinding.Address": ["+1415xxxxxxx", "+1325xxxxxxx"] })).toBe(vector);
   });
 
   it("drops duplicate values of a repeated parameter", () => {
     const params = { Sid: "CA123", SidAccount: "AC123", Digits: ["5678", "1234", "1234"] };
-    expect(computeTwilioSignature(TOKEN, URL_, params)).toBe("IK+Dwps556ElfBT0I3Rgjkr1wJU=");
+    expect(signTwilioRequest(TOKEN, URL_, params)).toBe("IK+Dwps556ElfBT0I3Rgjkr1wJU=");
   });
 
   it("is the same function the simulator signs with", () => {
@@ -90,7 +86,7 @@ describe("verifyTwilioSignature", () => {
     ["a missing header", TOKEN, null, URL_, PARAMS],
     ["an empty header", TOKEN, "", URL_, PARAMS],
     ["a wrong auth token", "54321", SIGNATURE, URL_, PARAMS],
-    ["an empty auth token", "", computeTwilioSignature("", URL_, PARAMS), URL_, PARAMS],
+    ["an empty auth token", "", signTwilioRequest("", URL_, PARAMS), URL_, PARAMS],
     ["an extra parameter", TOKEN, SIGNATURE, URL_, { ...PARAMS, Body: "injected" }],
     ["a changed value", TOKEN, SIGNATURE, URL_, { ...PARAMS, Digits: "9999" }],
     ["another path", TOKEN, SIGNATURE, "https://mycompany.com/other.php?foo=1&bar=2", PARAMS],
@@ -101,38 +97,16 @@ describe("verifyTwilioSignature", () => {
   });
 });
 
-describe("verifyTwilioSignatureWithBody", () => {
-  const body = '{"property": "value", "boolean": true}';
-  const bodyHash = "0a1ff7634d9ab3b95db5c9a2dfe9416e41502b283a80c7cf19632632f96e6620";
-
-  it("accepts the official bodySHA256 vector", () => {
-    expect(verifyTwilioSignatureWithBody(TOKEN, "a9nBmqA0ju/hNViExpshrM61xv4=", `${URL_}&bodySHA256=${bodyHash}`, body)).toBe(true);
-  });
-
-  it("accepts the official empty-body vector", () => {
-    const emptyHash = "44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a";
-    expect(verifyTwilioSignatureWithBody(TOKEN, "Ldidvp12m26NI7eqEvxnEpkd9Hc=", `${URL_}&bodySHA256=${emptyHash}`, "{}")).toBe(true);
-  });
-
-  it("rejects a body that doesn't match bodySHA256", () => {
-    expect(verifyTwilioSignatureWithBody(TOKEN, "a9nBmqA0ju/hNViExpshrM61xv4=", `${URL_}&bodySHA256=${bodyHash}`, "{}")).toBe(false);
-  });
-
-  it("rejects a URL without bodySHA256", () => {
-    expect(verifyTwilioSignatureWithBody(TOKEN, SIGNATURE, URL_, body)).toBe(false);
-  });
-});
-
 describe("verifyTwilioSignature with special characters in the query", () => {
   const raw = "https://mycompany.com/myapp.php?foo=1&bar=2&Body=It's+amazing";
 
   it("accepts a signature over the WHATWG-encoded query (' as %27)", () => {
-    const encoded = computeTwilioSignature(TOKEN, "https://mycompany.com/myapp.php?foo=1&bar=2&Body=It%27s+amazing", PARAMS);
+    const encoded = signTwilioRequest(TOKEN, "https://mycompany.com/myapp.php?foo=1&bar=2&Body=It%27s+amazing", PARAMS);
     expect(verifyTwilioSignature(TOKEN, encoded, raw, PARAMS)).toBe(true);
   });
 
   it("accepts a signature over Node's legacy querystring encoding", () => {
-    const legacy = computeTwilioSignature(TOKEN, "https://mycompany.com/myapp.php?foo=1&bar=2&Body=It's%20amazing", PARAMS);
+    const legacy = signTwilioRequest(TOKEN, "https://mycompany.com/myapp.php?foo=1&bar=2&Body=It's%20amazing", PARAMS);
     expect(verifyTwilioSignature(TOKEN, legacy, raw, PARAMS)).toBe(true);
   });
 });
