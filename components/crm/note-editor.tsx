@@ -6,7 +6,8 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { NOTE_MAX_LENGTH, noteBodySchema } from "@/lib/crm/schemas";
 import { firstErrorByField } from "@/components/ui/field-errors";
-import { validate, type ActionOutcome } from "./field-errors";
+import type { ActionResult } from "@/lib/result";
+import { validate } from "./field-errors";
 import { RefusalAlert } from "@/components/ui/refusal-alert";
 
 /**
@@ -28,7 +29,7 @@ export function NoteEditor({
   submitLabel: string;
   pendingLabel: string;
   autoFocus?: boolean;
-  save: (body: string) => Promise<ActionOutcome>;
+  save: (body: string) => Promise<ActionResult>;
   onSaved?: () => void;
   onCancel?: () => void;
 }) {
@@ -38,7 +39,7 @@ export function NoteEditor({
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const [body, setBody] = useState(initialBody);
-  const [outcome, action, pending] = useActionState<ActionOutcome | null, FormData>(async () => {
+  const [outcome, action, pending] = useActionState<ActionResult | null, FormData>(async () => {
     const checked = validate(noteBodySchema, body);
     const result = checked.ok ? await save(checked.value) : checked;
     if (result.ok) {

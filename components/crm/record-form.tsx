@@ -8,7 +8,8 @@ import { TextField } from "@/components/ui/text-field";
 import { CURRENCIES, DEAL_STAGES, dealSchema, leadSchema, personSchema } from "@/lib/crm/schemas";
 import type { RecordDraft } from "./drafts";
 import { firstErrorByField } from "@/components/ui/field-errors";
-import { validate, type ActionOutcome } from "./field-errors";
+import type { ActionResult } from "@/lib/result";
+import { validate } from "./field-errors";
 import { PersonPicker } from "./person-picker";
 import { RefusalAlert } from "@/components/ui/refusal-alert";
 import { SelectField } from "./form-fields";
@@ -18,7 +19,7 @@ import { useRequestClose } from "@/components/ui/dialog";
 export type FormTarget = { kind: "create" } | { kind: "edit"; id: string } | { kind: "link"; conversationId: string };
 
 type Texts = Record<string, string>;
-type FormState = { texts: Texts; outcome: ActionOutcome<{ id: string }> | null };
+type FormState = { texts: Texts; outcome: ActionResult<{ id: string }> | null };
 
 function textsOf(draft: RecordDraft): Texts {
   if (draft.type === "person") return { ...draft.values };
@@ -31,7 +32,7 @@ function readTexts(type: RecordDraft["type"], form: FormData): Texts {
   return Object.fromEntries(names.map((name) => [name, String(form.get(name) ?? "")]));
 }
 
-async function submit(type: RecordDraft["type"], target: FormTarget, texts: Texts): Promise<ActionOutcome<{ id: string }>> {
+async function submit(type: RecordDraft["type"], target: FormTarget, texts: Texts): Promise<ActionResult<{ id: string }>> {
   const id = target.kind === "edit" ? target.id : undefined;
   if (type === "person") {
     const checked = validate(personSchema, texts);
