@@ -7,6 +7,7 @@ import { WorkspaceForm } from "@/components/accounts/workspace-form";
 import { hasAnyWorkspace } from "@/lib/accounts/setup";
 import { isSignupAllowed } from "@/lib/accounts/signup";
 import { signupAction } from "../setup/actions";
+import { LOGIN_PATH, SETUP_PATH } from "@/lib/paths";
 
 export const dynamic = "force-dynamic";
 
@@ -18,14 +19,14 @@ export async function generateMetadata(): Promise<Metadata> {
 /** A new workspace on a shared installation, only with ALLOW_SIGNUP=1 (spec §12). */
 export default async function SignupPage() {
   if (!isSignupAllowed()) notFound();
-  if (!(await hasAnyWorkspace())) redirect("/setup");
+  if (!(await hasAnyWorkspace())) redirect(SETUP_PATH);
   const t = await getTranslations("accounts.signup");
   return (
     <AuthCard
       title={t("title")}
       subtitle={t("subtitle")}
       footer={
-        <Link href="/login" className="text-brand-600 hover:underline">
+        <Link href={LOGIN_PATH} className="text-brand-600 hover:underline">
           {t("haveAccount")}
         </Link>
       }

@@ -12,7 +12,7 @@ import type { RecordType } from "@/lib/crm/schemas";
 import type { RecordDraft } from "./drafts";
 import type { ActionResult } from "@/lib/result";
 import { RecordCombobox } from "./record-combobox";
-import { recordHref } from "./record-paths";
+import { recordHref } from "@/lib/paths";
 import { RefusalAlert } from "@/components/ui/refusal-alert";
 
 // Loaded when "create" is picked: the form's validation (zod and the CRM schemas) is most of

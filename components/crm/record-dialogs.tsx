@@ -11,7 +11,7 @@ import { emptyDraft, type RecordDraft } from "./drafts";
 import type { ActionResult } from "@/lib/result";
 import { RecordForm } from "./record-form";
 import { RefusalAlert } from "@/components/ui/refusal-alert";
-import { RECORD_LIST_PATHS, recordHref } from "./record-paths";
+import { RECORD_LIST_PATHS, recordHref } from "@/lib/paths";
 
 function PlusIcon() {
   return (

@@ -9,7 +9,7 @@ import { describePreview } from "@/lib/content/describe-content";
 import { waitingDuration, type PreviewAuthor } from "@/lib/inbox/list-row-words";
 import type { ConversationRow } from "@/lib/inbox/queries";
 import { encodeCursor, MAX_ROWS_PER_FETCH, type View } from "@/lib/inbox/views";
-import { inboxHref } from "./inbox-href";
+import { inboxHref } from "@/lib/paths";
 import { appOf, batcher, conversationOf, recentlyChanged, useLiveEvents } from "./live-bus";
 import { ProviderIcon } from "./provider-icon";
 import { RowListbox } from "./row-listbox";

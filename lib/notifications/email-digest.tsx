@@ -11,6 +11,7 @@ import { hasAppAccess } from "@/lib/inbox/access";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { EMAIL_WINDOW_MS, SEND_EMAIL_DIGEST } from "./jobs/queues";
 import { sendEmail } from "./send-email";
+import { conversationHref } from "@/lib/paths";
 
 const DIGEST_MESSAGE_LIMIT = 50;
 
@@ -85,7 +86,7 @@ export async function sendEmailDigest(userId: string, conversationId: string): P
 
     const { t, format } = await translatorFor(row.user.locale ?? row.defaultLocale);
     const contact = row.conversation.contactName;
-    const url = `${appUrl()}/messaging/c/${conversationId}`;
+    const url = `${appUrl()}${conversationHref(conversationId)}`;
     const email = (
       <NewMessagesEmail
         copy={{

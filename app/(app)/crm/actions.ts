@@ -9,32 +9,32 @@ import { addNote, deleteNote, editNote } from "@/lib/crm/notes";
 import { deleteRecord, saveDeal, saveLead, savePerson, searchRecords } from "@/lib/crm/records";
 import { dealSchema, leadSchema, noteBodySchema, personSchema, RECORD_TYPES } from "@/lib/crm/schemas";
 import { ok } from "@/lib/result";
+import { MESSAGING_PATH, RECORD_LIST_PATHS, recordHref } from "@/lib/paths";
 
 const recordType = z.enum(RECORD_TYPES);
 const optionalId = z.uuid().optional();
-const listPath = { person: "/persons", lead: "/leads", deal: "/deals" } as const;
 
 export const savePersonAction = authedAction(personSchema.extend({ id: optionalId }), async (actor, { id, ...input }) => {
   const result = await savePerson(await getDb(), actor, input, id);
-  if (result.ok) revalidatePath("/persons", "layout");
+  if (result.ok) revalidatePath(RECORD_LIST_PATHS.person, "layout");
   return result;
 });
 
 export const saveLeadAction = authedAction(leadSchema.extend({ id: optionalId }), async (actor, { id, ...input }) => {
   const result = await saveLead(await getDb(), actor, input, id);
-  if (result.ok) revalidatePath("/leads", "layout");
+  if (result.ok) revalidatePath(RECORD_LIST_PATHS.lead, "layout");
   return result;
 });
 
 export const saveDealAction = authedAction(dealSchema.extend({ id: optionalId }), async (actor, { id, ...input }) => {
   const result = await saveDeal(await getDb(), actor, input, id);
-  if (result.ok) revalidatePath("/deals", "layout");
+  if (result.ok) revalidatePath(RECORD_LIST_PATHS.deal, "layout");
   return result;
 });
 
 export const deleteRecordAction = authedAction(z.object({ type: recordType, id: z.uuid() }), async (actor, input) => {
   const result = await deleteRecord(actor, input.type, input.id);
-  if (result.ok) revalidatePath(listPath[input.type], "layout");
+  if (result.ok) revalidatePath(RECORD_LIST_PATHS[input.type], "layout");
   return result;
 });
 
@@ -42,7 +42,7 @@ export const addNoteAction = authedAction(
   z.object({ type: recordType, recordId: z.uuid(), body: noteBodySchema }),
   async (actor, input) => {
     const result = await addNote(actor, input);
-    if (result.ok) revalidatePath(`${listPath[input.type]}/${input.recordId}`);
+    if (result.ok) revalidatePath(recordHref(input.type, input.recordId));
     return result;
   },
 );
@@ -68,14 +68,14 @@ export const linkRecordAction = authedAction(
   z.object({ conversationId: z.uuid(), type: recordType, recordId: z.uuid() }),
   async (actor, input) => {
     const result = await linkRecord(actor, input);
-    if (result.ok) revalidatePath("/messaging", "layout");
+    if (result.ok) revalidatePath(MESSAGING_PATH, "layout");
     return result;
   },
 );
 
 export const unlinkRecordAction = authedAction(z.object({ conversationId: z.uuid(), type: recordType }), async (actor, input) => {
   const result = await unlinkRecord(actor, input);
-  if (result.ok) revalidatePath("/messaging", "layout");
+  if (result.ok) revalidatePath(MESSAGING_PATH, "layout");
   return result;
 });
 
@@ -89,7 +89,7 @@ export const createAndLinkRecordAction = authedAction(
   ),
   async (actor, { conversationId, ...record }) => {
     const result = await createAndLinkRecord(actor, conversationId, record);
-    if (result.ok) revalidatePath("/messaging", "layout");
+    if (result.ok) revalidatePath(MESSAGING_PATH, "layout");
     return result;
   },
 );

@@ -13,6 +13,7 @@ import { notifyDesktop } from "../notify-user";
 import { selectRecipients } from "../recipients";
 import { sendEmail } from "../send-email";
 import { NOTIFY_ASSIGNMENT } from "./queues";
+import { conversationHref } from "@/lib/paths";
 
 const payloadSchema = z.object({ activityId: z.uuid() });
 
@@ -56,7 +57,7 @@ defineJobHandler(NOTIFY_ASSIGNMENT, async (payload) => {
     await notifyDesktop(deliveryKey, { ...claim, channel: "desktop", workspaceId: app.workspaceId, appId: app.id }, {
       title: t("notify.assignedTitle", texts),
       body: t(byRule ? "autoAssign.notify.body" : "notify.assignedBody", texts),
-      url: `/messaging/c/${conversation.id}`,
+      url: conversationHref(conversation.id),
       tag: `assigned-${conversation.id}`,
     });
   }
@@ -67,7 +68,7 @@ defineJobHandler(NOTIFY_ASSIGNMENT, async (payload) => {
         copy={{ preview: t("notify.assignedTitle", texts), footer: t("notify.email.footer"), cta: t("notify.email.cta") }}
         heading={t("notify.assignedTitle", texts)}
         body={t(byRule ? "autoAssign.notify.body" : "notify.assignedBody", texts)}
-        url={`${appUrl()}/messaging/c/${conversation.id}`}
+        url={`${appUrl()}${conversationHref(conversation.id)}`}
       />
     );
     await sendEmail({

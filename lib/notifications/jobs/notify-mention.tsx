@@ -14,6 +14,7 @@ import { notifyDesktop } from "../notify-user";
 import { selectRecipients } from "../recipients";
 import { sendEmail } from "../send-email";
 import { NOTIFY_MENTION } from "./queues";
+import { conversationHref } from "@/lib/paths";
 
 const payloadSchema = z.object({ activityId: z.uuid(), mentionedUserIds: z.array(z.uuid()) });
 
@@ -54,7 +55,7 @@ defineJobHandler(NOTIFY_MENTION, async (payload) => {
       await notifyDesktop(deliveryKey, { ...claim, channel: "desktop", workspaceId: app.workspaceId, appId: app.id }, {
         title: t("notify.mentionedTitle", texts),
         body: excerpt,
-        url: `/messaging/c/${conversation.id}`,
+        url: conversationHref(conversation.id),
         tag: `mentioned-${activity.id}`,
       });
     }
@@ -65,7 +66,7 @@ defineJobHandler(NOTIFY_MENTION, async (payload) => {
           copy={{ preview: t("notify.mentionedTitle", texts), footer: t("notify.email.footer"), cta: t("notify.email.cta") }}
           heading={t("notify.mentionedTitle", texts)}
           body={excerpt}
-          url={`${appUrl()}/messaging/c/${conversation.id}`}
+          url={`${appUrl()}${conversationHref(conversation.id)}`}
         />
       );
       await sendEmail({

@@ -10,6 +10,7 @@ import { scheduleEmailDigest } from "../email-digest";
 import { notifyDesktop } from "../notify-user";
 import { selectRecipients } from "../recipients";
 import { NOTIFY_MESSAGE } from "./queues";
+import { conversationHref } from "@/lib/paths";
 
 const payloadSchema = z.object({ messageId: z.uuid(), assigneeIdAtStore: z.uuid().nullable() });
 
@@ -41,7 +42,7 @@ defineJobHandler(NOTIFY_MESSAGE, async (payload) => {
           {
             title: t("notify.messageTitle", { contact: conversation.contactName, app: app.name }),
             body: describeMessage(t as Translate, { ...message, attachments: message.attachments.length }, app.provider).slice(0, 180),
-            url: `/messaging/c/${conversation.id}`,
+            url: conversationHref(conversation.id),
             tag: `conversation-${conversation.id}`,
           },
         );

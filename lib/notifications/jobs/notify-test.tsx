@@ -13,6 +13,7 @@ import { notifyDesktop } from "../notify-user";
 import { loadPreferences } from "../preferences";
 import { sendEmail } from "../send-email";
 import { NOTIFY_TEST } from "./queues";
+import { HOME_PATH } from "@/lib/paths";
 
 const payloadSchema = z.object({ userId: z.uuid() });
 
@@ -34,7 +35,7 @@ defineJobHandler(NOTIFY_TEST, async (payload, context: JobContext) => {
   await notifyDesktop(deliveryKey, { ...claim, channel: "desktop", workspaceId: user.workspaceId, appId: null }, {
     title: t("notify.testTitle"),
     body: t("notify.testBody"),
-    url: "/messaging/unassigned",
+    url: HOME_PATH,
     tag: "switchboard-test",
   });
 
@@ -46,7 +47,7 @@ defineJobHandler(NOTIFY_TEST, async (payload, context: JobContext) => {
         copy={{ preview: t("notify.email.testSubject"), footer: t("notify.email.footer"), cta: t("notify.email.ctaInbox") }}
         heading={t("notify.email.testSubject")}
         body={t("notify.email.testBody")}
-        url={`${appUrl()}/messaging/unassigned`}
+        url={`${appUrl()}${HOME_PATH}`}
       />
     );
     await sendEmail({
