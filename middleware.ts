@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/config";
 import { newNonce, securityHeaders } from "@/lib/http/security-headers";
 import { REQUEST_ID_HEADER, requestIdFor } from "@/lib/observability/request-id";
+import { LOGIN_PATH } from "@/lib/paths";
 
 // Pages that need a session; everything else (sign-in, help, 404, the API) only gets its headers.
 const SIGNED_IN_PATHS = /^\/(?:$|(?:messaging|settings|persons|leads|deals|dev)(?:\/|$))/;
@@ -29,7 +30,7 @@ export function middleware(request: NextRequest) {
     headers.set("Content-Security-Policy", security["Content-Security-Policy"]!);
     response = NextResponse.next({ request: { headers } });
   } else {
-    const login = new URL("/login", request.url);
+    const login = new URL(LOGIN_PATH, request.url);
     login.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
     response = NextResponse.redirect(login);
   }

@@ -8,9 +8,10 @@ import { users } from "@/db/schema";
 import { authedAction } from "@/lib/auth/authed-action";
 import { signOut } from "@/lib/auth/index";
 import { LOCALES } from "@/lib/i18n/locales";
+import { LOGIN_PATH } from "@/lib/paths";
 
 export async function signOutAction(): Promise<void> {
-  await signOut({ redirectTo: "/login" });
+  await signOut({ redirectTo: LOGIN_PATH });
 }
 
 export const setLanguageAction = authedAction(z.object({ locale: z.enum(LOCALES) }), async (actor, input) => {

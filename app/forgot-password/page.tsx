@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { AuthCard } from "@/components/accounts/auth-card";
 import { ForgotPasswordForm } from "@/components/accounts/forgot-password-form";
+import { LOGIN_PATH } from "@/lib/paths";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("accounts.forgot");
@@ -16,7 +17,7 @@ export default async function ForgotPasswordPage() {
       title={t("title")}
       subtitle={t("subtitle")}
       footer={
-        <Link href="/login" className="text-brand-600 hover:underline">
+        <Link href={LOGIN_PATH} className="text-brand-600 hover:underline">
           {t("backToSignIn")}
         </Link>
       }

@@ -8,13 +8,14 @@ import { getActor } from "@/lib/auth/actor";
 import { isMagicLinkEnabled } from "@/lib/auth/magic-link";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { showDemoHint } from "@/lib/auth/demo-hint";
+import { SETUP_PATH } from "@/lib/paths";
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const db = await getDb();
   const { callbackUrl } = await searchParams;
   const target = safeCallbackPath(callbackUrl);
   if (await getActor(db)) redirect(target);
-  if (!(await hasAnyWorkspace(db))) redirect("/setup");
+  if (!(await hasAnyWorkspace(db))) redirect(SETUP_PATH);
   const t = await getTranslations("login");
   return (
     <main className="flex min-h-full items-center justify-center px-4 py-12">

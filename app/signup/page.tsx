@@ -8,6 +8,7 @@ import { WorkspaceForm } from "@/components/accounts/workspace-form";
 import { hasAnyWorkspace } from "@/lib/accounts/setup";
 import { isSignupAllowed } from "@/lib/accounts/signup";
 import { signupAction } from "../setup/actions";
+import { LOGIN_PATH, SETUP_PATH } from "@/lib/paths";
 
 export const dynamic = "force-dynamic";
 
@@ -20,14 +21,14 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SignupPage() {
   const db = await getDb();
   if (!isSignupAllowed()) notFound();
-  if (!(await hasAnyWorkspace(db))) redirect("/setup");
+  if (!(await hasAnyWorkspace(db))) redirect(SETUP_PATH);
   const t = await getTranslations("accounts.signup");
   return (
     <AuthCard
       title={t("title")}
       subtitle={t("subtitle")}
       footer={
-        <Link href="/login" className="text-brand-600 hover:underline">
+        <Link href={LOGIN_PATH} className="text-brand-600 hover:underline">
           {t("haveAccount")}
         </Link>
       }

@@ -7,6 +7,7 @@ import { confirmEmailAction } from "@/app/confirm-email/actions";
 import { buttonClasses } from "@/components/ui/button";
 import { EMPTY_FORM } from "@/lib/accounts/form-state";
 import { FormRefusal, SubmitButton } from "./form-parts";
+import { HOME_PATH } from "@/lib/paths";
 
 export function ConfirmEmailForm({ token }: { token: string }) {
   const t = useTranslations("accounts");
@@ -16,7 +17,7 @@ export function ConfirmEmailForm({ token }: { token: string }) {
       <div role="status" className="flex flex-col gap-3">
         <p className="font-medium">{t("confirmEmail.doneTitle")}</p>
         <p className="text-sm text-muted">{t("confirmEmail.doneBody", { email: state.values?.email ?? "" })}</p>
-        <Link href="/messaging/unassigned" className={buttonClasses("secondary", "justify-center")}>
+        <Link href={HOME_PATH} className={buttonClasses("secondary", "justify-center")}>
           {t("invite.toSignIn")}
         </Link>
       </div>

@@ -6,6 +6,7 @@ import { useActionState } from "react";
 import { loginAction, type LoginState } from "@/app/login/actions";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
+import { FORGOT_PASSWORD_PATH } from "@/lib/paths";
 
 /** Email and password; with `magicLink` (Resend configured) a second button emails a sign-in link instead. */
 export function LoginForm({ callbackUrl, magicLink = false }: { callbackUrl: string; magicLink?: boolean }) {
@@ -33,7 +34,7 @@ export function LoginForm({ callbackUrl, magicLink = false }: { callbackUrl: str
       <TextField label={t("email")} name="email" type="email" autoComplete="username" defaultValue={state.email} required />
       <div className="flex flex-col gap-1">
         <TextField label={t("password")} name="password" type="password" autoComplete="current-password" />
-        <Link href="/forgot-password" className="self-end text-xs text-brand-600 hover:underline">
+        <Link href={FORGOT_PASSWORD_PATH} className="self-end text-xs text-brand-600 hover:underline">
           {tAccounts("forgot.link")}
         </Link>
       </div>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/components/ui/button";
 import type { Provider } from "@/db/schema";
+import { HOME_PATH } from "@/lib/paths";
 
 /**
  * Where a note's link lands once its conversation was deleted (spec §5, §7): the history is
@@ -36,7 +37,7 @@ export async function DeletedConversation({
         <h1 className="mt-3 text-xl font-semibold">{t("crm.deleted.title")}</h1>
         <p className="mt-1 text-sm text-muted">{contactName ? t("crm.deleted.was", { contact: contactName, app: appName }) : t("crm.deleted.wasOnApp", { app: appName })}</p>
         <p className="mt-3 text-muted">{t("crm.deleted.body", { provider: t(`common.providers.${provider}`) })}</p>
-        <Link href="/messaging/unassigned" className={buttonClasses("secondary", "mt-6")}>
+        <Link href={HOME_PATH} className={buttonClasses("secondary", "mt-6")}>
           {t("errors.backToInbox")}
         </Link>
       </div>

@@ -6,7 +6,7 @@ import type { HistoryContent } from "@/db/schema";
 import { describeKind, type Translate } from "@/lib/content/describe-content";
 import { readContent } from "@/lib/content/message-content";
 import { appUrl } from "@/lib/env";
-import { conversationHref } from "./record-paths";
+import { conversationHref } from "@/lib/paths";
 
 const ENTRY_TIME = { day: "numeric", month: "short", hour: "numeric", minute: "2-digit" } as const;
 

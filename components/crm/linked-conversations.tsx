@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { Avatar } from "@/components/ui/avatar";
 import { cn } from "@/components/ui/cn";
 import type { LinkedConversation } from "@/lib/crm/links";
-import { conversationHref } from "./record-paths";
+import { conversationHref } from "@/lib/paths";
 
 export async function LinkedConversations({ conversations }: { conversations: LinkedConversation[] }) {
   const t = await getTranslations("crm.detail");

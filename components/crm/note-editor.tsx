@@ -1,12 +1,13 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect, useId, useRef, useState } from "react";
+import { useActionState, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { NOTE_MAX_LENGTH, noteBodySchema } from "@/lib/crm/schemas";
-import { firstErrorByField } from "@/components/ui/field-errors";
-import { validate, type ActionOutcome } from "./field-errors";
+import { useFormErrors } from "@/components/ui/use-form-errors";
+import type { ActionResult } from "@/lib/result";
+import { validate } from "./field-errors";
 import { RefusalAlert } from "@/components/ui/refusal-alert";
 
 /**
@@ -28,7 +29,7 @@ export function NoteEditor({
   submitLabel: string;
   pendingLabel: string;
   autoFocus?: boolean;
-  save: (body: string) => Promise<ActionOutcome>;
+  save: (body: string) => Promise<ActionResult>;
   onSaved?: () => void;
   onCancel?: () => void;
 }) {
@@ -36,9 +37,8 @@ export function NoteEditor({
   const tCrm = useTranslations("crm");
   const tCommon = useTranslations("common");
   const id = useId();
-  const formRef = useRef<HTMLFormElement>(null);
   const [body, setBody] = useState(initialBody);
-  const [outcome, action, pending] = useActionState<ActionOutcome | null, FormData>(async () => {
+  const [outcome, action, pending] = useActionState<ActionResult | null, FormData>(async () => {
     const checked = validate(noteBodySchema, body);
     const result = checked.ok ? await save(checked.value) : checked;
     if (result.ok) {
@@ -48,12 +48,8 @@ export function NoteEditor({
     return result;
   }, null);
 
-  useEffect(() => {
-    if (outcome && !outcome.ok) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [role="alert"]')?.focus();
-  }, [outcome]);
-
   // The browser's check reports the body itself ("_"); the action's reports its "body" field.
-  const fieldErrors = outcome && !outcome.ok ? firstErrorByField(outcome.fieldErrors) : {};
+  const { formRef, errors: fieldErrors } = useFormErrors(outcome);
   const code = fieldErrors._ ?? fieldErrors.body;
   const error = code ? (t.has(`errors.${code}`) ? t(`errors.${code}`, { max: NOTE_MAX_LENGTH }) : tCrm("errors.invalid")) : null;
   const length = body.trim().length;

@@ -5,7 +5,7 @@ import { useState, useTransition } from "react";
 import { deleteNoteAction, editNoteAction } from "@/app/(app)/crm/actions";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import type { ActionOutcome } from "./field-errors";
+import type { ActionResult } from "@/lib/result";
 import { NoteEditor } from "./note-editor";
 import { RefusalAlert } from "@/components/ui/refusal-alert";
 
@@ -30,7 +30,7 @@ export function NoteShell({
   const tForm = useTranslations("crm.form");
   const [isEditing, setIsEditing] = useState(false);
   const [isConfirming, setIsConfirming] = useState(false);
-  const [refusal, setRefusal] = useState<Extract<ActionOutcome, { ok: false }> | null>(null);
+  const [refusal, setRefusal] = useState<Extract<ActionResult, { ok: false }> | null>(null);
   const [deleting, startDelete] = useTransition();
 
   const confirmDelete = () =>

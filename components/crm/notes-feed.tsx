@@ -7,7 +7,7 @@ import type { RecordType } from "@/lib/crm/schemas";
 import { HistoryNoteContent, historyNotePlainText } from "./history-note";
 import { NoteComposer } from "./note-composer";
 import { NoteShell } from "./note-shell";
-import { recordHref } from "./record-paths";
+import { recordHref } from "@/lib/paths";
 
 async function NoteItem({ note }: { note: NoteWithAuthor }) {
   const t = await getTranslations("crm.notes");

@@ -10,9 +10,9 @@ import { Button } from "@/components/ui/button";
 import type { RecordSummary } from "@/lib/crm/records";
 import type { RecordType } from "@/lib/crm/schemas";
 import type { RecordDraft } from "./drafts";
-import type { ActionOutcome } from "./field-errors";
+import type { ActionResult } from "@/lib/result";
 import { RecordCombobox } from "./record-combobox";
-import { recordHref } from "./record-paths";
+import { recordHref } from "@/lib/paths";
 import { RefusalAlert } from "@/components/ui/refusal-alert";
 
 // Loaded when "create" is picked: the form's validation (zod and the CRM schemas) is most of
@@ -41,7 +41,7 @@ export function PanelSection({
   const router = useRouter();
   const headingId = useId();
   const [mode, setMode] = useState<"idle" | "link" | "create">("idle");
-  const [refusal, setRefusal] = useState<Extract<ActionOutcome, { ok: false }> | null>(null);
+  const [refusal, setRefusal] = useState<Extract<ActionResult, { ok: false }> | null>(null);
   const [pending, startTransition] = useTransition();
 
   const open = (next: typeof mode) => {
@@ -49,7 +49,7 @@ export function PanelSection({
     setMode(next);
   };
   // A refusal can mean someone else changed the links meanwhile, so the panel reloads either way.
-  const run = (action: () => Promise<ActionOutcome>) =>
+  const run = (action: () => Promise<ActionResult>) =>
     startTransition(async () => {
       const result = await action();
       if (result.ok) {

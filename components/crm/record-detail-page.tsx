@@ -13,7 +13,7 @@ import { LinkedConversations } from "./linked-conversations";
 import { NotesFeed } from "./notes-feed";
 import { RecordActions } from "./record-dialogs";
 import type { RecordDraft } from "./drafts";
-import { RECORD_LIST_PATHS, recordHref } from "./record-paths";
+import { RECORD_LIST_PATHS, recordHref } from "@/lib/paths";
 import { StageBadge } from "./stage-badge";
 
 type Loaded = { label: string; createdAt: Date; draft: RecordDraft; fields: { label: string; value: React.ReactNode }[] };

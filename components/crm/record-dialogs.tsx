@@ -8,10 +8,10 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import type { RecordType } from "@/lib/crm/schemas";
 import { emptyDraft, type RecordDraft } from "./drafts";
-import type { ActionOutcome } from "./field-errors";
+import type { ActionResult } from "@/lib/result";
 import { RecordForm } from "./record-form";
 import { RefusalAlert } from "@/components/ui/refusal-alert";
-import { RECORD_LIST_PATHS, recordHref } from "./record-paths";
+import { RECORD_LIST_PATHS, recordHref } from "@/lib/paths";
 
 function PlusIcon() {
   return (
@@ -55,7 +55,7 @@ export function RecordActions({ draft, id, label }: { draft: RecordDraft; id: st
   const tCommon = useTranslations("common");
   const router = useRouter();
   const [dialog, setDialog] = useState<"edit" | "delete" | null>(null);
-  const [refusal, setRefusal] = useState<Extract<ActionOutcome, { ok: false }> | null>(null);
+  const [refusal, setRefusal] = useState<Extract<ActionResult, { ok: false }> | null>(null);
   const [deleting, startDelete] = useTransition();
   const close = () => {
     setDialog(null);

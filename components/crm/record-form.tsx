@@ -1,14 +1,15 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState, useCallback } from "react";
 import { createAndLinkRecordAction, saveDealAction, saveLeadAction, savePersonAction } from "@/app/(app)/crm/actions";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { CURRENCIES, DEAL_STAGES, dealSchema, leadSchema, personSchema } from "@/lib/crm/schemas";
 import type { RecordDraft } from "./drafts";
-import { firstErrorByField } from "@/components/ui/field-errors";
-import { validate, type ActionOutcome } from "./field-errors";
+import { useFormErrors } from "@/components/ui/use-form-errors";
+import type { ActionResult } from "@/lib/result";
+import { validate } from "./field-errors";
 import { PersonPicker } from "./person-picker";
 import { RefusalAlert } from "@/components/ui/refusal-alert";
 import { SelectField } from "./form-fields";
@@ -18,7 +19,7 @@ import { useRequestClose } from "@/components/ui/dialog";
 export type FormTarget = { kind: "create" } | { kind: "edit"; id: string } | { kind: "link"; conversationId: string };
 
 type Texts = Record<string, string>;
-type FormState = { texts: Texts; outcome: ActionOutcome<{ id: string }> | null };
+type FormState = { texts: Texts; outcome: ActionResult<{ id: string }> | null };
 
 function textsOf(draft: RecordDraft): Texts {
   if (draft.type === "person") return { ...draft.values };
@@ -31,7 +32,7 @@ function readTexts(type: RecordDraft["type"], form: FormData): Texts {
   return Object.fromEntries(names.map((name) => [name, String(form.get(name) ?? "")]));
 }
 
-async function submit(type: RecordDraft["type"], target: FormTarget, texts: Texts): Promise<ActionOutcome<{ id: string }>> {
+async function submit(type: RecordDraft["type"], target: FormTarget, texts: Texts): Promise<ActionResult<{ id: string }>> {
   const id = target.kind === "edit" ? target.id : undefined;
   if (type === "person") {
     const checked = validate(personSchema, texts);
@@ -75,10 +76,8 @@ export function RecordForm({
 }) {
   const t = useTranslations("crm");
   const tCommon = useTranslations("common");
-  const formRef = useRef<HTMLFormElement>(null);
   // In a dialog, Cancel asks before dropping changes; in the CRM panel it is onCancel itself.
   const cancel = useRequestClose(onCancel);
-  const handled = useRef<FormState["outcome"]>(null);
   const [state, action, pending] = useActionState<FormState, FormData>(
     async (_previous, form) => {
       const texts = readTexts(draft.type, form);
@@ -87,22 +86,13 @@ export function RecordForm({
     { texts: textsOf(draft), outcome: null },
   );
   const { texts, outcome } = state;
-  const errors = outcome && !outcome.ok ? firstErrorByField(outcome.fieldErrors) : {};
+  const done = useCallback((value: { id: string }) => onDone(value.id), [onDone]);
+  const { formRef, errors } = useFormErrors(outcome, done);
   const errorText = (field: string) => {
     const code = errors[field];
     if (!code) return null;
     return t.has(`errors.${code}`) ? t(`errors.${code}`) : t("errors.invalid");
   };
-
-  useEffect(() => {
-    if (!outcome || handled.current === outcome) return;
-    handled.current = outcome;
-    if (outcome.ok) {
-      onDone(outcome.value.id);
-      return;
-    }
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [role="alert"]')?.focus();
-  }, [outcome, onDone]);
 
   const person = draft.type === "person" ? null : draft.values.person;
 

@@ -9,7 +9,7 @@ import { decodeRecordCursor, getPersonNames, listRecords } from "@/lib/crm/recor
 import type { RecordType } from "@/lib/crm/schemas";
 import { CrmTabs } from "./crm-tabs";
 import { NewRecordButton } from "./record-dialogs";
-import { RECORD_LIST_PATHS, recordHref } from "./record-paths";
+import { RECORD_LIST_PATHS, recordHref } from "@/lib/paths";
 import { StageBadge } from "./stage-badge";
 
 export type RecordListSearchParams = { q?: string | string[]; after?: string | string[] };

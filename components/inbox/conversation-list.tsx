@@ -9,8 +9,8 @@ import { describePreview } from "@/lib/content/describe-content";
 import { waitingDuration, type PreviewAuthor } from "@/lib/inbox/list-row-words";
 import type { ConversationRow } from "@/lib/inbox/queries";
 import { encodeCursor, MAX_ROWS_PER_FETCH, type View } from "@/lib/inbox/views";
-import { inboxHref } from "./inbox-href";
-import { batcher, recentlyChanged, useLiveEvents } from "./live-bus";
+import { inboxHref } from "@/lib/paths";
+import { appOf, batcher, conversationOf, recentlyChanged, useLiveEvents } from "./live-bus";
 import { ProviderIcon } from "./provider-icon";
 import { RowListbox } from "./row-listbox";
 import { SnoozedUntil } from "./snooze/snoozed-until";
@@ -98,12 +98,12 @@ export function ConversationList({
   }, [rows, fetcher, appId]);
 
   useLiveEvents((event) => {
-    if (!LIST_EVENTS.has(event.type) || !event.conversationId) return false;
+    const id = conversationOf(event);
+    if (!LIST_EVENTS.has(event.type) || !id) return false;
     if (event.type === "conversation.deleted") {
-      const id = event.conversationId;
       setShown((current) => ({ ...current, rows: current.rows.filter((row) => row.id !== id) }));
-    } else if (!appId || event.appId === appId) {
-      fetcher.add(event.conversationId);
+    } else if (!appId || appOf(event) === appId) {
+      fetcher.add(id);
     }
     return true;
   });

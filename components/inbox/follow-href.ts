@@ -1,5 +1,5 @@
 import type { View } from "@/lib/inbox/views";
-import { inboxHref } from "./inbox-href";
+import { inboxHref } from "@/lib/paths";
 
 type Location = { pathname: string; search: string };
 

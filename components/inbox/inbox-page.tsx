@@ -11,7 +11,7 @@ import { isView } from "@/lib/inbox/views";
 import { ConversationList } from "./conversation-list";
 import { OpenConversationPane } from "./open-conversation-pane";
 import { InboxFrame } from "./inbox-frame";
-import { inboxHref } from "./inbox-href";
+import { inboxHref, SETTINGS_PATHS } from "@/lib/paths";
 import { ViewNav } from "./view-nav";
 
 export type InboxSearchParams = { app?: string | string[]; after?: string | string[] };
@@ -62,7 +62,7 @@ export async function InboxPage({
           <h1 className="text-lg font-semibold">{title}</h1>
           <p className="mt-2 text-muted">{body}</p>
           {isAdmin ? (
-            <Link href="/settings/integrations/messaging" className={buttonClasses("primary", "mt-5")}>
+            <Link href={SETTINGS_PATHS.messagingApps} className={buttonClasses("primary", "mt-5")}>
               {t("noApps.adminAction")}
             </Link>
           ) : null}

@@ -1,20 +1,23 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import type { RealtimeEvent } from "@/lib/realtime/events";
 
-export type LiveEvent = {
-  type: string;
-  conversationId?: string | null;
-  messageId?: string;
-  appId?: string | null;
-  changes?: string[];
-  title?: string;
-  body?: string;
-  /** presence: who, and what they are doing (spec §13). */
-  userId?: string;
-  name?: string;
-  state?: "viewing" | "typing" | "left";
-};
+/**
+ * The events the live stream sends (`lib/realtime/events.ts`). A type-only import: the
+ * schema module imports the database schema, which must stay out of the browser bundle.
+ */
+export type LiveEvent = RealtimeEvent;
+
+/** The conversation an event names, if any. */
+export function conversationOf(event: LiveEvent): string | null {
+  return "conversationId" in event ? event.conversationId : null;
+}
+
+/** The app an event belongs to, if any. */
+export function appOf(event: LiveEvent): string | null {
+  return "appId" in event ? event.appId : null;
+}
 
 /** Returns true when it brought its part of the screen up to date, so no page refresh is needed. */
 type LiveHandler = (event: LiveEvent) => boolean;
@@ -46,9 +49,10 @@ export function recentlyChanged(appId: string | null): string[] {
  * when none took it: the page then re-renders as a whole (pages without live components).
  */
 export function dispatchLiveEvent(event: LiveEvent): boolean {
-  if (event.conversationId && event.type !== "presence") {
+  const conversationId = conversationOf(event);
+  if (conversationId && event.type !== "presence") {
     forgetOld();
-    recent.push({ conversationId: event.conversationId, appId: event.appId ?? null, at: Date.now() });
+    recent.push({ conversationId, appId: appOf(event), at: Date.now() });
   }
   let handled = false;
   for (const handler of handlers) {

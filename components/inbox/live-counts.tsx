@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useSyncExternalStore } from "react";
 import { formatCount, type ViewCounts } from "@/lib/inbox/count-format";
 import type { View } from "@/lib/inbox/views";
-import { batcher, useLiveEvents } from "./live-bus";
+import { appOf, batcher, useLiveEvents } from "./live-bus";
 
 const FETCH_BATCH_MS = 150;
 
@@ -56,7 +56,7 @@ export function CountsUpdater({ appId, initial }: { appId: string | null; initia
   useEffect(() => () => fetcher.cancel(), [fetcher]);
   useLiveEvents((event) => {
     if (!changesCounts(event)) return false;
-    if (!appId || event.appId === appId) fetcher.add("counts");
+    if (!appId || appOf(event) === appId) fetcher.add("counts");
     // Handled only together with the list; returning false here would re-render the page.
     return false;
   });

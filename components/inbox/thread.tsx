@@ -7,7 +7,7 @@ import { loadOlderMessagesAction } from "@/app/(app)/messaging/actions";
 import type { Provider } from "@/db/schema";
 import type { ThreadActivity, ThreadMessage } from "@/lib/inbox/queries";
 import { RefusalAlert, type ShownRefusal } from "@/components/ui/refusal-alert";
-import { batcher, useLiveEvents } from "./live-bus";
+import { batcher, conversationOf, useLiveEvents } from "./live-bus";
 import { takeThreadFocusRequest } from "./list-rows";
 import { ComposerModes, type ComposerMode } from "./notes/composer-modes";
 import type { Mentionable } from "./notes/mention-picker";
@@ -125,7 +125,7 @@ export function Thread({
   // This conversation's events: its newest page is fetched and merged; a change the header or
   // the CRM panel shows (assignee, status, contact, links) re-renders the page.
   useLiveEvents((event) => {
-    if (event.conversationId !== conversationId) return false;
+    if (conversationOf(event) !== conversationId) return false;
     if (event.type === "message.created" || event.type === "message.updated") {
       newest.add(conversationId);
       return true;

@@ -8,7 +8,7 @@ import { showActionToast } from "@/components/notifications/action-toasts";
 import { refusalText, type ShownRefusal } from "@/components/ui/refusal-alert";
 import { viewOf, type View } from "@/lib/inbox/views";
 import { followHref, listHrefOf } from "./follow-href";
-import { inboxHref } from "./inbox-href";
+import { inboxHref, SEARCH_PATH } from "@/lib/paths";
 import { neighbourRowHref, requestThreadFocus } from "./list-rows";
 
 type Status = "open" | "closed";
@@ -73,7 +73,7 @@ export function useConversationActions({
         showActionToast({ message: refusalText(tAll, result) });
         return;
       }
-      const isSearch = origin.pathname.startsWith("/messaging/search");
+      const isSearch = origin.pathname.startsWith(SEARCH_PATH);
       router.push(isSearch ? origin.pathname + origin.search : inboxHref(returnTo, { conversationId: id, appId: new URLSearchParams(origin.search).get("app") }));
       showActionToast({ message: t("undone") });
     });

@@ -6,7 +6,7 @@ import { Popover } from "@/components/ui/popover";
 import type { ViewCounts } from "@/lib/inbox/count-format";
 import { CountsUpdater, LiveCount } from "./live-counts";
 import { VIEWS, type View } from "@/lib/inbox/views";
-import { inboxHref } from "./inbox-href";
+import { inboxHref } from "@/lib/paths";
 import { ProviderIcon } from "./provider-icon";
 
 function Chevron() {

@@ -10,8 +10,9 @@ import { useRequestClose, useUnsavedChanges } from "@/components/ui/dialog";
 import { NOTIFICATION_CHANNELS, NOTIFICATION_EVENTS, type PreferenceMatrix } from "@/lib/notifications/events";
 import { DesktopNotifications } from "./desktop-notifications";
 import { EVENT_LABEL_KEYS, hasPreferenceChanges, withPreference } from "./preference-matrix";
+import { HELP_NOTIFICATIONS_PATH } from "@/lib/paths";
 
-export const HELP_PATH = "/help/notifications";
+export const HELP_PATH = HELP_NOTIFICATIONS_PATH;
 
 /** Mounted each time the dialog opens, so it starts from what is saved. */
 export function SettingsForm({

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { LiveUpdates, type LiveEvent } from "@/components/inbox/live-updates";
 import { useActionToasts, type ActionToast } from "./action-toasts";
+import { conversationHref } from "@/lib/paths";
 
 const TOAST_MS = 6_000;
 const MAX_TOASTS = 3;
@@ -90,7 +91,7 @@ function ToastItem({ toast, onDismiss, dismissLabel }: { toast: Toast; onDismiss
       <span aria-hidden="true" className="mt-1.5 h-2 w-2 shrink-0 rounded-full bg-brand-500" />
       {toast.conversationId ? (
         <Link
-          href={`/messaging/c/${toast.conversationId}`}
+          href={conversationHref(toast.conversationId)}
           onClick={() => onDismiss(toast.id)}
           className="group min-w-0 flex-1 rounded px-1.5"
         >

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { SEARCH_MAX_LENGTH } from "@/lib/search/search-query";
+import { SEARCH_PATH, searchHref } from "@/lib/paths";
 
 /** The search box of SPEC §13 above every list; the `/` shortcut focuses it (lib/keyboard). */
 export function SearchBox({ initial }: { initial: string }) {
@@ -20,11 +21,11 @@ export function SearchBox({ initial }: { initial: string }) {
   return (
     <form
       role="search"
-      action="/messaging/search"
+      action={SEARCH_PATH}
       onSubmit={(event) => {
         event.preventDefault();
         const q = text.trim();
-        router.push(q ? `/messaging/search?${new URLSearchParams({ q })}` : "/messaging/search");
+        router.push(searchHref(q));
       }}
     >
       <label htmlFor={id} className="sr-only">

@@ -7,7 +7,7 @@ import { RowListbox } from "@/components/inbox/row-listbox";
 import type { SearchResult } from "@/lib/search/search-conversations";
 import { excerptAround, type SearchQuery } from "@/lib/search/search-query";
 import { HighlightedText } from "./highlighted-text";
-import { searchHref } from "./search-href";
+import { searchHref } from "@/lib/paths";
 
 /** Search's result list (SPEC §13): newest first, each naming its view, matches marked. */
 export async function SearchResults({

@@ -8,7 +8,8 @@ import { TextField } from "@/components/ui/text-field";
 import type { Provider } from "@/db/schema";
 import { firstErrorByField } from "@/components/ui/field-errors";
 import { RefusalAlert } from "@/components/ui/refusal-alert";
-import type { ActionOutcome, EditableApp, WorkspaceUserOption } from "./types";
+import type { ActionResult } from "@/lib/result";
+import type { EditableApp, WorkspaceUserOption } from "./types";
 import { useRequestClose } from "@/components/ui/dialog";
 
 export type AppFormMode = { kind: "install"; provider: Provider } | { kind: "edit"; app: EditableApp };
@@ -25,7 +26,7 @@ type Values = {
   sender: string;
 };
 
-type FormState = { values: Values; outcome: ActionOutcome | null };
+type FormState = { values: Values; outcome: ActionResult<{ appId: string }> | null };
 
 function initialValues(mode: AppFormMode): Values {
   const empty: Values = {
@@ -67,7 +68,7 @@ function readValues(form: FormData): Values {
   };
 }
 
-async function submitValues(mode: AppFormMode, values: Values): Promise<ActionOutcome> {
+async function submitValues(mode: AppFormMode, values: Values): Promise<ActionResult<{ appId: string }>> {
   const access = {
     name: values.name,
     accessMode: values.accessMode,
@@ -115,7 +116,7 @@ export function AppForm({
   const isEdit = mode.kind === "edit";
   const cancel = useRequestClose(onCancel);
   const formRef = useRef<HTMLFormElement>(null);
-  const handledOutcome = useRef<ActionOutcome | null>(null);
+  const handledOutcome = useRef<ActionResult<{ appId: string }> | null>(null);
   const accessErrorId = useId();
 
   const [state, submit, pending] = useActionState<FormState, FormData>(

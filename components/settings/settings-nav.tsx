@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
+import { SETTINGS_PATHS } from "@/lib/paths";
 
 /** Settings' own navigation: Messaging and Team for admins, Canned responses and Account for everyone. */
 export function SettingsNav({ isAdmin }: { isAdmin: boolean }) {
@@ -12,12 +13,12 @@ export function SettingsNav({ isAdmin }: { isAdmin: boolean }) {
   const links = [
     ...(isAdmin
       ? [
-          { href: "/settings/integrations/messaging", match: "/settings/integrations", label: t("messaging") },
-          { href: "/settings/team", match: "/settings/team", label: t("team") },
+          { href: SETTINGS_PATHS.messagingApps, match: SETTINGS_PATHS.integrations, label: t("messaging") },
+          { href: SETTINGS_PATHS.team, match: SETTINGS_PATHS.team, label: t("team") },
         ]
       : []),
-    { href: "/settings/canned-responses", match: "/settings/canned-responses", label: t("cannedResponses") },
-    { href: "/settings/account", match: "/settings/account", label: t("account") },
+    { href: SETTINGS_PATHS.cannedResponses, match: SETTINGS_PATHS.cannedResponses, label: t("cannedResponses") },
+    { href: SETTINGS_PATHS.account, match: SETTINGS_PATHS.account, label: t("account") },
   ];
   return (
     <nav aria-label={t("settings")} className="shrink-0 border-b border-line bg-white px-4 md:px-8">

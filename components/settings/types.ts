@@ -14,8 +14,3 @@ export type EditableApp = {
   memberIds: string[];
   installer: { id: string; name: string };
 };
-
-/** The shape every settings action answers with (authedAction over a manage-apps function). */
-export type ActionOutcome =
-  | { ok: true; value: { appId: string } }
-  | { ok: false; reason: string; fieldErrors?: Record<string, string[]> };

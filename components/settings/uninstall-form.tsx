@@ -5,13 +5,13 @@ import { useActionState } from "react";
 import { uninstallAppAction } from "@/app/(app)/settings/integrations/messaging/actions";
 import { Button } from "@/components/ui/button";
 import { RefusalAlert } from "@/components/ui/refusal-alert";
-import type { ActionOutcome } from "./types";
+import type { ActionResult } from "@/lib/result";
 
 /** The confirmation inside the Uninstall dialog; on success the revalidated page drops the card. */
 export function UninstallForm({ appId, onCancel }: { appId: string; onCancel: () => void }) {
   const t = useTranslations("settings");
   const tCommon = useTranslations("common");
-  const [outcome, submit, pending] = useActionState<ActionOutcome | null, FormData>(
+  const [outcome, submit, pending] = useActionState<ActionResult<{ appId: string }> | null, FormData>(
     () => uninstallAppAction({ appId }),
     null,
   );

@@ -9,6 +9,7 @@ import { Logo } from "@/components/ui/logo";
 import { LAYOUT_COOKIES, rememberLayoutChoice } from "./layout-preferences";
 import { NavIcon } from "./nav-icons";
 import { isCurrent, RAIL_FOOT_ITEMS, RAIL_ITEMS, visibleItems, type NavItem } from "./nav-items";
+import { HOME_PATH } from "@/lib/paths";
 
 function RailLink({ item, isCollapsed }: { item: NavItem; isCollapsed: boolean }) {
   const t = useTranslations("nav");
@@ -49,7 +50,7 @@ export function AppNav({ isAdmin, isInitiallyCollapsed }: { isAdmin: boolean; is
   const toggleLabel = isCollapsed ? t("expand") : t("collapse");
   return (
     <nav aria-label={t("main")} className={cn("hidden h-full shrink-0 flex-col bg-slate-900 py-4 md:flex", isCollapsed ? "w-14 px-2" : "w-44 px-3")}>
-      <Link href="/messaging/unassigned" className={cn("mb-5 flex items-center gap-2", isCollapsed ? "justify-center" : "px-1")}>
+      <Link href={HOME_PATH} className={cn("mb-5 flex items-center gap-2", isCollapsed ? "justify-center" : "px-1")}>
         <Logo className="h-7 w-7 shrink-0" />
         <span className={isCollapsed ? "sr-only" : "font-semibold text-white"}>Switchboard</span>
       </Link>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/components/ui/button";
+import { HOME_PATH } from "@/lib/paths";
 
 export async function StatusPage({ code, title, body }: { code: number; title: string; body: string }) {
   const t = await getTranslations("errors");
@@ -10,7 +11,7 @@ export async function StatusPage({ code, title, body }: { code: number; title: s
         <p className="text-sm font-semibold text-brand-600">{code}</p>
         <h1 className="mt-2 text-xl font-semibold">{title}</h1>
         <p className="mt-2 text-muted">{body}</p>
-        <Link href="/messaging/unassigned" className={buttonClasses("secondary", "mt-6")}>
+        <Link href={HOME_PATH} className={buttonClasses("secondary", "mt-6")}>
           {t("backToInbox")}
         </Link>
       </div>

@@ -11,6 +11,7 @@ import { Menu, MenuItem } from "@/components/ui/menu";
 import { RefusalAlert } from "@/components/ui/refusal-alert";
 import { MEDIA, useMediaQuery } from "@/components/ui/use-media-query";
 import { LOCALES, type Locale } from "@/lib/i18n/locales";
+import { SETTINGS_PATHS } from "@/lib/paths";
 
 /**
  * The user menu at the top right (spec §10): account, language, sign-out, and on phones the
@@ -48,7 +49,7 @@ export function UserMenu({ name, email, locale, isAvailable }: { name: string; e
                 {availability.isAvailable ? tAvailability("available") : tAvailability("unavailable")}
               </MenuItem>
             ) : null}
-            <MenuItem onClick={() => (close(), router.push("/settings/account"))}>{t("account")}</MenuItem>
+            <MenuItem onClick={() => (close(), router.push(SETTINGS_PATHS.account))}>{t("account")}</MenuItem>
             <div role="group" aria-label={t("language")} className="border-t border-line pt-1">
               <p className="px-2.5 py-1 text-xs font-semibold uppercase tracking-wide text-muted">{t("language")}</p>
               {LOCALES.map((option: Locale) => (

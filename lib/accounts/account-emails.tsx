@@ -5,19 +5,12 @@ import { LinkEmail } from "@/components/emails/link-email";
 import { appUrl } from "@/lib/env";
 import { translatorFor } from "@/lib/i18n/translator";
 import { sendEmail } from "@/lib/notifications/send-email";
+import { tokenHref } from "@/lib/paths";
 
 export type AccountEmailKind = "invitation" | "passwordReset" | "magicLink" | "emailChange";
 
-/** Where each kind of token is opened. */
-const PATHS: Record<AccountEmailKind, string> = {
-  invitation: "/invite/",
-  passwordReset: "/reset-password/",
-  magicLink: "/login/link/",
-  emailChange: "/confirm-email/",
-};
-
 export function accountLink(kind: AccountEmailKind, token: string): string {
-  return `${appUrl()}${PATHS[kind]}${token}`;
+  return `${appUrl()}${tokenHref(kind, token)}`;
 }
 
 /**

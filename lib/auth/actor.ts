@@ -7,6 +7,7 @@ import { sessions, users } from "@/db/schema";
 import { hasAnyWorkspace } from "@/lib/accounts/setup";
 import { auth } from "./index";
 import { liveSession } from "./sessions";
+import { LOGIN_PATH, SETUP_PATH } from "@/lib/paths";
 
 /** Who is acting: everything a permission check needs, loaded fresh for every request. */
 export type Actor = {
@@ -56,7 +57,7 @@ export function actorFromUser(user: typeof users.$inferSelect): Actor {
 export async function requireUser(db: Executor): Promise<Actor> {
   const actor = await getActor(db);
   // Spec §12: an installation without a workspace leads every page to first-run setup.
-  if (!actor) redirect((await hasAnyWorkspace(db)) ? "/login" : "/setup");
+  if (!actor) redirect((await hasAnyWorkspace(db)) ? LOGIN_PATH : SETUP_PATH);
   return actor;
 }
 

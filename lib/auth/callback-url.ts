@@ -1,7 +1,8 @@
 import { appUrl } from "@/lib/env";
+import { HOME_PATH } from "@/lib/paths";
 
 /** Where a sign-in lands when it was given no usable target. */
-export const DEFAULT_AFTER_SIGN_IN = "/messaging/unassigned";
+export const DEFAULT_AFTER_SIGN_IN = HOME_PATH;
 
 // C0 and C1 controls, DEL. Browsers strip tabs and newlines from URLs, so `/\t/evil.example`
 // becomes `//evil.example` on the way out: none may survive into a Location header.

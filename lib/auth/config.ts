@@ -1,12 +1,13 @@
 import type { NextAuthConfig } from "next-auth";
 import { safeAuthRedirect } from "./callback-url";
+import { LOGIN_PATH } from "@/lib/paths";
 
 /**
  * The edge-safe half of the Auth.js setup: no providers, no database. The Node half
  * (lib/auth/index.ts) adds those.
  */
 export const authConfig = {
-  pages: { signIn: "/login" },
+  pages: { signIn: LOGIN_PATH },
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
   // Redirects keep the host the browser used (localhost vs 127.0.0.1), so its cookie is kept.
   trustHost: true,

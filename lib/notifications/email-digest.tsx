@@ -11,6 +11,7 @@ import { translatorFor } from "@/lib/i18n/translator";
 import { hasAppAccess } from "@/lib/apps/access";
 import { defineJob, PermanentJobError } from "@/lib/jobs/define-job";
 import { EmailRefusedError, sendEmail } from "./send-email";
+import { conversationHref } from "@/lib/paths";
 
 const DIGEST_MESSAGE_LIMIT = 50;
 /** Spec §6: at most one email per user per conversation per 5 minutes. */
@@ -80,7 +81,7 @@ export async function sendEmailDigest(db: Executor, userId: string, conversation
 
     const { t, format } = await translatorFor(row.user.locale ?? row.defaultLocale);
     const contact = row.conversation.contactName;
-    const url = `${appUrl()}/messaging/c/${conversationId}`;
+    const url = `${appUrl()}${conversationHref(conversationId)}`;
     const email = (
       <NewMessagesEmail
         copy={{

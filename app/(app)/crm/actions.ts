@@ -9,33 +9,33 @@ import { addNote, deleteNote, editNote } from "@/lib/crm/notes";
 import { deleteRecord, saveDeal, saveLead, savePerson, searchRecords } from "@/lib/crm/records";
 import { dealSchema, leadSchema, noteBodySchema, personSchema, RECORD_TYPES } from "@/lib/crm/schemas";
 import { ok } from "@/lib/result";
+import { MESSAGING_PATH, RECORD_LIST_PATHS, recordHref } from "@/lib/paths";
 
 const recordType = z.enum(RECORD_TYPES);
 const optionalId = z.uuid().optional();
-const listPath = { person: "/persons", lead: "/leads", deal: "/deals" } as const;
 
 export const savePersonAction = authedAction(personSchema.extend({ id: optionalId }), async (actor, { id, ...input }) => {
   const result = await savePerson(await getDb(), actor, input, id);
-  if (result.ok) revalidatePath("/persons", "layout");
+  if (result.ok) revalidatePath(RECORD_LIST_PATHS.person, "layout");
   return result;
 });
 
 export const saveLeadAction = authedAction(leadSchema.extend({ id: optionalId }), async (actor, { id, ...input }) => {
   const result = await saveLead(await getDb(), actor, input, id);
-  if (result.ok) revalidatePath("/leads", "layout");
+  if (result.ok) revalidatePath(RECORD_LIST_PATHS.lead, "layout");
   return result;
 });
 
 export const saveDealAction = authedAction(dealSchema.extend({ id: optionalId }), async (actor, { id, ...input }) => {
   const result = await saveDeal(await getDb(), actor, input, id);
-  if (result.ok) revalidatePath("/deals", "layout");
+  if (result.ok) revalidatePath(RECORD_LIST_PATHS.deal, "layout");
   return result;
 });
 
 export const deleteRecordAction = authedAction(z.object({ type: recordType, id: z.uuid() }), async (actor, input) => {
   const db = await getDb();
   const result = await deleteRecord(db, actor, input.type, input.id);
-  if (result.ok) revalidatePath(listPath[input.type], "layout");
+  if (result.ok) revalidatePath(RECORD_LIST_PATHS[input.type], "layout");
   return result;
 });
 
@@ -44,7 +44,7 @@ export const addNoteAction = authedAction(
   async (actor, input) => {
     const db = await getDb();
     const result = await addNote(db, actor, input);
-    if (result.ok) revalidatePath(`${listPath[input.type]}/${input.recordId}`);
+    if (result.ok) revalidatePath(recordHref(input.type, input.recordId));
     return result;
   },
 );
@@ -73,7 +73,7 @@ export const linkRecordAction = authedAction(
   async (actor, input) => {
     const db = await getDb();
     const result = await linkRecord(db, actor, input);
-    if (result.ok) revalidatePath("/messaging", "layout");
+    if (result.ok) revalidatePath(MESSAGING_PATH, "layout");
     return result;
   },
 );
@@ -81,7 +81,7 @@ export const linkRecordAction = authedAction(
 export const unlinkRecordAction = authedAction(z.object({ conversationId: z.uuid(), type: recordType }), async (actor, input) => {
   const db = await getDb();
   const result = await unlinkRecord(db, actor, input);
-  if (result.ok) revalidatePath("/messaging", "layout");
+  if (result.ok) revalidatePath(MESSAGING_PATH, "layout");
   return result;
 });
 
@@ -96,7 +96,7 @@ export const createAndLinkRecordAction = authedAction(
   async (actor, { conversationId, ...record }) => {
     const db = await getDb();
     const result = await createAndLinkRecord(db, actor, conversationId, record);
-    if (result.ok) revalidatePath("/messaging", "layout");
+    if (result.ok) revalidatePath(MESSAGING_PATH, "layout");
     return result;
   },
 );

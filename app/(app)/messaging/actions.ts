@@ -12,11 +12,12 @@ import { renameContact } from "@/lib/inbox/rename-contact";
 import { loadOlderThreadItems } from "@/lib/inbox/thread-page";
 import { resendMessage, sendReply } from "@/lib/inbox/reply";
 import { setConversationStatus } from "@/lib/inbox/set-conversation-status";
+import { MESSAGING_PATH } from "@/lib/paths";
 
 const conversationId = z.uuid();
 
 function refreshInbox() {
-  revalidatePath("/messaging", "layout");
+  revalidatePath(MESSAGING_PATH, "layout");
 }
 
 export const assignConversationAction = authedAction(

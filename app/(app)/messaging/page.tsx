@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
+import { HOME_PATH } from "@/lib/paths";
 
 export default function MessagingIndex() {
-  redirect("/messaging/unassigned");
+  redirect(HOME_PATH);
 }

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { getDb } from "@/db/index";
 import { authedAction } from "@/lib/auth/authed-action";
 import { listConversationTemplates, sendTemplate } from "@/lib/content/send-template";
+import { MESSAGING_PATH } from "@/lib/paths";
 
 const conversationId = z.uuid();
 
@@ -21,7 +22,7 @@ export const sendTemplateAction = authedAction(
   }),
   async (actor, input) => {
     const result = await sendTemplate(await getDb(), actor, input);
-    if (result.ok) revalidatePath("/messaging", "layout");
+    if (result.ok) revalidatePath(MESSAGING_PATH, "layout");
     return result;
   },
 );

@@ -7,6 +7,7 @@ import { cn } from "@/components/ui/cn";
 import { Logo } from "@/components/ui/logo";
 import { requireUser } from "@/lib/auth/actor";
 import { isOutboxShown, listOutboxEmails } from "@/lib/notifications/outbox";
+import { HOME_PATH } from "@/lib/paths";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("notifications.outbox");
@@ -29,7 +30,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
       <header className="flex h-14 shrink-0 items-center gap-3 border-b border-line bg-white px-4">
         <Logo className="h-7 w-7" />
         <h1 className="min-w-0 truncate font-semibold">{t("title")}</h1>
-        <Link href="/messaging/unassigned" className="ml-auto shrink-0 text-sm text-brand-600 hover:underline">
+        <Link href={HOME_PATH} className="ml-auto shrink-0 text-sm text-brand-600 hover:underline">
           {t("backToInbox")}
         </Link>
       </header>

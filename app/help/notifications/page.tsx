@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Logo } from "@/components/ui/logo";
 import { getEnv } from "@/lib/env";
+import { HOME_PATH } from "@/lib/paths";
 
 const SECTIONS = ["test", "blocked", "unsupported", "focus", "email"] as const;
 const BROWSERS = ["chrome", "edge", "firefox", "safari"] as const;
@@ -64,11 +65,11 @@ export default async function NotificationHelpPage() {
     <div className="min-h-full">
       <header className="border-b border-line bg-white">
         <div className="mx-auto flex h-14 max-w-3xl items-center gap-3 px-4">
-          <Link href="/messaging/unassigned" className="flex items-center gap-2 font-semibold">
+          <Link href={HOME_PATH} className="flex items-center gap-2 font-semibold">
             <Logo className="h-7 w-7" />
             Switchboard
           </Link>
-          <Link href="/messaging/unassigned" className="ml-auto text-sm text-brand-600 hover:underline">
+          <Link href={HOME_PATH} className="ml-auto text-sm text-brand-600 hover:underline">
             {t("backToInbox")}
           </Link>
         </div>

@@ -6,6 +6,7 @@ import { InvalidLink } from "@/components/accounts/invalid-link";
 import { NewPasswordForm } from "@/components/accounts/new-password-form";
 import { isResetTokenUsable } from "@/lib/accounts/password-reset";
 import { resetPasswordAction } from "../actions";
+import { FORGOT_PASSWORD_PATH } from "@/lib/paths";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +20,7 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
   const { token } = await params;
   const t = await getTranslations("accounts");
   if (!(await isResetTokenUsable(db, token))) {
-    return <InvalidLink title={t("reset.invalidTitle")} body={t("reset.invalidBody")} action={{ href: "/forgot-password", label: t("reset.again") }} />;
+    return <InvalidLink title={t("reset.invalidTitle")} body={t("reset.invalidBody")} action={{ href: FORGOT_PASSWORD_PATH, label: t("reset.again") }} />;
   }
   return (
     <AuthCard title={t("reset.title")}>

@@ -11,6 +11,7 @@ import { claimDelivery, finishDelivery } from "../deliveries";
 import { notifyDesktop } from "../notify-user";
 import { selectRecipients } from "../recipients";
 import { sendEmail } from "../send-email";
+import { conversationHref } from "@/lib/paths";
 
 /** Lets a burst of reassignments settle, so only its final assignee hears about it (spec §5). */
 export const ASSIGNMENT_NOTICE_DELAY_MS = 2_000;
@@ -57,7 +58,7 @@ export const notifyAssignmentJob = defineJob({
       await notifyDesktop(db, deliveryKey, { ...claim, channel: "desktop", workspaceId: app.workspaceId, appId: app.id }, {
         title: t("notify.assignedTitle", texts),
         body: t(byRule ? "autoAssign.notify.body" : "notify.assignedBody", texts),
-        url: `/messaging/c/${conversation.id}`,
+        url: conversationHref(conversation.id),
         tag: `assigned-${conversation.id}`,
       });
     }
@@ -68,7 +69,7 @@ export const notifyAssignmentJob = defineJob({
           copy={{ preview: t("notify.assignedTitle", texts), footer: t("notify.email.footer"), cta: t("notify.email.cta") }}
           heading={t("notify.assignedTitle", texts)}
           body={t(byRule ? "autoAssign.notify.body" : "notify.assignedBody", texts)}
-          url={`${appUrl()}/messaging/c/${conversation.id}`}
+          url={`${appUrl()}${conversationHref(conversation.id)}`}
         />
       );
       await sendEmail(db, {

@@ -12,6 +12,7 @@ import { claimDelivery, finishDelivery } from "../deliveries";
 import { notifyDesktop } from "../notify-user";
 import { selectRecipients } from "../recipients";
 import { sendEmail } from "../send-email";
+import { conversationHref } from "@/lib/paths";
 
 /** A push body or email excerpt of the note: enough to know what it is about. */
 const EXCERPT_CHARS = 200;
@@ -52,7 +53,7 @@ export const notifyMentionJob = defineJob({
         await notifyDesktop(db, deliveryKey, { ...claim, channel: "desktop", workspaceId: app.workspaceId, appId: app.id }, {
           title: t("notify.mentionedTitle", texts),
           body: excerpt,
-          url: `/messaging/c/${conversation.id}`,
+          url: conversationHref(conversation.id),
           tag: `mentioned-${activity.id}`,
         });
       }
@@ -63,7 +64,7 @@ export const notifyMentionJob = defineJob({
             copy={{ preview: t("notify.mentionedTitle", texts), footer: t("notify.email.footer"), cta: t("notify.email.cta") }}
             heading={t("notify.mentionedTitle", texts)}
             body={excerpt}
-            url={`${appUrl()}/messaging/c/${conversation.id}`}
+            url={`${appUrl()}${conversationHref(conversation.id)}`}
           />
         );
         await sendEmail(db, {

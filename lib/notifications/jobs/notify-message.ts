@@ -8,6 +8,7 @@ import { loadCandidates } from "../candidates";
 import { scheduleEmailDigest } from "../email-digest";
 import { notifyDesktop } from "../notify-user";
 import { selectRecipients } from "../recipients";
+import { conversationHref } from "@/lib/paths";
 
 /**
  * Queued in the transaction that stored the message, with the assignment as it was then:
@@ -44,7 +45,7 @@ export const notifyMessageJob = defineJob({
             {
               title: t("notify.messageTitle", { contact: conversation.contactName, app: app.name }),
               body: describeMessage(t as Translate, { ...message, attachments: message.attachments.length }, app.provider).slice(0, 180),
-              url: `/messaging/c/${conversation.id}`,
+              url: conversationHref(conversation.id),
               tag: `conversation-${conversation.id}`,
             },
           );

@@ -6,6 +6,7 @@ import { users, workspaces } from "@/db/schema";
 import { appUrl } from "@/lib/env";
 import { translatorFor } from "@/lib/i18n/translator";
 import { defineJob } from "@/lib/jobs/define-job";
+import { HOME_PATH } from "@/lib/paths";
 import { NOTIFICATION_EVENTS } from "../events";
 import { claimDelivery, finishDelivery } from "../deliveries";
 import { notifyDesktop } from "../notify-user";
@@ -31,7 +32,7 @@ export const notifyTestJob = defineJob({
     await notifyDesktop(db, deliveryKey, { ...claim, channel: "desktop", workspaceId: user.workspaceId, appId: null }, {
       title: t("notify.testTitle"),
       body: t("notify.testBody"),
-      url: "/messaging/unassigned",
+      url: HOME_PATH,
       tag: "switchboard-test",
     });
 
@@ -43,7 +44,7 @@ export const notifyTestJob = defineJob({
           copy={{ preview: t("notify.email.testSubject"), footer: t("notify.email.footer"), cta: t("notify.email.ctaInbox") }}
           heading={t("notify.email.testSubject")}
           body={t("notify.email.testBody")}
-          url={`${appUrl()}/messaging/unassigned`}
+          url={`${appUrl()}${HOME_PATH}`}
         />
       );
       await sendEmail(db, {

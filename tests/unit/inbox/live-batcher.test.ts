@@ -89,11 +89,19 @@ describe("the events a list rendered late takes in again", () => {
   it("names the conversations of the last 10 seconds, of the list's app or all, once each, and forgets older ones", async () => {
     const a = "00000000-0000-4000-8000-0000000000a1";
     const b = "00000000-0000-4000-8000-0000000000b1";
-    dispatchLiveEvent({ type: "message.created", conversationId: a, appId: "app-1" });
+    dispatchLiveEvent({ type: "message.created", workspaceId: "00000000-0000-4000-8000-0000000000f1", conversationId: a, messageId: "00000000-0000-4000-8000-0000000000e1", appId: "app-1" });
     await vi.advanceTimersByTimeAsync(6_000);
-    dispatchLiveEvent({ type: "conversation.updated", conversationId: b, appId: "app-2" });
-    dispatchLiveEvent({ type: "message.created", conversationId: a, appId: "app-1" });
-    dispatchLiveEvent({ type: "presence", conversationId: "00000000-0000-4000-8000-0000000000c1", appId: "app-1" });
+    dispatchLiveEvent({ type: "conversation.updated", workspaceId: "00000000-0000-4000-8000-0000000000f1", conversationId: b, changes: ["lastActivity"], appId: "app-2" });
+    dispatchLiveEvent({ type: "message.created", workspaceId: "00000000-0000-4000-8000-0000000000f1", conversationId: a, messageId: "00000000-0000-4000-8000-0000000000e1", appId: "app-1" });
+    dispatchLiveEvent({
+      type: "presence",
+      workspaceId: "00000000-0000-4000-8000-0000000000f1",
+      conversationId: "00000000-0000-4000-8000-0000000000c1",
+      appId: "app-1",
+      userId: "00000000-0000-4000-8000-0000000000d1",
+      name: "Bob",
+      state: "viewing",
+    });
     expect(recentlyChanged(null).sort()).toEqual([a, b]);
     expect(recentlyChanged("app-2")).toEqual([b]);
 

@@ -18,6 +18,7 @@ import { fieldErrors, formValues, type FormState } from "@/lib/accounts/form-sta
 import { getSignedIn } from "@/lib/auth/actor";
 import { signOut } from "@/lib/auth/index";
 import { LOCALES } from "@/lib/i18n/locales";
+import { LOGIN_PATH } from "@/lib/paths";
 
 const SIGNED_OUT: FormState = { refusal: { reason: "signed_out" } };
 
@@ -79,5 +80,5 @@ export async function signOutEverywhereAction(): Promise<void> {
   const db = await getDb();
   const signedIn = await getSignedIn(db);
   if (signedIn) await signOutEverywhere(db, signedIn.actor);
-  await signOut({ redirectTo: "/login" });
+  await signOut({ redirectTo: LOGIN_PATH });
 }

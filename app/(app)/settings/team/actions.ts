@@ -7,10 +7,11 @@ import { authedAction } from "@/lib/auth/authed-action";
 import { invitePeople, inviteSchema, resendInvitation, revokeInvitation } from "@/lib/team/invitations";
 import { changeRole, deactivateMember, memberSchema, reactivateMember, roleChangeSchema } from "@/lib/team/members";
 import type { Result } from "@/lib/result";
+import { SETTINGS_PATHS } from "@/lib/paths";
 
 /** Each action re-renders the team list on success; the domain functions check the admin role. */
 function refreshing<T, R extends string>(result: Result<T, R>): Result<T, R> {
-  if (result.ok) revalidatePath("/settings/team");
+  if (result.ok) revalidatePath(SETTINGS_PATHS.team);
   return result;
 }
 

@@ -4,6 +4,7 @@ import { getDb } from "@/db/index";
 import { requireUser } from "@/lib/auth/actor";
 import { findAccessibleConversation, findDeletedConversation } from "@/lib/apps/access";
 import { viewOf } from "@/lib/inbox/views";
+import { inboxHref } from "@/lib/paths";
 
 /**
  * Links in notes and notifications use this form: it opens the conversation in whatever view
@@ -14,7 +15,7 @@ export default async function ConversationRedirect({ params }: { params: Promise
   const { conversationId } = await params;
   const actor = await requireUser(db);
   const found = await findAccessibleConversation(db, actor, conversationId);
-  if (found) redirect(`/messaging/${viewOf(found.conversation, actor.userId)}/${found.conversation.id}`);
+  if (found) redirect(inboxHref(viewOf(found.conversation, actor.userId), { conversationId: found.conversation.id }));
   const deleted = await findDeletedConversation(db, actor, conversationId);
   if (!deleted) notFound();
   return <DeletedConversation contactName={deleted.contactName || null} appName={deleted.appName} provider={deleted.provider} />;

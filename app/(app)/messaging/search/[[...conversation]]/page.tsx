@@ -5,7 +5,7 @@ import { InboxFrame } from "@/components/inbox/inbox-frame";
 import { OpenConversationPane } from "@/components/inbox/open-conversation-pane";
 import { ViewNav } from "@/components/inbox/view-nav";
 import { SearchResults } from "@/components/search/search-results";
-import { searchHref } from "@/components/search/search-href";
+import { searchHref } from "@/lib/paths";
 import { requireUser } from "@/lib/auth/actor";
 import { loadSearchData } from "@/lib/search/search-data";
 

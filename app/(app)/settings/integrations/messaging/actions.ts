@@ -7,8 +7,9 @@ import { installApp, uninstallApp, updateApp } from "@/lib/apps/manage-apps";
 import { installAppSchema, uninstallAppSchema, updateAppSchema } from "@/lib/apps/schemas";
 import { authedAction } from "@/lib/auth/authed-action";
 import { claimOnReplySettingSchema, saveClaimOnReply } from "@/lib/inbox/claim-on-reply-setting";
+import { MESSAGING_PATH, SETTINGS_PATHS } from "@/lib/paths";
 
-const SETTINGS_PATH = "/settings/integrations/messaging";
+const SETTINGS_PATH = SETTINGS_PATHS.messagingApps;
 
 export const installAppAction = authedAction(installAppSchema, async (actor, input) => {
   const db = await getDb();
@@ -30,7 +31,7 @@ export const uninstallAppAction = authedAction(uninstallAppSchema, async (actor,
   // Spec §2: the app's conversations leave every inbox at once.
   if (result.ok) {
     revalidatePath(SETTINGS_PATH);
-    revalidatePath("/messaging", "layout");
+    revalidatePath(MESSAGING_PATH, "layout");
   }
   return result;
 });

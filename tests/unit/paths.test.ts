@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inboxHref } from "@/components/inbox/inbox-href";
+import { inboxHref } from "@/lib/paths";
 
 describe("inboxHref", () => {
   it.each([
