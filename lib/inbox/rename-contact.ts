@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { conversations } from "@/db/schema";
+import { conversations, type Conversation } from "@/db/schema";
 import { publishEvent } from "@/lib/realtime/bus";
 import { ok, refuse, type Result } from "@/lib/result";
 import { lockAccessibleConversation, type AccessSubject } from "@/lib/apps/access";
@@ -21,13 +21,18 @@ export async function renameContact(
     if (!found) return refuse("not_found");
     const { conversation } = found;
     await tx.update(conversations).set({ contactName: input.name, isContactNameLocked: true }).where(eq(conversations.id, conversation.id));
-    await publishEvent(tx, {
-      type: "conversation.updated",
-      workspaceId: conversation.workspaceId,
-      appId: conversation.appId,
-      conversationId: conversation.id,
-      changes: ["contact"],
-    });
+    await announceContactChange(tx, conversation);
     return ok({ name: input.name });
+  });
+}
+
+/** Tells every open inbox the contact's name changed, whoever changed it (a user, a profile lookup). */
+export async function announceContactChange(db: Executor, conversation: Pick<Conversation, "id" | "workspaceId" | "appId">): Promise<void> {
+  await publishEvent(db, {
+    type: "conversation.updated",
+    workspaceId: conversation.workspaceId,
+    appId: conversation.appId,
+    conversationId: conversation.id,
+    changes: ["contact"],
   });
 }

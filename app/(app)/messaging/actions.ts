@@ -3,6 +3,8 @@
 import { getDb } from "@/db/index";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import type { Database } from "@/db/client";
+import type { Actor } from "@/lib/auth/actor";
 import { authedAction } from "@/lib/auth/authed-action";
 import { assignConversation } from "@/lib/inbox/assign-conversation";
 import { setAvailability } from "@/lib/inbox/availability";
@@ -13,6 +15,7 @@ import { loadOlderThreadItems } from "@/lib/inbox/thread-page";
 import { resendMessage, sendReply } from "@/lib/inbox/reply";
 import { setConversationStatus } from "@/lib/inbox/set-conversation-status";
 import { MESSAGING_PATH } from "@/lib/paths";
+import type { Result } from "@/lib/result";
 
 const conversationId = z.uuid();
 
@@ -20,60 +23,33 @@ function refreshInbox() {
   revalidatePath(MESSAGING_PATH, "layout");
 }
 
-export const assignConversationAction = authedAction(
-  z.object({ conversationId, assigneeId: z.uuid().nullable() }),
-  async (actor, input) => {
-    const db = await getDb();
-    const result = await assignConversation(db, actor, input);
+/** An action that changes the inbox: the change runs on the request's database, and a success re-renders the inbox. */
+function inboxChange<Schema extends z.ZodType, T, Reason extends string>(
+  schema: Schema,
+  change: (db: Database, actor: Actor, input: z.output<Schema>) => Promise<Result<T, Reason>>,
+) {
+  return authedAction(schema, async (actor, input) => {
+    const result = await change(await getDb(), actor, input);
     if (result.ok) refreshInbox();
     return result;
-  },
-);
+  });
+}
 
-export const setConversationStatusAction = authedAction(
-  z.object({ conversationId, status: z.enum(["open", "closed"]) }),
-  async (actor, input) => {
-    const db = await getDb();
-    const result = await setConversationStatus(db, actor, input);
-    if (result.ok) refreshInbox();
-    return result;
-  },
-);
+export const assignConversationAction = inboxChange(z.object({ conversationId, assigneeId: z.uuid().nullable() }), assignConversation);
 
-export const deleteConversationAction = authedAction(z.object({ conversationId }), async (actor, input) => {
-  const db = await getDb();
-  const result = await deleteConversation(db, actor, input.conversationId);
-  if (result.ok) refreshInbox();
-  return result;
-});
+export const setConversationStatusAction = inboxChange(z.object({ conversationId, status: z.enum(["open", "closed"]) }), setConversationStatus);
 
-export const renameContactAction = authedAction(renameContactSchema, async (actor, input) => {
-  const db = await getDb();
-  const result = await renameContact(db, actor, input);
-  if (result.ok) refreshInbox();
-  return result;
-});
+export const deleteConversationAction = inboxChange(z.object({ conversationId }), (db, actor, input) => deleteConversation(db, actor, input.conversationId));
 
-export const sendReplyAction = authedAction(
+export const renameContactAction = inboxChange(renameContactSchema, renameContact);
+
+export const sendReplyAction = inboxChange(
   // The length rule per provider lives in lib/inbox/reply-limits.ts; this cap only bounds the request.
   z.object({ conversationId, text: z.string().max(20_000), fileId: z.uuid().optional() }),
-  async (actor, input) => {
-    const db = await getDb();
-    const result = await sendReply(db, actor, input);
-    if (result.ok) refreshInbox();
-    return result;
-  },
+  sendReply,
 );
 
-export const resendMessageAction = authedAction(
-  z.object({ conversationId, messageId: z.uuid() }),
-  async (actor, input) => {
-    const db = await getDb();
-    const result = await resendMessage(db, actor, input);
-    if (result.ok) refreshInbox();
-    return result;
-  },
-);
+export const resendMessageAction = inboxChange(z.object({ conversationId, messageId: z.uuid() }), resendMessage);
 
 export const setAvailabilityAction = authedAction(z.object({ isAvailable: z.boolean() }), async (actor, input) => {
   const db = await getDb();

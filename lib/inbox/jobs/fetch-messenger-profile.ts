@@ -4,7 +4,7 @@ import { conversations, messagingApps } from "@/db/schema";
 import { withCredentials } from "@/lib/apps/credentials";
 import { fetchMessengerProfileName } from "@/lib/channels/messenger/profile";
 import { defineJob } from "@/lib/jobs/define-job";
-import { publishEvent } from "@/lib/realtime/bus";
+import { announceContactChange } from "../rename-contact";
 
 /** Messenger webhooks carry no name: spec §3 wants the profile's, falling back to the PSID. */
 export const fetchMessengerProfileJob = defineJob({
@@ -39,15 +39,7 @@ export const fetchMessengerProfileJob = defineJob({
           ),
         )
         .returning({ id: conversations.id });
-      if (renamed.length > 0) {
-        await publishEvent(tx, {
-          type: "conversation.updated",
-          workspaceId: conversation.workspaceId,
-          appId: conversation.appId,
-          conversationId: conversation.id,
-          changes: ["contact"],
-        });
-      }
+      if (renamed.length > 0) await announceContactChange(tx, conversation);
     });
   },
 });

@@ -1,16 +1,12 @@
-import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
 import { CannedResponsesPage } from "@/components/canned/canned-responses-page";
 import { getDb } from "@/db/index";
 import { requireUser } from "@/lib/auth/actor";
 import { listCannedResponses } from "@/lib/canned/canned-responses";
+import { titledMetadata } from "@/lib/i18n/page-title";
 
 export const dynamic = "force-dynamic";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations();
-  return { title: `${t("canned.title")} · ${t("nav.settings")} · ${t("common.appName")}` };
-}
+export const generateMetadata = () => titledMetadata("canned.title", "nav.settings");
 
 /** SPEC §13: admins manage the workspace's canned responses; members see them read-only. */
 export default async function CannedResponsesSettingsPage() {

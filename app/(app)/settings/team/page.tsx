@@ -1,16 +1,12 @@
 import { getDb } from "@/db/index";
-import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
 import { TeamPage } from "@/components/team/team-page";
 import { requireAdmin } from "@/lib/auth/actor";
 import { listTeam } from "@/lib/team/team-list";
+import { titledMetadata } from "@/lib/i18n/page-title";
 
 export const dynamic = "force-dynamic";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations();
-  return { title: `${t("team.metaTitle")} · ${t("nav.settings")} · ${t("common.appName")}` };
-}
+export const generateMetadata = () => titledMetadata("team.metaTitle", "nav.settings");
 
 /** Spec §12: admins only; members get the 403 page. */
 export default async function TeamSettingsPage() {

@@ -1,15 +1,11 @@
-import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
 import { MessagingAppsPage } from "@/components/settings/messaging-apps-page";
 import { closedProviders, listAppsForSettings, listWorkspaceUsers } from "@/lib/apps/settings-queries";
 import { getDb } from "@/db/index";
 import { requireAdmin } from "@/lib/auth/actor";
 import { readClaimOnReply } from "@/lib/inbox/claim-on-reply-setting";
+import { titledMetadata } from "@/lib/i18n/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations();
-  return { title: `${t("settings.messaging.title")} · ${t("nav.settings")} · ${t("common.appName")}` };
-}
+export const generateMetadata = () => titledMetadata("settings.messaging.title", "nav.settings");
 
 export default async function MessagingSettingsPage() {
   const db = await getDb();
@@ -17,7 +13,7 @@ export default async function MessagingSettingsPage() {
   const [apps, users, claimOnReply] = await Promise.all([
     listAppsForSettings(db, actor),
     listWorkspaceUsers(db, actor),
-    readClaimOnReply(await getDb(), actor.workspaceId),
+    readClaimOnReply(db, actor.workspaceId),
   ]);
   return <MessagingAppsPage apps={apps} users={users} closed={closedProviders()} actorId={actor.userId} claimOnReply={claimOnReply} />;
 }

@@ -1,16 +1,12 @@
-import { render } from "@react-email/render";
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
-import { NoticeEmail } from "@/components/emails/notice-email";
 import { conversationActivities, conversations, messagingApps, users } from "@/db/schema";
-import { appUrl } from "@/lib/env";
 import { translatorFor } from "@/lib/i18n/translator";
 import { defineJob } from "@/lib/jobs/define-job";
 import { loadCandidates } from "../candidates";
-import { claimDelivery, finishDelivery } from "../deliveries";
+import { emailNotice } from "../email-notice";
 import { notifyDesktop } from "../notify-user";
 import { selectRecipients } from "../recipients";
-import { sendEmail } from "../send-email";
 import { conversationHref } from "@/lib/paths";
 
 /** Lets a burst of reassignments settle, so only its final assignee hears about it (spec §5). */
@@ -62,24 +58,15 @@ export const notifyAssignmentJob = defineJob({
         tag: `assigned-${conversation.id}`,
       });
     }
-    const emailKey = `${deliveryKey}:email`;
-    if (recipient.channels.includes("email") && (await claimDelivery(db, emailKey, { ...claim, channel: "email" }))) {
-      const email = (
-        <NoticeEmail
-          copy={{ preview: t("notify.assignedTitle", texts), footer: t("notify.email.footer"), cta: t("notify.email.cta") }}
-          heading={t("notify.assignedTitle", texts)}
-          body={t(byRule ? "autoAssign.notify.body" : "notify.assignedBody", texts)}
-          url={`${appUrl()}${conversationHref(conversation.id)}`}
-        />
-      );
-      await sendEmail(db, {
+    if (recipient.channels.includes("email")) {
+      await emailNotice(db, deliveryKey, claim, {
         to: person.email,
         subject: t(byRule ? "autoAssign.notify.emailSubject" : "notify.email.assignedSubject", texts),
-        html: await render(email),
-        text: await render(email, { plainText: true }),
-        idempotencyKey: emailKey,
+        heading: t("notify.assignedTitle", texts),
+        body: t(byRule ? "autoAssign.notify.body" : "notify.assignedBody", texts),
+        path: conversationHref(conversation.id),
+        copy: { preview: t("notify.assignedTitle", texts), footer: t("notify.email.footer"), cta: t("notify.email.cta") },
       });
-      await finishDelivery(db, emailKey, "sent");
     }
   },
 });

@@ -1,17 +1,13 @@
-import { render } from "@react-email/render";
 import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
-import { NoticeEmail } from "@/components/emails/notice-email";
 import { conversationActivities, conversations, messagingApps, users } from "@/db/schema";
-import { appUrl } from "@/lib/env";
 import { translatorFor } from "@/lib/i18n/translator";
 import { defineJob } from "@/lib/jobs/define-job";
 import { readNoteDetail } from "@/lib/notes/note-detail";
 import { loadCandidates } from "../candidates";
-import { claimDelivery, finishDelivery } from "../deliveries";
+import { emailNotice } from "../email-notice";
 import { notifyDesktop } from "../notify-user";
 import { selectRecipients } from "../recipients";
-import { sendEmail } from "../send-email";
 import { conversationHref } from "@/lib/paths";
 
 /** A push body or email excerpt of the note: enough to know what it is about. */
@@ -57,24 +53,15 @@ export const notifyMentionJob = defineJob({
           tag: `mentioned-${activity.id}`,
         });
       }
-      const emailKey = `${deliveryKey}:email`;
-      if (recipient.channels.includes("email") && (await claimDelivery(db, emailKey, { ...claim, channel: "email" }))) {
-        const email = (
-          <NoticeEmail
-            copy={{ preview: t("notify.mentionedTitle", texts), footer: t("notify.email.footer"), cta: t("notify.email.cta") }}
-            heading={t("notify.mentionedTitle", texts)}
-            body={excerpt}
-            url={`${appUrl()}${conversationHref(conversation.id)}`}
-          />
-        );
-        await sendEmail(db, {
+      if (recipient.channels.includes("email")) {
+        await emailNotice(db, deliveryKey, claim, {
           to: person.email,
           subject: t("notify.email.mentionedSubject", texts),
-          html: await render(email),
-          text: await render(email, { plainText: true }),
-          idempotencyKey: emailKey,
+          heading: t("notify.mentionedTitle", texts),
+          body: excerpt,
+          path: conversationHref(conversation.id),
+          copy: { preview: t("notify.mentionedTitle", texts), footer: t("notify.email.footer"), cta: t("notify.email.cta") },
         });
-        await finishDelivery(db, emailKey, "sent");
       }
     }
   },

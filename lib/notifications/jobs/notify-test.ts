@@ -1,17 +1,13 @@
-import { render } from "@react-email/render";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { NoticeEmail } from "@/components/emails/notice-email";
 import { users, workspaces } from "@/db/schema";
-import { appUrl } from "@/lib/env";
 import { translatorFor } from "@/lib/i18n/translator";
 import { defineJob } from "@/lib/jobs/define-job";
 import { HOME_PATH } from "@/lib/paths";
 import { NOTIFICATION_EVENTS } from "../events";
-import { claimDelivery, finishDelivery } from "../deliveries";
+import { emailNotice } from "../email-notice";
 import { notifyDesktop } from "../notify-user";
 import { loadPreferences } from "../preferences";
-import { sendEmail } from "../send-email";
 
 /** "Send a test notification": every browser of the user, the open tab, and email if any event emails them. */
 export const notifyTestJob = defineJob({
@@ -37,24 +33,15 @@ export const notifyTestJob = defineJob({
     });
 
     const preferences = (await loadPreferences(db, [userId])).get(userId)!;
-    const emailKey = `${deliveryKey}:email`;
-    if (NOTIFICATION_EVENTS.some((event) => preferences[event].email) && (await claimDelivery(db, emailKey, { ...claim, channel: "email" }))) {
-      const email = (
-        <NoticeEmail
-          copy={{ preview: t("notify.email.testSubject"), footer: t("notify.email.footer"), cta: t("notify.email.ctaInbox") }}
-          heading={t("notify.email.testSubject")}
-          body={t("notify.email.testBody")}
-          url={`${appUrl()}${HOME_PATH}`}
-        />
-      );
-      await sendEmail(db, {
+    if (NOTIFICATION_EVENTS.some((event) => preferences[event].email)) {
+      await emailNotice(db, deliveryKey, claim, {
         to: user.email,
         subject: t("notify.email.testSubject"),
-        html: await render(email),
-        text: await render(email, { plainText: true }),
-        idempotencyKey: emailKey,
+        heading: t("notify.email.testSubject"),
+        body: t("notify.email.testBody"),
+        path: HOME_PATH,
+        copy: { preview: t("notify.email.testSubject"), footer: t("notify.email.footer"), cta: t("notify.email.ctaInbox") },
       });
-      await finishDelivery(db, emailKey, "sent");
     }
   },
 });
