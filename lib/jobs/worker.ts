@@ -113,7 +113,7 @@ function dueJobIds(queues: string[], count: number, cursor: string | undefined) 
     limit ${count}`;
 }
 
-/** Claims up to `count` due jobs in one short transaction: `running`, `attempts + 1`, locked for their handler's lockSeconds. */
+/** Claims up to `count` due jobs in one short transaction: `running`, `attempts + 1`, locked for their job's lockSeconds. */
 async function claimDueJobs(db: Database, byQueue: JobList, workerId: string, count: number): Promise<StoredJob[]> {
   if (count <= 0) return [];
   const queues = [...byQueue.keys()];
@@ -154,7 +154,7 @@ async function claimDueJobs(db: Database, byQueue: JobList, workerId: string, co
   });
 }
 
-/** `locked_until`'s length per claimed row: each queue's handler lockSeconds. */
+/** `locked_until`'s length per claimed row: each queue's job lockSeconds. */
 function lockSecondsByQueue(byQueue: JobList) {
   const custom = [...byQueue.values()].filter((job) => job.lockSeconds !== DEFAULT_LOCK_SECONDS);
   if (custom.length === 0) return sql`${DEFAULT_LOCK_SECONDS}::float8`;

@@ -48,7 +48,7 @@ export async function createUser(options: CreateUserOptions = {}): Promise<User>
   return user!;
 }
 
-/** What access rules take (lib/inbox/access.ts). */
+/** What access rules take (lib/apps/access.ts). */
 export function subjectOf(user: Pick<User, "id" | "workspaceId">): AccessSubject {
   return { userId: user.id, workspaceId: user.workspaceId };
 }
