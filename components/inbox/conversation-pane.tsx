@@ -1,13 +1,9 @@
 import { cookies } from "next/headers";
 import { LAYOUT_COOKIES } from "@/components/shell/layout-preferences";
-import { getDb } from "@/db/index";
-import type { Conversation, MessagingApp } from "@/db/schema";
-import { lastInboundAt } from "@/lib/content/last-inbound";
-import { replyWindow } from "@/lib/content/reply-window";
 import type { Actor } from "@/lib/auth/actor";
 import { canDeleteConversation } from "@/lib/inbox/delete-conversation";
-import type { ThreadPage } from "@/lib/inbox/thread-page";
-import { ConversationHeader, type AssigneeOption } from "./conversation-header";
+import type { OpenConversation } from "@/lib/inbox/load-open-conversation";
+import { ConversationHeader } from "./conversation-header";
 import type { ShownReplyWindow } from "./reply-window-note";
 import { SidePanel, SidePanelProvider } from "./side-panel";
 import { Thread } from "./thread";
@@ -18,29 +14,23 @@ import { Thread } from "./thread";
  */
 export async function ConversationPane({
   actor,
-  conversation,
-  app,
-  thread,
-  assignees,
+  open,
   backHref,
   aside,
 }: {
   actor: Actor;
-  conversation: Conversation;
-  app: MessagingApp;
-  thread: ThreadPage;
-  assignees: AssigneeOption[];
+  open: OpenConversation;
   backHref: string;
   aside?: React.ReactNode;
 }) {
-  const window = replyWindow(app.provider, await lastInboundAt(await getDb(), conversation.id));
+  const { conversation, app, thread, assignees, replyWindow: window } = open;
   const shownWindow: ShownReplyWindow = "until" in window ? { kind: window.kind, until: window.until.toISOString() } : { kind: window.kind };
   const isPanelDocked = (await cookies()).get(LAYOUT_COOKIES.crmPanel)?.value !== "closed";
   const pane = (
     <div className="relative flex min-h-0 min-w-0 flex-1">
       <div className="flex min-w-0 flex-1 flex-col">
         <ConversationHeader
-          key={`header-${conversation.id}`}
+          key={conversation.id}
           conversation={{
             id: conversation.id,
             contactName: conversation.contactName,

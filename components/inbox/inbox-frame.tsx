@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { cn } from "@/components/ui/cn";
-import { NotificationBell } from "@/components/notifications/notification-bell";
+import { NotificationSettings } from "@/components/notifications/notification-settings";
+import type { NotificationSettingsData } from "@/lib/notifications/load-notification-settings";
 import { KeyboardShortcuts } from "@/components/keyboard/keyboard-shortcuts";
 import { SearchBox } from "@/components/search/search-box";
 
@@ -16,6 +17,7 @@ export async function InboxFrame({
   searchText,
   list,
   pane,
+  notificationSettings,
 }: {
   nav: React.ReactNode;
   heading: string;
@@ -23,6 +25,8 @@ export async function InboxFrame({
   list: React.ReactNode;
   /** The open conversation; null shows the "select a conversation" hint. */
   pane: React.ReactNode | null;
+  /** The bell beside the search box (spec §6, §10). */
+  notificationSettings: NotificationSettingsData;
 }) {
   const t = await getTranslations("inbox");
   const isOpen = pane !== null;
@@ -42,7 +46,7 @@ export async function InboxFrame({
           <div className="min-w-0 flex-1">
             <SearchBox initial={searchText ?? ""} />
           </div>
-          <NotificationBell />
+          <NotificationSettings {...notificationSettings} />
         </div>
         {/* The current view is marked in the nav; the heading is for screen readers' outline. */}
         <h2 className="sr-only">{heading}</h2>

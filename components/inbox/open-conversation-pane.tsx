@@ -1,31 +1,14 @@
 import { CrmPanel } from "@/components/crm/crm-panel";
-import type { Conversation, MessagingApp } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import type { ThreadPage } from "@/lib/inbox/thread-page";
-import type { AssigneeOption } from "./conversation-header";
+import type { OpenConversation } from "@/lib/inbox/load-open-conversation";
 import { ConversationPane } from "./conversation-pane";
 
 /** The open conversation with the CRM panel beside it, as the views and search show it. */
-export function OpenConversationPane({
-  actor,
-  open,
-  thread,
-  assignees,
-  backHref,
-}: {
-  actor: Actor;
-  open: { conversation: Conversation; app: MessagingApp };
-  thread: ThreadPage;
-  assignees: AssigneeOption[];
-  backHref: string;
-}) {
+export function OpenConversationPane({ actor, open, backHref }: { actor: Actor; open: OpenConversation; backHref: string }) {
   return (
     <ConversationPane
       actor={actor}
-      conversation={open.conversation}
-      app={open.app}
-      thread={thread}
-      assignees={assignees}
+      open={open}
       backHref={backHref}
       aside={
         <CrmPanel

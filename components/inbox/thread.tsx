@@ -19,6 +19,7 @@ import { ReplyBox } from "./reply-box";
 import { entriesOf, mergeEntries, type ThreadEntry } from "./thread-entries";
 import type { ShownReplyWindow } from "./reply-window-note";
 import { ActivityLine, DayDivider, MessageItem } from "./thread-items";
+import { useMarkRead } from "./use-mark-read";
 
 type ThreadPage = { messages: ThreadMessage[]; activities: ThreadActivity[]; olderCursor: string | null };
 type ThreadPageJson = {
@@ -82,6 +83,7 @@ export function Thread({
   const format = useFormatter();
   const [shown, setShown] = useState(() => ({ page, entries: mergeEntries([], entriesOf(page)) }));
   if (shown.page !== page) setShown({ page, entries: mergeEntries(shown.entries, entriesOf(page)) });
+  useMarkRead(conversationId, shown.entries);
   const [olderCursor, setOlderCursor] = useState(page.olderCursor);
   const [olderRefusal, setOlderRefusal] = useState<ShownRefusal | null>(null);
   const [isLoadingOlder, startLoadingOlder] = useTransition();

@@ -15,7 +15,7 @@ const SettingsForm = dynamic(() => loadForm().then((module) => module.SettingsFo
 /**
  * The bell of spec §6 and its dialog: the 4 events × 2 channels, saved together with the green
  * Save, and the state of desktop notifications in this browser. `preferences` and
- * `knownEndpoints` come from the server (NotificationBell) and follow it after each refresh.
+ * `knownEndpoints` come from the server (loadNotificationSettings) and follow it after each refresh.
  */
 export function NotificationSettings({
   preferences,

@@ -3,7 +3,6 @@ import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { findAccessibleConversation, type AccessSubject } from "@/lib/apps/access";
 import { conversationScope, countViews, listConversations, loadThreadPage } from "./queries";
-import { markConversationRead } from "./read-markers";
 import { MAX_ROWS_PER_FETCH, VIEWS } from "./views";
 
 /**
@@ -36,13 +35,12 @@ export async function readCounts(db: Executor, subject: AccessSubject, input: z.
 }
 
 /**
- * The open conversation's newest page; it is on screen, so it is read (as a page render marks
- * it). Null when the conversation is unknown, deleted or out of the subject's reach.
+ * The open conversation's newest page, read only (the thread marks itself read, useMarkRead).
+ * Null when the conversation is unknown, deleted or out of the subject's reach.
  */
 export async function readNewestThread(db: Executor, subject: AccessSubject, conversationId: string) {
   const found = await findAccessibleConversation(db, subject, conversationId);
   if (!found) return null;
-  await markConversationRead(db, found.conversation.id, subject.userId);
   return loadThreadPage(db, found.conversation.id);
 }
 

@@ -15,7 +15,7 @@ import { claimOnReply } from "./claim-on-reply";
 import { canSendAgain } from "./explain-failure";
 import { enqueueMessageFollowUps } from "./follow-ups";
 import { messagePreview } from "./message-preview";
-import { markConversationReadIn } from "./read-markers";
+import { markConversationRead } from "./read-markers";
 import { checkReplyText } from "./reply-limits";
 import { isUuid } from "@/lib/ids";
 
@@ -85,7 +85,7 @@ export async function queueOutbound(
       lastPreviewAt: now,
     })
     .where(eq(conversations.id, conversation.id));
-  await markConversationReadIn(tx, conversation.id, actor.userId, now);
+  await markConversationRead(tx, conversation.id, actor.userId, now);
   for (const message of stored) {
     await queueSend(tx, conversation, message, true);
     await enqueueMessageFollowUps(tx, message);

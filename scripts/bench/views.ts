@@ -8,7 +8,7 @@ import { installDatabaseHandle, type Database } from "@/db/index";
 import * as schema from "@/db/schema";
 import { DEMO } from "@/db/seed";
 import { countViews } from "@/lib/inbox/queries";
-import { loadInboxData, type InboxRequest } from "@/lib/inbox/inbox-data";
+import { loadInbox, type InboxRequest } from "@/lib/inbox/load-inbox";
 import { VIEWS } from "@/lib/inbox/views";
 import { startServer } from "./server";
 import { signIn, type CookieJar } from "./session";
@@ -24,7 +24,7 @@ the four views and three assignees. For every view with and without ?app=, a nex
 thread page and the counts, and three searches (scripts/bench/views-search.ts), it prints,
 signed in as Bob (a member):
   rows    rows of conversations and messages its scans read (EXPLAIN ANALYZE)
-  raw     the page's own queries (lib/inbox/inbox-data.ts) timed in this process
+  raw     the page's own queries (lib/inbox/load-inbox.ts) timed in this process
   render  GET of the real page from a \`next start\` instance (run \`npm run build\` first)
   plan    EXPLAIN of every query the case runs: "ok", or the Seq Scan found
 Exits 1 on a Seq Scan on conversations or messages.
@@ -177,13 +177,13 @@ async function benchSize(label: string): Promise<Figures[]> {
     cases.push({ name: `${view}?app`, request: { view, conversationId: null, app, after: null }, path: `/messaging/${view}?app=${app}` });
   }
   for (const view of ["unassigned", "closed"] as const) {
-    const first = await loadInboxData(db, bob, { view, conversationId: null, app: null, after: null });
+    const first = await loadInbox(db, bob, { view, conversationId: null, app: null, after: null });
     // A cursor from deep inside the view, like a user who paged back a long way.
-    const deep = first.missing ? null : first.list.nextCursor;
+    const deep = first.kind !== "inbox" ? null : first.list.nextCursor;
     cases.push({ name: `${view} next page`, request: { view, conversationId: null, app: null, after: deep }, path: `/messaging/${view}?after=${deep}` });
   }
-  const first = await loadInboxData(db, bob, { view: "unassigned", conversationId: null, app: null, after: null });
-  const openId = first.missing ? null : first.list.rows[5]?.id;
+  const first = await loadInbox(db, bob, { view: "unassigned", conversationId: null, app: null, after: null });
+  const openId = first.kind !== "inbox" ? null : first.list.rows[5]?.id;
   if (!openId) throw new Error("the bench workspace has no unassigned conversation");
   cases.push({ name: "thread page", request: { view: "unassigned", conversationId: openId, app: null, after: null }, path: `/messaging/unassigned/${openId}` });
 
@@ -192,7 +192,7 @@ async function benchSize(label: string): Promise<Figures[]> {
   const figures: Figures[] = [];
   const raws = new Map<string, number[]>();
   for (const c of cases) {
-    const run = "run" in c ? c.run : () => loadInboxData(db, bob, c.request);
+    const run = "run" in c ? c.run : () => loadInbox(db, bob, c.request);
     raws.set(c.name, await time(run, runs));
     const verdict = await explain(recorder.client, await recorder.record(run));
     figures.push({ case: c.name, rawMedian: 0, rawP95: 0, renderMedian: null, renderP95: null, ...verdict });

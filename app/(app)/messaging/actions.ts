@@ -10,6 +10,7 @@ import { assignConversation } from "@/lib/inbox/assign-conversation";
 import { setAvailability } from "@/lib/inbox/availability";
 import { renameContactSchema } from "@/lib/inbox/contact-name";
 import { deleteConversation } from "@/lib/inbox/delete-conversation";
+import { markOpenConversationRead } from "@/lib/inbox/read-markers";
 import { renameContact } from "@/lib/inbox/rename-contact";
 import { loadOlderThreadItems } from "@/lib/inbox/thread-page";
 import { resendMessage, sendReply } from "@/lib/inbox/reply";
@@ -61,4 +62,9 @@ export const setAvailabilityAction = authedAction(z.object({ isAvailable: z.bool
 export const loadOlderMessagesAction = authedAction(
   z.object({ conversationId, before: z.string().max(200) }),
   async (actor, input) => loadOlderThreadItems(await getDb(), actor, input.conversationId, input.before),
+);
+
+/** Called by the open thread (useMarkRead); nothing else on screen changes, so nothing re-renders. */
+export const markConversationReadAction = authedAction(z.object({ conversationId }), async (actor, input) =>
+  markOpenConversationRead(await getDb(), actor, input.conversationId),
 );
