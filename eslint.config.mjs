@@ -12,7 +12,7 @@ const config = [
     files: ["lib/**"],
     ignores: [
       // Entry points: server start, readiness and shutdown own the process's database handle.
-      "lib/runtime/**",
+      "lib/server/**",
       // Entry points the frameworks call: Auth.js callbacks, the server-action wrapper, next-intl's request config.
       "lib/auth/index.ts",
       "lib/auth/authed-action.ts",

@@ -3,9 +3,9 @@ import type { Instrumentation } from "next";
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     // First, so no request is served before its socket address is stamped (lib/http/client-address.ts).
-    const { stampSocketAddresses } = await import("@/lib/runtime/socket-address");
+    const { stampSocketAddresses } = await import("@/lib/server/socket-address");
     stampSocketAddresses();
-    const { startServer } = await import("@/lib/runtime/start-server");
+    const { startServer } = await import("@/lib/server/start-server");
     await startServer();
   }
 }

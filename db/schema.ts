@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { MessageKind, MessagePayload } from "../lib/content/message-content";
+import type { MessageKind, MessagePayload } from "./message-content";
 import {
   boolean,
   index,
@@ -51,7 +51,7 @@ export const activityKindEnum = pgEnum("activity_kind", [
   // Spec §13: a private note (detail: text and mentions, lib/notes/note-detail.ts); never sent or put in CRM notes.
   "note",
 ]);
-/** lib/content/message-content.ts holds each kind's payload schema. */
+/** db/message-content.ts holds each kind's payload schema. */
 export const messageKindEnum = pgEnum("message_kind", ["text", "location", "sticker", "contact", "template", "unsupported"]);
 export const jobStatusEnum = pgEnum("job_status", ["queued", "running", "done", "failed"]);
 

@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
-import { DEMO } from "@/db/seed";
+import { DEMO } from "@/lib/demo/seed";
 import { messengerMessageEvent, signedMessengerRequest, signedTwilioRequest, twilioInboundParams, type SignedRequest } from "@/lib/webhooks/signed-requests";
 
 const { values } = parseArgs({

@@ -1,6 +1,6 @@
 import { closeDatabase, getDb } from "@/db/index";
 import { EmbeddedDatabaseBusyError } from "@/db/pglite-lock";
-import { describeDemoApps, seedDemoWorkspace } from "@/db/seed";
+import { describeDemoApps, seedDemoWorkspace } from "@/lib/demo/seed";
 
 const asJson = process.argv.includes("--json");
 

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { DEMO } from "@/db/seed";
+import { DEMO } from "@/lib/demo/seed";
 import { appUrl } from "@/lib/env";
 import {
   messengerMessageEvent,

@@ -1,9 +1,9 @@
 // `npm run worker`: runs background jobs in a process of its own. Any number of these (and
 // app instances running the worker) can share one PostgreSQL; each job runs in one of them.
 import { closeDatabase, getDatabaseHandle } from "@/db/index";
-import { APP_JOBS } from "@/lib/app-jobs";
+import { APP_JOBS } from "@/lib/server/app-jobs";
 import { startJobWorker, stopJobWorker } from "@/lib/jobs/worker";
-import { log } from "@/lib/log";
+import { log } from "@/lib/observability/log";
 import { scheduleRetention } from "@/lib/retention/jobs/purge";
 
 // SPEC §15: done within 10 s. Jobs in flight get 8 s, then their claims are handed back.

@@ -4,7 +4,7 @@ import { MessageText } from "@/components/inbox/message-text";
 import { cn } from "@/components/ui/cn";
 import type { HistoryContent } from "@/db/schema";
 import { describeKind, type Translate } from "@/lib/content/describe-content";
-import { readContent } from "@/lib/content/message-content";
+import { readContent } from "@/db/message-content";
 import { appUrl } from "@/lib/env";
 import { conversationHref } from "@/lib/paths";
 

@@ -3,7 +3,7 @@ import { cn } from "@/components/ui/cn";
 import type { Provider } from "@/db/schema";
 import { isHttpUrl } from "@/lib/channels/safe-url";
 import { describeMessage } from "@/lib/content/describe-content";
-import { mapUrl, placeOf, type MessageContent } from "@/lib/content/message-content";
+import { mapUrl, placeOf, type MessageContent } from "@/db/message-content";
 
 /*
  * What a message holds beyond its text (SPEC §14), drawn inside its bubble. Like the rest of

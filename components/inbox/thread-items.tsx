@@ -7,7 +7,7 @@ import { failureKey } from "@/lib/inbox/failure-reasons";
 import type { ThreadActivity, ThreadMessage } from "@/lib/inbox/queries";
 import type { Provider } from "@/db/schema";
 import { attachmentHref } from "@/lib/content/media-href";
-import { readContent } from "@/lib/content/message-content";
+import { readContent } from "@/db/message-content";
 import { AttachmentView } from "./attachment-view";
 import { ContentCard, QuotedMessage, ReactionBadge } from "./message-content";
 import { MessageText } from "./message-text";

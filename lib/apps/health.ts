@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { messagingApps } from "@/db/schema";
-import { log } from "@/lib/log";
+import { log } from "@/lib/observability/log";
 
 /**
  * The settings page's health line: when the provider last reached us, and the last thing that

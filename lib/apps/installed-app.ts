@@ -3,7 +3,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { DatabaseHandle, Executor } from "@/db/client";
 import { getDatabaseHandle } from "@/db/index";
 import { messagingApps, type Provider } from "@/db/schema";
-import { log } from "@/lib/log";
+import { log } from "@/lib/observability/log";
 import { isUuid } from "@/lib/ids";
 import type { AppWithCredentials } from "@/lib/channels/types";
 import { withCredentials } from "./credentials";

@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { workspaces } from "@/db/schema";
-import { DEMO } from "@/db/seed";
+import { DEMO } from "@/lib/demo/seed";
 import { mayShowDemoHint } from "@/lib/runtime/production-defaults";
 
 /** The sign-in page names the demo password only where it works and never in production. */

@@ -8,7 +8,7 @@ import { clientAddress } from "@/lib/http/client-address";
 import { keptSecret } from "@/lib/runtime/data-dir";
 import { checkCredentials } from "./credentials";
 import { authConfig } from "./config";
-import { log } from "@/lib/log";
+import { log } from "@/lib/observability/log";
 import { consumeMagicLink } from "./magic-link";
 import { createSession, revokeSession } from "./sessions";
 

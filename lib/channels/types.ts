@@ -1,5 +1,5 @@
 import type { Attachment, MessagingApp, Provider } from "@/db/schema";
-import type { MessageContent } from "@/lib/content/message-content";
+import type { MessageContent } from "@/db/message-content";
 
 export type MessengerCredentials = { pageId: string; pageAccessToken: string; appSecret: string };
 export type WhatsappCredentials = { accountSid: string; authToken: string; sender: string };

@@ -1,5 +1,5 @@
 import type { Provider } from "@/db/schema";
-import { placeOf, readContent, type MessageContent } from "./message-content";
+import { placeOf, readContent, type MessageContent } from "@/db/message-content";
 
 /*
  * One wording of what a message holds, for every place that shows it as a line of text: the

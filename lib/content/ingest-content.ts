@@ -5,7 +5,7 @@ import { conversationActivities, conversations, messages, type MessagingApp } fr
 import type { ContentEvent, MessageEvent, Referral } from "@/lib/channels/types";
 import { publishEvent } from "@/lib/realtime/bus";
 import { messagePreview } from "@/lib/inbox/message-preview";
-import { placeOf, TEXT_CONTENT, toColumns, type MessageContent } from "./message-content";
+import { placeOf, TEXT_CONTENT, toColumns, type MessageContent } from "@/db/message-content";
 
 /*
  * The parts of storing a webhook that are about what a message holds (SPEC §14), kept out of

@@ -4,7 +4,7 @@ import { isIP } from "node:net";
  * Which address a request came from (SPEC §15). Next 16 does not hand route handlers or Auth.js
  * the socket's address, and its own X-Forwarded-For is the client's header when one was sent.
  * So the server stamps each request with its socket address in SOCKET_ADDRESS_HEADER, removing
- * any copy a client sent (lib/runtime/socket-address.ts, installed by instrumentation.ts).
+ * any copy a client sent (lib/server/socket-address.ts, installed by instrumentation.ts).
  * X-Forwarded-For counts only through TRUSTED_PROXIES:
  *   unset   → the socket's address; X-Forwarded-For is ignored.
  *   `2`     → two proxies in front: the address two hops left of the socket's.

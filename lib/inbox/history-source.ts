@@ -1,7 +1,7 @@
 import "server-only";
 import { aliasedTable, desc, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import type { MessageKind, MessagePayload } from "@/lib/content/message-content";
+import type { MessageKind, MessagePayload } from "@/db/message-content";
 import { conversations, messages, messagingApps, users, type HistoryEntry } from "@/db/schema";
 
 const senders = aliasedTable(users, "senders");

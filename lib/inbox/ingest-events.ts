@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import type { Transaction, Executor } from "@/db/client";
 import { conversationActivities, conversations, messages, type Message, type MessagingApp } from "@/db/schema";
-import { withBatchedWrites } from "@/lib/runtime/transaction-batch";
+import { withBatchedWrites } from "@/db/transaction-batch";
 import type { DeliveryEvent, InboundEvent, MessageEvent } from "@/lib/channels/types";
 import { publishEvent } from "@/lib/realtime/bus";
 import { advanceableFrom, type OutboundState } from "./delivery-state";

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Transaction, Executor } from "@/db/client";
 import { conversations, files, messages, type Attachment, type Conversation, type Message, type MessagingApp, type Provider } from "@/db/schema";
-import { TEXT_CONTENT, toColumns, type MessageContent } from "@/lib/content/message-content";
+import { TEXT_CONTENT, toColumns, type MessageContent } from "@/db/message-content";
 import { appUrl } from "@/lib/env";
 import { attachmentTypeOf } from "@/lib/files/file-rules";
 import { sendReplyJob } from "./jobs/send-reply";

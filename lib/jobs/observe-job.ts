@@ -1,5 +1,5 @@
 import type { Job } from "@/db/schema";
-import { log } from "@/lib/log";
+import { log } from "@/lib/observability/log";
 import { runWithLogContext } from "@/lib/observability/context";
 import { metrics } from "@/lib/observability/metrics";
 

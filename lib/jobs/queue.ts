@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { jobs } from "@/db/schema";
 import { currentRequestId } from "@/lib/observability/context";
-import { deferJobInsert } from "@/lib/runtime/transaction-batch";
+import { deferJobInsert } from "@/db/transaction-batch";
 
 /** Lowercase on purpose: PGlite does not quote channel names. The payload is the queue name. */
 export const JOBS_CHANNEL = "switchboard_jobs";

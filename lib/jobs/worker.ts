@@ -3,7 +3,7 @@ import { and, eq, gte, inArray, sql } from "drizzle-orm";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import { queryRows, type Database, type DatabaseHandle } from "@/db/client";
 import { jobs, type Job as StoredJob } from "@/db/schema";
-import { log } from "@/lib/log";
+import { log } from "@/lib/observability/log";
 import { observeJob } from "./observe-job";
 import { DEFAULT_LOCK_SECONDS, PermanentJobError, type AnyJob } from "./define-job";
 import { JOBS_CHANNEL } from "./queue";

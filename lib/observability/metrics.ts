@@ -1,5 +1,5 @@
 import type { Executor } from "@/db/client";
-import { queueStats } from "@/lib/jobs/queue-stats";
+import { queueStats } from "@/lib/observability/queue-stats";
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 
 /**

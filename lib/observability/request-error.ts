@@ -1,5 +1,5 @@
 import type { Instrumentation } from "next";
-import { log } from "@/lib/log";
+import { log } from "@/lib/observability/log";
 import { REQUEST_ID_HEADER, saneRequestId } from "./request-id";
 
 /**

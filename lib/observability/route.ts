@@ -1,5 +1,5 @@
 import "server-only";
-import { log } from "@/lib/log";
+import { log } from "@/lib/observability/log";
 import { isShuttingDown } from "@/lib/runtime/shutdown-state";
 import { runWithLogContext } from "./context";
 import { metrics } from "./metrics";

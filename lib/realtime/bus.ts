@@ -2,9 +2,9 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { getDatabaseHandle } from "@/db/index";
-import { deferNotify } from "@/lib/runtime/transaction-batch";
+import { deferNotify } from "@/db/transaction-batch";
 import { realtimeEventSchema, type RealtimeEvent } from "./events";
-import { log } from "@/lib/log";
+import { log } from "@/lib/observability/log";
 
 /** Lowercase on purpose: PGlite does not quote channel names. */
 const EVENTS_CHANNEL = "switchboard_events";

@@ -1,7 +1,7 @@
 import { and, inArray, isNotNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { queryRows, type Database } from "@/db/client";
 import { jobs, notificationDeliveries, oneTimeTokens, resetRequests, sessions, signInFailures } from "@/db/schema";
-import { log } from "@/lib/log";
+import { log } from "@/lib/observability/log";
 
 /**
  * What retention purges (SPEC §15), the one place to add a table: rows finished before

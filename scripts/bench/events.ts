@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import { DEMO } from "@/db/seed";
+import { DEMO } from "@/lib/demo/seed";
 import { readEvents, signIn, type StreamEvent } from "./session";
 import { percentile } from "./stats";
 import { positiveInt as positiveIntOf, targetOptions, targetUsage, webhookBuilder, type Provider } from "./target";

@@ -5,7 +5,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import fs from "node:fs";
 import postgres from "postgres";
 import { openPglite, openPostgres, type DatabaseHandle } from "@/db/client";
-import { DEMO, seedDemoWorkspace } from "@/db/seed";
+import { DEMO, seedDemoWorkspace } from "@/lib/demo/seed";
 import { messengerMessageEvent, psidFor, signedMessengerRequest, type SignedRequest } from "@/lib/webhooks/signed-requests";
 import {
   dropDatabase,

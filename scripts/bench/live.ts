@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import postgres from "postgres";
 import { parseArgs } from "node:util";
 import { batcher } from "@/components/inbox/live-bus";
-import { DEMO } from "@/db/seed";
+import { DEMO } from "@/lib/demo/seed";
 import { MAX_ROWS_PER_FETCH } from "@/lib/inbox/views";
 import { startServer } from "./server";
 import { readEvents, signIn, type CookieJar } from "./session";

@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { openPostgres } from "@/db/client";
 import { closeDatabase, installDatabaseHandle } from "@/db/index";
-import { DEMO, seedDemoWorkspace } from "@/db/seed";
+import { DEMO, seedDemoWorkspace } from "@/lib/demo/seed";
 import { savePushSubscription } from "@/lib/notifications/push-subscriptions";
 import { signedTwilioRequest, twilioInboundParams, type SignedRequest } from "@/lib/webhooks/signed-requests";
 import { startPushServiceStandIn } from "@/tests/support/push-service-stand-in";

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { DEMO } from "@/db/seed";
+import { DEMO } from "@/lib/demo/seed";
 import {
   messengerMessageEvent,
   psidFor,

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import type { Database } from "@/db/index";
-import { DEMO, seedDemoWorkspace } from "@/db/seed";
+import { DEMO, seedDemoWorkspace } from "@/lib/demo/seed";
 
 /** The server and the bench seal and read the same app credentials and sessions. */
 export const BENCH_SECRETS = { APP_SECRET_KEY: "ab".repeat(32), AUTH_SECRET: "bench-views-auth-secret-0123456789abcdef" };

@@ -6,7 +6,7 @@ import { migrate } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { installDatabaseHandle, type Database } from "@/db/index";
 import * as schema from "@/db/schema";
-import { DEMO } from "@/db/seed";
+import { DEMO } from "@/lib/demo/seed";
 import { countViews } from "@/lib/inbox/queries";
 import { loadInbox, type InboxRequest } from "@/lib/inbox/load-inbox";
 import { VIEWS } from "@/lib/inbox/views";

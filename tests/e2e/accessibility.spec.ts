@@ -9,7 +9,7 @@ import { LoginPage } from "./pages/login-page";
 import { catalogs } from "./support/catalogs";
 
 const t = catalogs.en;
-/** db/seed.ts: an unassigned Messenger conversation in the demo workspace. */
+/** lib/demo/seed.ts: an unassigned Messenger conversation in the demo workspace. */
 const JANA = "Jana Nováková";
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 const SIZES = [

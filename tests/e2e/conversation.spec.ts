@@ -8,7 +8,7 @@ import { DEMO_APPS, newPsid, newWhatsappContact, sendMessengerMessage, sendWhats
 const t = catalogs.en;
 const ALICE = USERS.alice.name;
 const BOB = USERS.bob.name;
-/** The demo seed's Jana Nováková (db/seed.ts): unassigned, on the demo Messenger Page. */
+/** The demo seed's Jana Nováková (lib/demo/seed.ts): unassigned, on the demo Messenger Page. */
 const DEMO_JANA_PSID = "7000000000000001";
 
 // The server's jobs reach these through MESSENGER_API_BASE / TWILIO_API_BASE (start-server.sh).
@@ -140,7 +140,7 @@ test.describe("working a conversation, two users at once", () => {
           await alice.inbox.setAvailable(true);
         }
 
-        // Cleanup: alice installed the demo apps (db/seed.ts), so she may delete it.
+        // Cleanup: alice installed the demo apps (lib/demo/seed.ts), so she may delete it.
         await alice.page.goto(new URL(bob.page.url()).pathname.replace("/unassigned/", "/c/"));
         const alicesCopy = new ConversationPage(alice.page, newcomer);
         await alicesCopy.deleteConversation();

@@ -9,7 +9,7 @@ import { newWhatsappContact, sendWhatsappMessage } from "./support/webhooks";
 
 const t = catalogs.en;
 const ALICE = USERS.alice.name;
-/** db/seed.ts: the demo workspace's WhatsApp app, the one the signed webhooks reach. */
+/** lib/demo/seed.ts: the demo workspace's WhatsApp app, the one the signed webhooks reach. */
 const APP_NAME = "Demo Company WhatsApp";
 // One check of a reload loop: short, so the loop reloads again soon when a job has not run yet.
 const QUICK = { timeout: 2_000 };
@@ -31,7 +31,7 @@ async function cleanUp(steps: [string, () => Promise<void>][]): Promise<string[]
   return failures;
 }
 
-/** Alice installed the demo apps (db/seed.ts), so she may delete the conversation, wherever it sits. */
+/** Alice installed the demo apps (lib/demo/seed.ts), so she may delete the conversation, wherever it sits. */
 async function deleteConversation({ page, inbox }: SignedIn, contactName: string, conversationId: string | null) {
   const conversation = new ConversationPage(page, contactName);
   if (conversationId) {

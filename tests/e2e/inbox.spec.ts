@@ -1,6 +1,6 @@
 import { expect, test } from "./fixtures";
 
-// Stable ids of the demo seed (db/seed.ts): conversation 1 is Jana Nováková's, in Demo Company.
+// Stable ids of the demo seed (lib/demo/seed.ts): conversation 1 is Jana Nováková's, in Demo Company.
 const DEMO_CONVERSATION = "00000000-0000-4000-8100-000000000001";
 
 test.describe("the demo inbox", () => {

@@ -6,7 +6,7 @@ import { ConversationPage } from "./pages/conversation-page";
 import { CrmPanel } from "./pages/crm-panel";
 
 const t = catalogs.en;
-/** db/seed.ts: an unassigned Messenger conversation in the demo workspace. */
+/** lib/demo/seed.ts: an unassigned Messenger conversation in the demo workspace. */
 const JANA = "Jana Nováková";
 
 test.describe("keyboard shortcuts (SPEC §13)", () => {

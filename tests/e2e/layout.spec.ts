@@ -4,7 +4,7 @@ import { CrmPanel } from "./pages/crm-panel";
 import { catalogs } from "./support/catalogs";
 
 const t = catalogs.en;
-/** db/seed.ts: an unassigned Messenger conversation in the demo workspace. */
+/** lib/demo/seed.ts: an unassigned Messenger conversation in the demo workspace. */
 const JANA = "Jana Nováková";
 
 test.describe("the layout gives the thread the room (issue 16)", () => {

@@ -6,7 +6,7 @@ import { catalogs } from "./support/catalogs";
 const t = catalogs.en.notifications;
 const help = catalogs.en.help.notifications;
 
-// The demo seed (db/seed.ts, SPEC §9): Demo Company's WhatsApp app and Ana Lopez's open, unassigned conversation.
+// The demo seed (lib/demo/seed.ts, SPEC §9): Demo Company's WhatsApp app and Ana Lopez's open, unassigned conversation.
 const DEMO_WHATSAPP = {
   appId: "00000000-0000-4000-8000-00000000a002",
   accountSid: "AC0123456789abcdef0123456789abcdef",

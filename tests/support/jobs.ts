@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import { getDb } from "@/db/index";
-import { APP_JOBS } from "@/lib/app-jobs";
+import { APP_JOBS } from "@/lib/server/app-jobs";
 import { defineJob, type AnyJob, type JobContext } from "@/lib/jobs/define-job";
 import { runDueJobs, type RunDueJobsOptions } from "@/lib/jobs/worker";
 

@@ -1,7 +1,7 @@
 import { getDb } from "@/db/index";
 import { getSignedIn } from "@/lib/auth/actor";
 import { isSessionLive } from "@/lib/auth/sessions";
-import { log } from "@/lib/log";
+import { log } from "@/lib/observability/log";
 import { observedRoute } from "@/lib/observability/route";
 import { streamAudience } from "@/lib/realtime/audience";
 import { z } from "zod";

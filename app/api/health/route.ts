@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db/index";
-import { log } from "@/lib/log";
+import { log } from "@/lib/observability/log";
 
 export const dynamic = "force-dynamic";
 

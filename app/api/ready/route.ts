@@ -1,6 +1,6 @@
-import { log } from "@/lib/log";
+import { log } from "@/lib/observability/log";
 import { observedRoute } from "@/lib/observability/route";
-import { checkReadiness } from "@/lib/runtime/readiness";
+import { checkReadiness } from "@/lib/server/readiness";
 
 export const dynamic = "force-dynamic";
 

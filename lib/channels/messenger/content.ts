@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Attachment } from "@/db/schema";
 import type { Referral } from "@/lib/channels/types";
 import { isHttpUrl } from "@/lib/channels/safe-url";
-import type { MessageContent } from "@/lib/content/message-content";
+import type { MessageContent } from "@/db/message-content";
 
 /*
  * Messenger attachments and referrals → our attachments, content kind and "Came from" line

@@ -7,7 +7,7 @@ import { sendMessengerMessage } from "@/lib/channels/messenger/send";
 import { lastInboundAt } from "@/lib/content/last-inbound";
 import { replyWindow } from "@/lib/content/reply-window";
 import type { SendOutcome, SendRequest } from "@/lib/channels/types";
-import { readContent } from "@/lib/content/message-content";
+import { readContent } from "@/db/message-content";
 import { signedFileUrl } from "@/lib/files/signed-link";
 import { sendWhatsappMessage } from "@/lib/channels/whatsapp/send";
 import { webhookUrls } from "@/lib/channels/webhook-urls";

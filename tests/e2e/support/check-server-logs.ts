@@ -13,7 +13,7 @@ const root = path.resolve(import.meta.dirname, "../../..");
 export const E2E_SERVER_LOG = path.resolve(root, process.env.E2E_SERVER_LOG ?? "test-results/e2e-server.log");
 const dataDir = path.resolve(root, process.env.SWITCHBOARD_DATA_DIR ?? ".data-e2e");
 
-// The demo workspace's credentials (SPEC §9, db/seed.ts).
+// The demo workspace's credentials (SPEC §9, lib/demo/seed.ts).
 const DEMO_SECRETS = [
   "demo-password",
   "demo-messenger-secret",

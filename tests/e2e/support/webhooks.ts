@@ -1,5 +1,5 @@
 import { randomBytes, randomInt } from "node:crypto";
-import { DEMO } from "@/db/seed";
+import { DEMO } from "@/lib/demo/seed";
 import {
   messengerMessageEvent,
   send,
@@ -9,7 +9,7 @@ import {
 } from "@/lib/webhooks/signed-requests";
 
 /**
- * Provider webhooks to the demo apps (db/seed.ts), signed with the code the simulator uses.
+ * Provider webhooks to the demo apps (lib/demo/seed.ts), signed with the code the simulator uses.
  * Every spec shares one database, so tests write as brand-new contacts from these helpers.
  * `baseURL` is the server's APP_URL: Twilio signs the public URL.
  */

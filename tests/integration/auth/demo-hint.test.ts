@@ -1,7 +1,7 @@
 import { beforeAll, afterEach, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
 import { getDb } from "@/db/index";
-import { isDatabaseEmpty, seedDemoWorkspace } from "@/db/seed";
+import { isDatabaseEmpty, seedDemoWorkspace } from "@/lib/demo/seed";
 import { showDemoHint } from "@/lib/auth/demo-hint";
 
 let db: Database;

@@ -14,7 +14,7 @@ import {
   SIGN_IN_WINDOW_MS,
 } from "@/lib/auth/sign-in-limit";
 import { clientAddress, SOCKET_ADDRESS_HEADER } from "@/lib/http/client-address";
-import { stampSocketAddresses } from "@/lib/runtime/socket-address";
+import { stampSocketAddresses } from "@/lib/server/socket-address";
 import { createUser, DEFAULT_PASSWORD } from "@/tests/factories";
 import { nextSequence } from "@/tests/factories/sequence";
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { getDb } from "@/db/index";
 import { conversations, messages, type User } from "@/db/schema";
-import { readContent } from "@/lib/content/message-content";
+import { readContent } from "@/db/message-content";
 import { listConversationTemplates, sendTemplate } from "@/lib/content/send-template";
 import { resendMessage } from "@/lib/inbox/reply";
 import { createApp, createConversation, createMessage, createUser, createWorkspace, subjectOf, type CreatedApp } from "@/tests/factories";

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { getDb } from "@/db/index";
 import * as schema from "@/db/schema";
-import { DEMO, isDatabaseEmpty, seedDemoWorkspace } from "@/db/seed";
+import { DEMO, isDatabaseEmpty, seedDemoWorkspace } from "@/lib/demo/seed";
 import { checkCredentials } from "@/lib/auth/credentials";
 import { countViews, listConversations } from "@/lib/inbox/queries";
 

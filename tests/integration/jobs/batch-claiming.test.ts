@@ -7,7 +7,7 @@ import { getDb } from "@/db/index";
 import { jobs } from "@/db/schema";
 import { runDueJobs } from "@/lib/jobs/worker";
 import { testJob } from "@/tests/support/jobs";
-import { log } from "@/lib/log";
+import { log } from "@/lib/observability/log";
 import { openSecondInstance } from "../../support/second-instance";
 
 // On PostgreSQL the second worker has its own pool, as another instance would; PGlite shares one.

@@ -6,7 +6,7 @@ import { jobs } from "@/db/schema";
 import { sendReplyJob } from "@/lib/inbox/jobs/send-reply";
 import type { AnyJob } from "@/lib/jobs/define-job";
 import { runDueJobs } from "@/lib/jobs/worker";
-import { withBatchedWrites } from "@/lib/runtime/transaction-batch";
+import { withBatchedWrites } from "@/db/transaction-batch";
 import { testJob } from "@/tests/support/jobs";
 
 /**

@@ -3,10 +3,10 @@ import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/index";
 import { jobs } from "@/db/schema";
-import { APP_JOBS } from "@/lib/app-jobs";
+import { APP_JOBS } from "@/lib/server/app-jobs";
 import { PermanentJobError, type JobContext } from "@/lib/jobs/define-job";
 import { runDueJobs } from "@/lib/jobs/worker";
-import { captureLogs, log } from "@/lib/log";
+import { captureLogs, log } from "@/lib/observability/log";
 import { drainJobs, testJob } from "@/tests/support/jobs";
 
 async function onlyJobIn(queue: string) {

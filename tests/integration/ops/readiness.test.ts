@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { GET as healthGet } from "@/app/api/health/route";
 import { GET as readyGet } from "@/app/api/ready/route";
 import { getDatabaseHandle, getDb } from "@/db/index";
-import { APP_JOBS } from "@/lib/app-jobs";
+import { APP_JOBS } from "@/lib/server/app-jobs";
 import { testJob } from "@/tests/support/jobs";
 import { jobs } from "@/db/schema";
 import { startJobWorker, stopJobWorker } from "@/lib/jobs/worker";

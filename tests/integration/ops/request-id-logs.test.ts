@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/index";
 import { jobs } from "@/db/schema";
-import { captureLogs, log } from "@/lib/log";
+import { captureLogs, log } from "@/lib/observability/log";
 import { logRequestError } from "@/lib/observability/request-error";
 import { createApp, createUser, createWorkspace } from "@/tests/factories";
 import { deliver, inboundEvent, messengerRequest, newPsid } from "@/tests/support/webhooks";

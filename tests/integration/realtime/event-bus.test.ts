@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { queryRows } from "@/db/client";
 import { getDb } from "@/db/index";
 import { publishEvent, subscribeToEvents, waitUntilListening } from "@/lib/realtime/bus";
-import { log } from "@/lib/log";
+import { log } from "@/lib/observability/log";
 import type { RealtimeEvent } from "@/lib/realtime/events";
 
 const workspaceId = randomUUID();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { messageKindEnum } from "@/db/schema";
 import { describeMessage, describePreview, type Translate } from "@/lib/content/describe-content";
-import { mapUrl, MESSAGE_KINDS, readContent, toColumns } from "@/lib/content/message-content";
+import { mapUrl, MESSAGE_KINDS, readContent, toColumns } from "@/db/message-content";
 import { translatorFor } from "@/lib/i18n/translator";
 
 const inBoth = async () => {

@@ -1,8 +1,8 @@
 import { closeDatabase } from "@/db/index";
 import { stopJobWorker } from "@/lib/jobs/worker";
-import { log } from "@/lib/log";
+import { log } from "@/lib/observability/log";
 import { closeLiveStreams } from "@/lib/realtime/live-streams";
-import { markShuttingDown } from "./shutdown-state";
+import { markShuttingDown } from "@/lib/runtime/shutdown-state";
 
 /** SPEC §15: everything is handed back or finished within 10 s of the signal. */
 export const SHUTDOWN_DEADLINE_MS = 10_000;

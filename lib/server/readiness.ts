@@ -3,9 +3,9 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { migrationsFolder, queryRows, type Executor } from "@/db/client";
 import { getDb } from "@/db/index";
-import { queueStats } from "@/lib/jobs/queue-stats";
+import { queueStats } from "@/lib/observability/queue-stats";
 import { isJobWorkerRunning } from "@/lib/jobs/worker";
-import { isShuttingDown } from "./shutdown-state";
+import { isShuttingDown } from "@/lib/runtime/shutdown-state";
 
 /** SPEC §15: a due job waiting longer than this means no worker is keeping up. */
 export const MAX_DUE_JOB_AGE_SECONDS = 60;

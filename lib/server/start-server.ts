@@ -1,12 +1,12 @@
 import { getDatabaseHandle } from "@/db/index";
-import { APP_JOBS } from "@/lib/app-jobs";
-import { isDatabaseEmpty, seedDemoWorkspace } from "@/db/seed";
+import { APP_JOBS } from "@/lib/server/app-jobs";
+import { isDatabaseEmpty, seedDemoWorkspace } from "@/lib/demo/seed";
 import { parseTrustedProxies } from "@/lib/http/client-address";
 import { startJobWorker } from "@/lib/jobs/worker";
-import { log } from "@/lib/log";
+import { log } from "@/lib/observability/log";
 import { scheduleRetention } from "@/lib/retention/jobs/purge";
 import { installAppShutdown } from "./shutdown";
-import { assertProductionSecrets, MissingSecretsError, shouldSeedDemo } from "./production-defaults";
+import { assertProductionSecrets, MissingSecretsError, shouldSeedDemo } from "@/lib/runtime/production-defaults";
 
 /**
  * Everything a server process does once at start: refuse to run without the secrets production

@@ -3,7 +3,7 @@ import { appUrl } from "@/lib/env";
 import { hashPassword } from "@/lib/auth/password";
 import { sealJson } from "@/lib/crypto/secret-box";
 import { webhookUrls } from "@/lib/channels/webhook-urls";
-import type { Database } from "./client";
+import type { Database } from "@/db/client";
 import {
   appAccess,
   conversationActivities,
@@ -14,7 +14,7 @@ import {
   users,
   workspaces,
   type Attachment,
-} from "./schema";
+} from "@/db/schema";
 
 /** Stable ids, so docs, the simulator and tests can name the demo records. */
 export const DEMO = {
