@@ -11,12 +11,11 @@ const config = [
     // postgres.js it silently runs outside the transaction).
     files: ["lib/**"],
     ignores: [
-      // Entry points: server start, readiness and shutdown own the process's database handle.
+      // Entry points: server start, readiness, shutdown and next-intl's request config own the process's database handle.
       "lib/server/**",
-      // Entry points the frameworks call: Auth.js callbacks, the server-action wrapper, next-intl's request config.
+      // Entry points the frameworks call: Auth.js callbacks and the server-action wrapper.
       "lib/auth/index.ts",
       "lib/auth/authed-action.ts",
-      "lib/i18n/request.ts",
       // Process-wide LISTEN subscriptions: they need the handle's connection (`listen`), not an Executor.
       "lib/realtime/bus.ts",
       "lib/apps/installed-app.ts",

@@ -48,7 +48,7 @@ export const activityKindEnum = pgEnum("activity_kind", [
   "unsnoozed",
   "snooze_ended",
   "woken_by_message",
-  // Spec §13: a private note (detail: text and mentions, lib/notes/note-detail.ts); never sent or put in CRM notes.
+  // Spec §13: a private note (detail: text and mentions, db/note-detail.ts); never sent or put in CRM notes.
   "note",
 ]);
 /** db/message-content.ts holds each kind's payload schema. */
@@ -109,7 +109,7 @@ export const sessions = pgTable(
 export const tokenPurposeEnum = pgEnum("token_purpose", ["invitation", "email_change", "password_reset", "magic_link"]);
 
 /**
- * Every one-time link (lib/accounts/one-time-tokens.ts): only the SHA-256 of the 32 random
+ * Every one-time link (lib/auth/one-time-tokens.ts): only the SHA-256 of the 32 random
  * bytes is kept. Invitations are tokens too: a pending invitation is an unused, unrevoked one.
  */
 export const oneTimeTokens = pgTable(

@@ -4,7 +4,7 @@ import { closeDatabase, getDatabaseHandle } from "@/db/index";
 import { APP_JOBS } from "@/lib/server/app-jobs";
 import { startJobWorker, stopJobWorker } from "@/lib/jobs/worker";
 import { log } from "@/lib/observability/log";
-import { scheduleRetention } from "@/lib/retention/jobs/purge";
+import { scheduleRetention } from "@/lib/retention/purge-job";
 
 // SPEC §15: done within 10 s. Jobs in flight get 8 s, then their claims are handed back.
 const JOB_GRACE_MS = 8_000;

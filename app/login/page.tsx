@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LoginForm } from "@/components/auth/login-form";
 import { Logo } from "@/components/ui/logo";
-import { hasAnyWorkspace } from "@/lib/accounts/setup";
+import { hasAnyWorkspace } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/actor";
 import { isMagicLinkEnabled } from "@/lib/auth/magic-link";
 import { safeCallbackPath } from "@/lib/auth/callback-url";

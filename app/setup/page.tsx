@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { AuthCard } from "@/components/accounts/auth-card";
 import { WorkspaceForm } from "@/components/accounts/workspace-form";
-import { hasAnyWorkspace } from "@/lib/accounts/setup";
+import { hasAnyWorkspace } from "@/lib/auth/actor";
 import { setupAction } from "./actions";
 
 export const dynamic = "force-dynamic";

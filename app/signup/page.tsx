@@ -5,7 +5,7 @@ import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { AuthCard } from "@/components/accounts/auth-card";
 import { WorkspaceForm } from "@/components/accounts/workspace-form";
-import { hasAnyWorkspace } from "@/lib/accounts/setup";
+import { hasAnyWorkspace } from "@/lib/auth/actor";
 import { isSignupAllowed } from "@/lib/accounts/signup";
 import { signupAction } from "../setup/actions";
 import { LOGIN_PATH, SETUP_PATH } from "@/lib/paths";

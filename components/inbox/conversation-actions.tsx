@@ -7,7 +7,7 @@ import { cn } from "@/components/ui/cn";
 import { Menu, MenuItem } from "@/components/ui/menu";
 import { RefusalAlert } from "@/components/ui/refusal-alert";
 import { useShortcutCommand } from "@/components/keyboard/commands";
-import type { AssignableUser } from "@/lib/inbox/assignable-users";
+import type { AssignableUser } from "@/lib/apps/assignable-users";
 import { SnoozeMenu } from "./snooze/snooze-menu";
 import { useConversationActions, type Then } from "./use-conversation-actions";
 

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Avatar } from "@/components/ui/avatar";
 import type { Provider } from "@/db/schema";
-import type { AssignableUser } from "@/lib/inbox/assignable-users";
+import type { AssignableUser } from "@/lib/apps/assignable-users";
 import { ContactMenu } from "./contact-menu";
 import { ConversationActions } from "./conversation-actions";
 import { PresenceIndicator } from "./presence/presence-indicator";

@@ -1,6 +1,6 @@
 import { cookies } from "next/headers";
 import { LAYOUT_COOKIES } from "@/components/shell/layout-preferences";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { canDeleteConversation } from "@/lib/inbox/delete-conversation";
 import type { OpenConversation } from "@/lib/inbox/load-open-conversation";
 import { ConversationHeader } from "./conversation-header";

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import type { loadInbox } from "@/lib/inbox/load-inbox";
 import { PAGE_SIZE } from "@/lib/inbox/queries";
 import type { View } from "@/lib/inbox/views";

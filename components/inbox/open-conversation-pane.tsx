@@ -1,5 +1,5 @@
 import { CrmPanel } from "@/components/crm/crm-panel";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import type { OpenConversation } from "@/lib/inbox/load-open-conversation";
 import { ConversationPane } from "./conversation-pane";
 

@@ -3,12 +3,12 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { users } from "@/db/schema";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/crypto/password";
 import { revokeUserSessions } from "@/lib/auth/sessions";
 import { ok, refuse, type Result } from "@/lib/result";
-import { sendAccountEmail } from "./account-emails";
-import { takeLinkRequest } from "./link-request-limit";
-import { consumeToken, findUsableToken, issueToken, revokeTokens } from "./one-time-tokens";
+import { sendAccountEmail } from "@/lib/auth/account-emails";
+import { takeLinkRequest } from "@/lib/auth/link-request-limit";
+import { consumeToken, findUsableToken, issueToken, revokeTokens } from "@/lib/auth/one-time-tokens";
 import { emailField, passwordField, passwordProblem } from "./password-policy";
 
 export const forgotPasswordSchema = z.object({ email: emailField });

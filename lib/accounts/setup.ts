@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { users, workspaces } from "@/db/schema";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/crypto/password";
 import { ok, refuse, type Result } from "@/lib/result";
 import { isEmailTaken } from "./email-taken";
 import { emailField, nameField, passwordField, passwordProblem } from "./password-policy";
@@ -16,12 +16,6 @@ export const createWorkspaceSchema = z.object({
 });
 
 export type CreateWorkspaceRefusal = "setup_done" | "email_taken" | "password_too_short" | "password_is_email";
-
-/** Spec §12: every page leads to /setup until the installation has a workspace. */
-export async function hasAnyWorkspace(db: Executor): Promise<boolean> {
-  const rows = await db.select({ id: workspaces.id }).from(workspaces).limit(1);
-  return rows.length > 0;
-}
 
 /**
  * A new workspace and its first admin: first-run setup (`firstRun`, refused once any workspace

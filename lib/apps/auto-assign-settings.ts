@@ -3,7 +3,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import { messagingApps } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { ok, refuse, type Result } from "@/lib/result";
 import { announceAppChanged, forgetInstalledApp } from "./installed-app";
 

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Transaction, Executor } from "@/db/client";
 import { appAccess, messagingApps, users } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import type { MessengerCredentials, WhatsappCredentials } from "@/lib/channels/types";
 import { getEnv } from "@/lib/env";
 import { ok, refuse, type Result } from "@/lib/result";

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { appAccess, messagingApps, users, type MessagingApp, type Provider } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { webhookUrls } from "@/lib/channels/webhook-urls";
 import { appUrl, getEnv } from "@/lib/env";
 import { withCredentials } from "./credentials";

@@ -3,22 +3,11 @@ import { and, eq } from "drizzle-orm";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import type { Executor } from "@/db/client";
-import { sessions, users } from "@/db/schema";
-import { hasAnyWorkspace } from "@/lib/accounts/setup";
+import { sessions, users, workspaces } from "@/db/schema";
 import { auth } from "./index";
 import { liveSession } from "./sessions";
+import { actorFromUser, type Actor } from "@/lib/actor";
 import { LOGIN_PATH, SETUP_PATH } from "@/lib/paths";
-
-/** Who is acting: everything a permission check needs, loaded fresh for every request. */
-export type Actor = {
-  userId: string;
-  workspaceId: string;
-  role: "admin" | "member";
-  name: string;
-  email: string;
-  locale: string | null;
-  isAvailable: boolean;
-};
 
 /**
  * Null when signed out, when the server-side session was revoked (sign-out elsewhere, a
@@ -42,17 +31,6 @@ export const getSignedIn = cache(async (db: Executor): Promise<{ actor: Actor; s
   return row ? { sessionId, actor: actorFromUser(row.user) } : null;
 });
 
-export function actorFromUser(user: typeof users.$inferSelect): Actor {
-  return {
-    userId: user.id,
-    workspaceId: user.workspaceId,
-    role: user.role,
-    name: user.name,
-    email: user.email,
-    locale: user.locale,
-    isAvailable: user.isAvailable,
-  };
-}
 
 export async function requireUser(db: Executor): Promise<Actor> {
   const actor = await getActor(db);
@@ -66,4 +44,10 @@ export async function requireAdmin(db: Executor): Promise<Actor> {
   const actor = await requireUser(db);
   if (actor.role !== "admin") forbidden();
   return actor;
+}
+
+/** Spec §12: every page leads to /setup until the installation has a workspace. */
+export async function hasAnyWorkspace(db: Executor): Promise<boolean> {
+  const rows = await db.select({ id: workspaces.id }).from(workspaces).limit(1);
+  return rows.length > 0;
 }

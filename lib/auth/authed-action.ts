@@ -4,7 +4,8 @@ import type { z } from "zod";
 import { getDb } from "@/db/index";
 import { currentRequestId, runWithLogContext } from "@/lib/observability/context";
 import { fieldErrorsOf, type FieldErrors, type Result } from "@/lib/result";
-import { getActor, type Actor } from "./actor";
+import type { Actor } from "@/lib/actor";
+import { getActor } from "./actor";
 
 export type ActionRefusal = "invalid_input" | "signed_out";
 

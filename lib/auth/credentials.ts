@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { users } from "@/db/schema";
 import { metrics } from "@/lib/observability/metrics";
-import { DUMMY_HASH, verifyPassword } from "./password";
+import { DUMMY_HASH, verifyPassword } from "@/lib/crypto/password";
 import { beginSignInAttempt, finishSuccessfulSignIn } from "./sign-in-limit";
 
 export const credentialsSchema = z.object({

@@ -2,9 +2,9 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { users } from "@/db/schema";
-import { sendAccountEmail } from "@/lib/accounts/account-emails";
-import { takeLinkRequest } from "@/lib/accounts/link-request-limit";
-import { consumeToken, issueToken } from "@/lib/accounts/one-time-tokens";
+import { sendAccountEmail } from "@/lib/auth/account-emails";
+import { takeLinkRequest } from "@/lib/auth/link-request-limit";
+import { consumeToken, issueToken } from "@/lib/auth/one-time-tokens";
 import { getEnv } from "@/lib/env";
 import { ok, refuse, type Result } from "@/lib/result";
 

@@ -3,10 +3,10 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { cannedResponses, workspaces } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { CANNED_NAME_MAX, CANNED_TEXT_MAX } from "./limits";
 import { ok, refuse, type Result } from "@/lib/result";
-import { isUniqueViolation } from "@/lib/team/invitations";
+import { isUniqueViolation } from "@/db/errors";
 
 
 /** A name is what follows `/` in the reply box: one word of letters, digits, `-` and `_`. */

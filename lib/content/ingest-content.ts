@@ -4,7 +4,7 @@ import type { Transaction } from "@/db/client";
 import { conversationActivities, conversations, messages, type MessagingApp } from "@/db/schema";
 import type { ContentEvent, MessageEvent, Referral } from "@/lib/channels/types";
 import { publishEvent } from "@/lib/realtime/bus";
-import { messagePreview } from "@/lib/inbox/message-preview";
+import { messagePreview } from "@/lib/content/message-preview";
 import { placeOf, TEXT_CONTENT, toColumns, type MessageContent } from "@/db/message-content";
 
 /*

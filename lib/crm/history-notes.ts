@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { conversationLinks, notes, type HistoryContent, type HistoryEntry, type Note } from "@/db/schema";
-import { getConversationSummary, historyEntryFor, latestHistoryEntries } from "@/lib/inbox/history-source";
+import { getConversationSummary, historyEntryFor, latestHistoryEntries } from "@/lib/conversations/history-source";
 import { joinsCurrentNote } from "./note-window";
 import type { RecordType } from "./schemas";
 

@@ -4,7 +4,7 @@ import type { Transaction, Executor } from "@/db/client";
 import { conversationLinks } from "@/db/schema";
 import { findAccessibleConversation, lockAccessibleConversation, type AccessSubject } from "@/lib/apps/access";
 import { isUuid } from "@/lib/ids";
-import { recordActivity } from "@/lib/inbox/activities";
+import { recordActivity } from "@/lib/conversations/activities";
 import { publishEvent } from "@/lib/realtime/bus";
 import { ok, refuse, type Result } from "@/lib/result";
 import { NOTE_STARTED_COLUMN, RECORD_COLUMN } from "./history-notes";

@@ -4,7 +4,7 @@ import type { Executor } from "@/db/client";
 import { notes, users, type Note } from "@/db/schema";
 import type { AccessSubject } from "@/lib/apps/access";
 import { isUuid } from "@/lib/ids";
-import { decodeCursor, encodeCursor } from "@/lib/inbox/views";
+import { decodeCursor, encodeCursor } from "@/lib/keyset-cursor";
 import { ok, refuse, type Result } from "@/lib/result";
 import { RECORD_COLUMN } from "./history-notes";
 import { findRecord } from "./records";

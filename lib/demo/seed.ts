@@ -1,6 +1,6 @@
 import { count } from "drizzle-orm";
 import { appUrl } from "@/lib/env";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/crypto/password";
 import { sealJson } from "@/lib/crypto/secret-box";
 import { webhookUrls } from "@/lib/channels/webhook-urls";
 import type { Database } from "@/db/client";

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { workspaces } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { ok, refuse, type Result } from "@/lib/result";
 
 export const claimOnReplySettingSchema = z.object({ enabled: z.boolean() });

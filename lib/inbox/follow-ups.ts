@@ -2,8 +2,8 @@ import "server-only";
 import type { Transaction } from "@/db/client";
 import type { Message, MessagingApp } from "@/db/schema";
 import { enqueueHistoryNoteUpdates } from "@/lib/crm/jobs/history-note";
-import { autoAssignJob } from "./jobs/auto-assign";
-import { fetchMessengerProfileJob } from "./jobs/fetch-messenger-profile";
+import { autoAssignJob } from "./auto-assign-job";
+import { fetchMessengerProfileJob } from "./fetch-messenger-profile-job";
 
 /** Work that follows a new conversation, queued in the transaction that created it. */
 export async function enqueueNewConversationFollowUps(tx: Transaction, app: MessagingApp, conversationId: string) {

@@ -3,7 +3,7 @@ import type { Executor } from "@/db/client";
 import { findAccessibleConversation, type AccessSubject } from "@/lib/apps/access";
 import { lastInboundAt } from "@/lib/content/last-inbound";
 import { replyWindow } from "@/lib/content/reply-window";
-import { listAssignableUsers } from "./assignable-users";
+import { listAssignableUsers } from "@/lib/apps/assignable-users";
 import { loadThreadPage } from "./queries";
 
 export type OpenConversation = NonNullable<Awaited<ReturnType<typeof loadOpenConversation>>>;

@@ -8,7 +8,7 @@ import { lockAccessibleConversation, type AccessSubject } from "@/lib/apps/acces
 
 /**
  * A user's name for the contact. It is locked from then on: a later Messenger profile lookup or
- * a WhatsApp ProfileName no longer replaces it (lib/inbox/jobs/fetch-messenger-profile.ts,
+ * a WhatsApp ProfileName no longer replaces it (lib/inbox/fetch-messenger-profile-job.ts,
  * ingest-events.ts). The conversation's unknown to a subject without access to its app.
  */
 export async function renameContact(

@@ -5,7 +5,7 @@ import { conversations, files, messages, type Attachment, type Conversation, typ
 import { TEXT_CONTENT, toColumns, type MessageContent } from "@/db/message-content";
 import { appUrl } from "@/lib/env";
 import { attachmentTypeOf } from "@/lib/files/file-rules";
-import { sendReplyJob } from "./jobs/send-reply";
+import { sendReplyJob } from "./send-reply-job";
 import { publishEvent } from "@/lib/realtime/bus";
 import { ok, refuse, type Result } from "@/lib/result";
 import { lastInboundAt } from "@/lib/content/last-inbound";
@@ -14,7 +14,7 @@ import { lockAccessibleConversation, type AccessSubject } from "@/lib/apps/acces
 import { claimOnReply } from "./claim-on-reply";
 import { canSendAgain } from "./explain-failure";
 import { enqueueMessageFollowUps } from "./follow-ups";
-import { messagePreview } from "./message-preview";
+import { messagePreview } from "@/lib/content/message-preview";
 import { markConversationRead } from "./read-markers";
 import { checkReplyText } from "./reply-limits";
 import { isUuid } from "@/lib/ids";

@@ -1,4 +1,4 @@
-import type { Cursor } from "./views";
+import type { Cursor } from "@/lib/keyset-cursor";
 
 /**
  * A thread page shows the activity lines of its own time span only (issue 9), and at most

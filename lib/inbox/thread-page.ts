@@ -3,7 +3,7 @@ import type { Executor } from "@/db/client";
 import { ok, refuse, type Result } from "@/lib/result";
 import { findAccessibleConversation, type AccessSubject } from "@/lib/apps/access";
 import { loadThreadPage } from "./queries";
-import { decodeCursor } from "./views";
+import { decodeCursor } from "@/lib/keyset-cursor";
 
 export type ThreadPage = Awaited<ReturnType<typeof loadThreadPage>>;
 

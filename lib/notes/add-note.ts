@@ -4,11 +4,11 @@ import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { conversationActivities, users } from "@/db/schema";
 import { lockAccessibleConversation, type AccessSubject } from "@/lib/apps/access";
-import { listAssignableUsers } from "@/lib/inbox/assignable-users";
+import { listAssignableUsers } from "@/lib/apps/assignable-users";
 import { enqueueMentionNotifications } from "@/lib/notifications/enqueue";
 import { publishEvent } from "@/lib/realtime/bus";
 import { ok, refuse, type Result } from "@/lib/result";
-import { MAX_MENTIONS, NOTE_MAX_CHARS, noteDetailColumns, noteLength } from "./note-detail";
+import { MAX_MENTIONS, NOTE_MAX_CHARS, noteDetailColumns, noteLength } from "@/db/note-detail";
 
 export const addNoteInputSchema = z.strictObject({
   conversationId: z.uuid(),

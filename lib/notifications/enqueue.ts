@@ -1,10 +1,10 @@
 import "server-only";
 import type { Executor, Transaction } from "@/db/client";
 import type { ConversationActivity, Message } from "@/db/schema";
-import { ASSIGNMENT_NOTICE_DELAY_MS, notifyAssignmentJob } from "./jobs/notify-assignment";
-import { notifyMentionJob } from "./jobs/notify-mention";
-import { notifyMessageJob } from "./jobs/notify-message";
-import { notifyTestJob } from "./jobs/notify-test";
+import { ASSIGNMENT_NOTICE_DELAY_MS, notifyAssignmentJob } from "./notify-assignment-job";
+import { notifyMentionJob } from "./notify-mention-job";
+import { notifyMessageJob } from "./notify-message-job";
+import { notifyTestJob } from "./notify-test-job";
 
 export async function enqueueMessageNotifications(tx: Transaction, message: Message, assigneeIdAtStore: string | null) {
   await notifyMessageJob.enqueue(tx, { messageId: message.id, assigneeIdAtStore }, { workspaceId: message.workspaceId });

@@ -19,7 +19,7 @@ export const RETENTION_TARGETS: { table: string; describe: string; where: (cutof
     where: (cutoff) => and(inArray(notificationDeliveries.status, ["sent", "failed", "skipped"]), lt(notificationDeliveries.createdAt, cutoff)),
   },
   { table: "sign_in_failures", describe: "sign-in failures", where: (cutoff) => lt(signInFailures.failedAt, cutoff) },
-  // One-time links (lib/accounts/one-time-tokens.ts): used, revoked or expired before the cutoff.
+  // One-time links (lib/auth/one-time-tokens.ts): used, revoked or expired before the cutoff.
   // A pending invitation is a token too and stays until it is one of those.
   {
     table: "one_time_tokens",

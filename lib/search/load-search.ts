@@ -3,7 +3,7 @@ import type { Executor } from "@/db/client";
 import type { AccessSubject } from "@/lib/apps/access";
 import { loadOpenConversation } from "@/lib/inbox/load-open-conversation";
 import { countViews } from "@/lib/inbox/queries";
-import { decodeCursor } from "@/lib/inbox/views";
+import { decodeCursor } from "@/lib/keyset-cursor";
 import { searchConversations } from "./search-conversations";
 import { parseSearchQuery } from "./search-query";
 

@@ -4,7 +4,8 @@ import { unionAll } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
 import { conversations, messages, messagingApps, users } from "@/db/schema";
 import { listAccessibleApps, type AccessSubject } from "@/lib/apps/access";
-import { encodeCursor, viewOf, type Cursor, type View } from "@/lib/inbox/views";
+import { viewOf, type View } from "@/lib/inbox/views";
+import { encodeCursor, type Cursor } from "@/lib/keyset-cursor";
 import type { SearchQuery } from "./search-query";
 
 export const SEARCH_PAGE_SIZE = 25;

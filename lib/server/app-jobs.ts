@@ -1,15 +1,15 @@
 import type { AnyJob } from "@/lib/jobs/define-job";
 import { historyNoteJob } from "@/lib/crm/jobs/history-note";
-import { autoAssignJob } from "@/lib/inbox/jobs/auto-assign";
-import { fetchMessengerProfileJob } from "@/lib/inbox/jobs/fetch-messenger-profile";
-import { sendReplyJob } from "@/lib/inbox/jobs/send-reply";
+import { autoAssignJob } from "@/lib/inbox/auto-assign-job";
+import { fetchMessengerProfileJob } from "@/lib/inbox/fetch-messenger-profile-job";
+import { sendReplyJob } from "@/lib/inbox/send-reply-job";
 import { sendEmailDigestJob } from "@/lib/notifications/email-digest";
-import { notifyAssignmentJob } from "@/lib/notifications/jobs/notify-assignment";
-import { notifyMentionJob } from "@/lib/notifications/jobs/notify-mention";
-import { notifyMessageJob } from "@/lib/notifications/jobs/notify-message";
-import { notifyTestJob } from "@/lib/notifications/jobs/notify-test";
-import { retentionJob } from "@/lib/retention/jobs/purge";
-import { wakeSnoozedJob } from "@/lib/snooze/jobs/wake-snoozed";
+import { notifyAssignmentJob } from "@/lib/notifications/notify-assignment-job";
+import { notifyMentionJob } from "@/lib/notifications/notify-mention-job";
+import { notifyMessageJob } from "@/lib/notifications/notify-message-job";
+import { notifyTestJob } from "@/lib/notifications/notify-test-job";
+import { retentionJob } from "@/lib/retention/purge-job";
+import { wakeSnoozedJob } from "@/lib/snooze/wake-snoozed-job";
 
 /**
  * Every job the app runs: the list the worker (in the app and in `npm run worker`) claims

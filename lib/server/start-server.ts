@@ -4,7 +4,7 @@ import { isDatabaseEmpty, seedDemoWorkspace } from "@/lib/demo/seed";
 import { parseTrustedProxies } from "@/lib/http/client-address";
 import { startJobWorker } from "@/lib/jobs/worker";
 import { log } from "@/lib/observability/log";
-import { scheduleRetention } from "@/lib/retention/jobs/purge";
+import { scheduleRetention } from "@/lib/retention/purge-job";
 import { installAppShutdown } from "./shutdown";
 import { assertProductionSecrets, MissingSecretsError, shouldSeedDemo } from "@/lib/runtime/production-defaults";
 

@@ -5,7 +5,7 @@ import type { Executor } from "@/db/client";
 import { conversations } from "@/db/schema";
 import { lockAccessibleConversation, type AccessSubject } from "@/lib/apps/access";
 import { ok, refuse, type Result } from "@/lib/result";
-import { wakeSnoozedJob } from "./jobs/wake-snoozed";
+import { wakeSnoozedJob } from "./wake-snoozed-job";
 import { checkSnoozeTime, type SnoozeTimeRefusal } from "./snooze-time";
 import { recordSnoozeChange } from "./wake";
 

@@ -3,12 +3,13 @@ import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { oneTimeTokens, users, workspaces } from "@/db/schema";
-import { accountLink, sendAccountEmail } from "@/lib/accounts/account-emails";
+import { accountLink, sendAccountEmail } from "@/lib/auth/account-emails";
 import { isEmailTaken, releaseExpiredInvitation } from "@/lib/accounts/email-taken";
-import { consumeToken, findUsableToken, issueToken, type OneTimeToken } from "@/lib/accounts/one-time-tokens";
+import { consumeToken, findUsableToken, issueToken, type OneTimeToken } from "@/lib/auth/one-time-tokens";
 import { emailField, nameField, passwordField, passwordProblem } from "@/lib/accounts/password-policy";
-import type { Actor } from "@/lib/auth/actor";
-import { hashPassword } from "@/lib/auth/password";
+import type { Actor } from "@/lib/actor";
+import { hashPassword } from "@/lib/crypto/password";
+import { isUniqueViolation } from "@/db/errors";
 import { ok, refuse, type Result } from "@/lib/result";
 
 export const MAX_INVITES_AT_ONCE = 20;
@@ -87,12 +88,6 @@ export async function invitePeople(db: Executor, actor: Actor, input: z.output<t
   return ok(sent);
 }
 
-export function isUniqueViolation(error: unknown): boolean {
-  for (let cause: unknown = error; cause; cause = (cause as { cause?: unknown }).cause) {
-    if ((cause as { code?: string }).code === "23505") return true;
-  }
-  return false;
-}
 
 async function pendingInvitation(tx: Executor, actor: Actor, invitationId: string) {
   const [row] = await tx

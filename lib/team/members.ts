@@ -3,7 +3,7 @@ import { and, count, eq, ne } from "drizzle-orm";
 import { z } from "zod";
 import type { Transaction, Executor } from "@/db/client";
 import { conversationActivities, conversations, users, workspaces } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { revokeUserSessions } from "@/lib/auth/sessions";
 import { publishEvent } from "@/lib/realtime/bus";
 import { ok, refuse, type Result } from "@/lib/result";

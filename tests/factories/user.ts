@@ -1,8 +1,8 @@
 import { getDb } from "@/db/index";
 import { users, type User, type Workspace } from "@/db/schema";
 import type { AccessSubject } from "@/lib/apps/access";
-import type { Actor } from "@/lib/auth/actor";
-import { hashPassword } from "@/lib/auth/password";
+import type { Actor } from "@/lib/actor";
+import { hashPassword } from "@/lib/crypto/password";
 import { nextSequence, uniqueToken } from "./sequence";
 import { createWorkspace } from "./workspace";
 

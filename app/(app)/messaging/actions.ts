@@ -4,7 +4,7 @@ import { getDb } from "@/db/index";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { Database } from "@/db/client";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { authedAction } from "@/lib/auth/authed-action";
 import { assignConversation } from "@/lib/inbox/assign-conversation";
 import { setAvailability } from "@/lib/inbox/availability";

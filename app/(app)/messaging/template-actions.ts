@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db/index";
 import { authedAction } from "@/lib/auth/authed-action";
-import { listConversationTemplates, sendTemplate } from "@/lib/content/send-template";
+import { listConversationTemplates, sendTemplate } from "@/lib/inbox/send-template";
 import { MESSAGING_PATH } from "@/lib/paths";
 
 const conversationId = z.uuid();

@@ -4,7 +4,7 @@ import { AuthCard } from "@/components/accounts/auth-card";
 import { ConfirmEmailForm } from "@/components/accounts/confirm-email-form";
 import { InvalidLink } from "@/components/accounts/invalid-link";
 import { getDb } from "@/db/index";
-import { findUsableToken } from "@/lib/accounts/one-time-tokens";
+import { findUsableToken } from "@/lib/auth/one-time-tokens";
 
 export const dynamic = "force-dynamic";
 

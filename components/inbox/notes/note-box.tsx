@@ -6,7 +6,7 @@ import { addNoteAction } from "@/app/(app)/messaging/note-actions";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { RefusalAlert, type ShownRefusal } from "@/components/ui/refusal-alert";
-import { NOTE_MAX_CHARS, noteLength } from "@/lib/notes/note-detail";
+import { NOTE_MAX_CHARS, noteLength } from "@/db/note-detail";
 import { activeMentionQuery, matchMentionables, type Mentionable } from "./mention-picker";
 
 /** The counter appears once a note uses this share of its limit. */

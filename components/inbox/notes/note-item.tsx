@@ -2,7 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import type { ThreadActivity } from "@/lib/inbox/queries";
-import { noteSegments, readNoteDetail } from "@/lib/notes/note-detail";
+import { noteSegments, readNoteDetail } from "@/db/note-detail";
 
 /** A private note in the thread: visibly not a message, with its author, time and mentions (spec §13). */
 export function NoteItem({ activity }: { activity: ThreadActivity }) {

@@ -4,7 +4,7 @@ import type { Database } from "@/db/client";
 import { getDb } from "@/db/index";
 import { outboxEmails, sessions, users, workspaces } from "@/db/schema";
 import { changePassword, confirmEmailChange, requestEmailChange, signOutEverywhere } from "@/lib/accounts/account";
-import { MAX_LINK_REQUESTS } from "@/lib/accounts/link-request-limit";
+import { MAX_LINK_REQUESTS } from "@/lib/auth/link-request-limit";
 import { isResetTokenUsable, requestPasswordReset, resetPassword } from "@/lib/accounts/password-reset";
 import { createWorkspaceWithAdmin } from "@/lib/accounts/setup";
 import { checkCredentials } from "@/lib/auth/credentials";

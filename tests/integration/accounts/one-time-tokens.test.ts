@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/index";
 import { oneTimeTokens } from "@/db/schema";
-import { consumeToken, findUsableToken, issueToken, revokeTokens, TOKEN_LIFETIME_MS } from "@/lib/accounts/one-time-tokens";
+import { consumeToken, findUsableToken, issueToken, revokeTokens, TOKEN_LIFETIME_MS } from "@/lib/auth/one-time-tokens";
 import { createUser } from "@/tests/factories";
 
 async function issue(purpose: "password_reset" | "invitation" = "password_reset", now = new Date()) {

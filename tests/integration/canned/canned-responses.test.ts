@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/index";
 import { cannedResponses, type User } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { deleteCannedResponse, listCannedResponses, saveCannedResponse, workspaceName } from "@/lib/canned/canned-responses";
 import { actorOf, createUser, createWorkspace } from "@/tests/factories";
 

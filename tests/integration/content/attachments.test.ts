@@ -6,13 +6,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import type { Database } from "@/db/client";
 import { getDb } from "@/db/index";
 import { files, messages, type User } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { MAX_FILE_BYTES } from "@/lib/files/file-rules";
 import { fileSignature } from "@/lib/files/signed-link";
 import { sendReply } from "@/lib/inbox/reply";
 import { actorOf, createApp, createConversation, createMessage, createUser, createWorkspace, subjectOf, type CreatedApp } from "@/tests/factories";
 import { startMessengerStandIn, startTwilioStandIn, TINY_PNG, type ProviderStandIn } from "@/tests/support/provider-stand-ins";
-import { sendReplyJob } from "@/lib/inbox/jobs/send-reply";
+import { sendReplyJob } from "@/lib/inbox/send-reply-job";
 import { drainJobs } from "@/tests/support/jobs";
 
 let db: Database;

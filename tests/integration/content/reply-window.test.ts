@@ -5,7 +5,7 @@ import { sendReply } from "@/lib/inbox/reply";
 import { createApp, createConversation, createMessage, createUser, createWorkspace, subjectOf } from "@/tests/factories";
 import { countAllRows } from "@/tests/support/webhooks";
 import { startMessengerStandIn, startTwilioStandIn, type ProviderStandIn } from "@/tests/support/provider-stand-ins";
-import { sendReplyJob } from "@/lib/inbox/jobs/send-reply";
+import { sendReplyJob } from "@/lib/inbox/send-reply-job";
 import { drainJobs } from "@/tests/support/jobs";
 
 let db: Database;

@@ -4,7 +4,7 @@ import type { Database } from "@/db/client";
 import { getDb } from "@/db/index";
 import { conversations, messages, type User } from "@/db/schema";
 import { readContent } from "@/db/message-content";
-import { listConversationTemplates, sendTemplate } from "@/lib/content/send-template";
+import { listConversationTemplates, sendTemplate } from "@/lib/inbox/send-template";
 import { resendMessage } from "@/lib/inbox/reply";
 import { createApp, createConversation, createMessage, createUser, createWorkspace, subjectOf, type CreatedApp } from "@/tests/factories";
 import {
@@ -13,7 +13,7 @@ import {
   type ProviderStandIn,
   type StandInTemplate,
 } from "@/tests/support/provider-stand-ins";
-import { sendReplyJob } from "@/lib/inbox/jobs/send-reply";
+import { sendReplyJob } from "@/lib/inbox/send-reply-job";
 import { drainJobs } from "@/tests/support/jobs";
 
 let db: Database;

@@ -13,7 +13,7 @@ import type { Result } from "@/lib/result";
 import { createConversation, createMessage, subjectOf } from "@/tests/factories";
 import { snapshotDatabase } from "@/tests/support/db-snapshot";
 import { buildWorld, unknownId, viewHolding, type World } from "./world";
-import { sendReplyJob } from "@/lib/inbox/jobs/send-reply";
+import { sendReplyJob } from "@/lib/inbox/send-reply-job";
 
 let db: Database;
 beforeAll(async () => {

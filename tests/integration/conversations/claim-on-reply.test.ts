@@ -3,7 +3,7 @@ import { beforeAll, afterEach, beforeEach, describe, expect, it, vi } from "vite
 import type { Database } from "@/db/client";
 import { getDb } from "@/db/index";
 import { conversationActivities, conversations, jobs, workspaces, type Conversation, type User } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { assignConversation } from "@/lib/inbox/assign-conversation";
 import { listConversations } from "@/lib/inbox/queries";
 import { sendReply } from "@/lib/inbox/reply";
@@ -12,7 +12,7 @@ import type { RealtimeEvent } from "@/lib/realtime/events";
 import { actorOf, createApp, createConversation, createMessage, createUser, createWorkspace, subjectOf } from "@/tests/factories";
 import { snapshotDatabase } from "@/tests/support/db-snapshot";
 import { startMessengerStandIn, startTwilioStandIn, type ProviderStandIn } from "@/tests/support/provider-stand-ins";
-import { notifyAssignmentJob } from "@/lib/notifications/jobs/notify-assignment";
+import { notifyAssignmentJob } from "@/lib/notifications/notify-assignment-job";
 
 let db: Database;
 beforeAll(async () => {

@@ -7,7 +7,7 @@ import { resendMessage, sendReply } from "@/lib/inbox/reply";
 import { createApp, createConversation, createMessage, createUser, createWorkspace, subjectOf, type CreatedApp } from "@/tests/factories";
 import { snapshotDatabase } from "@/tests/support/db-snapshot";
 import { startMessengerStandIn, startTwilioStandIn, type ProviderStandIn } from "@/tests/support/provider-stand-ins";
-import { sendReplyJob } from "@/lib/inbox/jobs/send-reply";
+import { sendReplyJob } from "@/lib/inbox/send-reply-job";
 import { drainJobs } from "@/tests/support/jobs";
 
 let db: Database;

@@ -6,7 +6,7 @@ import { messages } from "@/db/schema";
 import { sendReply } from "@/lib/inbox/reply";
 import { createApp, createConversation, createUser, subjectOf } from "@/tests/factories";
 import { startMessengerStandIn, type ProviderStandIn } from "@/tests/support/provider-stand-ins";
-import { sendReplyJob } from "@/lib/inbox/jobs/send-reply";
+import { sendReplyJob } from "@/lib/inbox/send-reply-job";
 import { drainJobs } from "@/tests/support/jobs";
 
 let db: Database;

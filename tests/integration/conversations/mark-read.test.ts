@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/index";
 import { conversationReads, type User } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { loadInbox } from "@/lib/inbox/load-inbox";
 import { readNewestThread } from "@/lib/inbox/live-reads";
 import { loadSearch } from "@/lib/search/load-search";

@@ -22,7 +22,7 @@ import {
   type ProviderStandIn,
   type ReceivedRequest,
 } from "@/tests/support/provider-stand-ins";
-import { sendReplyJob } from "@/lib/inbox/jobs/send-reply";
+import { sendReplyJob } from "@/lib/inbox/send-reply-job";
 import { drainJobs } from "@/tests/support/jobs";
 
 let db: Database;

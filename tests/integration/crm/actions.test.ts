@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { User } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { actorOf } from "@/tests/factories";
 import { snapshotDatabase } from "@/tests/support/db-snapshot";
 import { buildCrmWorld, notesOf } from "./world";

@@ -4,7 +4,7 @@ import type { Database } from "@/db/client";
 import { getDb } from "@/db/index";
 import { notes } from "@/db/schema";
 import { listNotes, NOTES_PAGE_SIZE } from "@/lib/crm/notes";
-import { encodeCursor } from "@/lib/inbox/views";
+import { encodeCursor } from "@/lib/keyset-cursor";
 import { subjectOf } from "@/tests/factories";
 import { buildCrmWorld } from "./world";
 

@@ -8,8 +8,8 @@ import { assignConversation } from "@/lib/inbox/assign-conversation";
 import { autoAssignConversation } from "@/lib/inbox/auto-assign";
 import { actorOf, createApp, createConversation, createUser, createWorkspace, subjectOf } from "@/tests/factories";
 import { conversationsOf, jobQueuesOf, newContact, sendInbound } from "@/tests/support/webhooks";
-import { autoAssignJob } from "@/lib/inbox/jobs/auto-assign";
-import { notifyAssignmentJob } from "@/lib/notifications/jobs/notify-assignment";
+import { autoAssignJob } from "@/lib/inbox/auto-assign-job";
+import { notifyAssignmentJob } from "@/lib/notifications/notify-assignment-job";
 import { drainJobs } from "@/tests/support/jobs";
 
 let db: Database;

@@ -2,12 +2,12 @@ import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/index";
 import { conversations, type User } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { actorOf, createApp, createConversation, createUser, createWorkspace } from "@/tests/factories";
 import { snapshotDatabase } from "@/tests/support/db-snapshot";
 import { startMessengerStandIn, type ProviderStandIn } from "@/tests/support/provider-stand-ins";
 import { conversationsOf, inboundEvent, newPsid, newWhatsappNumber, sendMessenger, sendWhatsapp, whatsappInbound } from "@/tests/support/webhooks";
-import { fetchMessengerProfileJob } from "@/lib/inbox/jobs/fetch-messenger-profile";
+import { fetchMessengerProfileJob } from "@/lib/inbox/fetch-messenger-profile-job";
 import { drainJobs } from "@/tests/support/jobs";
 
 // The signed-in actor is the one thing swapped in; authedAction, the domain and the database are real.

@@ -4,7 +4,7 @@ import { getDb } from "@/db/index";
 import { conversationActivities } from "@/db/schema";
 import { loadThreadPage } from "@/lib/inbox/queries";
 import { MAX_ACTIVITY_LINES_PER_PAGE } from "@/lib/inbox/thread-activity-bound";
-import { decodeCursor } from "@/lib/inbox/views";
+import { decodeCursor } from "@/lib/keyset-cursor";
 import { createApp, createConversation, createMessage } from "@/tests/factories";
 
 let db: Database;

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/index";
 import { jobs } from "@/db/schema";
-import { sendReplyJob } from "@/lib/inbox/jobs/send-reply";
+import { sendReplyJob } from "@/lib/inbox/send-reply-job";
 import type { AnyJob } from "@/lib/jobs/define-job";
 import { runDueJobs } from "@/lib/jobs/worker";
 import { withBatchedWrites } from "@/db/transaction-batch";

@@ -6,12 +6,12 @@ import { getDb } from "@/db/index";
 import { conversationActivities, jobs, messages, notificationDeliveries, notes, outboxEmails, users, type User } from "@/db/schema";
 import { createAndLinkRecord } from "@/lib/crm/links";
 import { addNote } from "@/lib/notes/add-note";
-import { NOTE_MAX_CHARS, readNoteDetail } from "@/lib/notes/note-detail";
+import { NOTE_MAX_CHARS, readNoteDetail } from "@/db/note-detail";
 import { savePreferences } from "@/lib/notifications/preferences";
 import { DEFAULT_PREFERENCES } from "@/lib/notifications/events";
 import { loadThreadPage } from "@/lib/inbox/queries";
 import { createApp, createConversation, createMessage, createUser, createWorkspace, subjectOf } from "@/tests/factories";
-import { notifyMentionJob } from "@/lib/notifications/jobs/notify-mention";
+import { notifyMentionJob } from "@/lib/notifications/notify-mention-job";
 import { drainJobs } from "@/tests/support/jobs";
 
 let db: Database;

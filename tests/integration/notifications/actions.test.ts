@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import type { Database } from "@/db/client";
 import { getDb } from "@/db/index";
 import type { User } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { DEFAULT_PREFERENCES, NOTIFICATION_EVENTS, type PreferenceMatrix } from "@/lib/notifications/events";
 import { getPreferences } from "@/lib/notifications/preferences";
 import { listPushSubscriptions } from "@/lib/notifications/push-subscriptions";

@@ -9,9 +9,9 @@ import { ingestEvents } from "@/lib/inbox/ingest-events";
 import { createApp, createConversation, createUser, createWorkspace } from "@/tests/factories";
 import { newPsid } from "@/tests/support/webhooks";
 import { sendEmailDigestJob } from "@/lib/notifications/email-digest";
-import { notifyAssignmentJob } from "@/lib/notifications/jobs/notify-assignment";
-import { notifyMessageJob } from "@/lib/notifications/jobs/notify-message";
-import { notifyTestJob } from "@/lib/notifications/jobs/notify-test";
+import { notifyAssignmentJob } from "@/lib/notifications/notify-assignment-job";
+import { notifyMessageJob } from "@/lib/notifications/notify-message-job";
+import { notifyTestJob } from "@/lib/notifications/notify-test-job";
 import { drainJobs } from "@/tests/support/jobs";
 
 let db: Database;

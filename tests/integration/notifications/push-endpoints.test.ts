@@ -9,7 +9,7 @@ import { MAX_PUSH_SUBSCRIPTIONS_PER_USER, savePushSubscription } from "@/lib/not
 import { requestTestNotification, TEST_NOTIFICATION_INTERVAL_MS } from "@/lib/notifications/test-notification";
 import { createUser } from "@/tests/factories";
 import { startPushServiceStandIn, type PushServiceStandIn } from "@/tests/support/push-service-stand-in";
-import { notifyTestJob } from "@/lib/notifications/jobs/notify-test";
+import { notifyTestJob } from "@/lib/notifications/notify-test-job";
 import { drainJobs } from "@/tests/support/jobs";
 
 let db: Database;

@@ -14,9 +14,9 @@ import { startPushServiceStandIn, type PushServiceStandIn, type StandInBrowser }
 import { startResendStandIn, type ResendStandIn } from "@/tests/support/resend-stand-in";
 import { deliver, inboundEvent, messengerRequest, newPsid, sendMessenger } from "@/tests/support/webhooks";
 import { sendEmailDigestJob } from "@/lib/notifications/email-digest";
-import { notifyAssignmentJob } from "@/lib/notifications/jobs/notify-assignment";
-import { notifyMessageJob } from "@/lib/notifications/jobs/notify-message";
-import { notifyTestJob } from "@/lib/notifications/jobs/notify-test";
+import { notifyAssignmentJob } from "@/lib/notifications/notify-assignment-job";
+import { notifyMessageJob } from "@/lib/notifications/notify-message-job";
+import { notifyTestJob } from "@/lib/notifications/notify-test-job";
 import { drainJobs } from "@/tests/support/jobs";
 
 let db: Database;

@@ -14,7 +14,7 @@ import { trackLiveStream } from "@/lib/realtime/live-streams";
 import { createApp, createUser, createWorkspace } from "@/tests/factories";
 import { startPushServiceStandIn, type PushServiceStandIn } from "@/tests/support/push-service-stand-in";
 import { inboundEvent, messengerRequest, newPsid, postWebhook, sendInbound } from "@/tests/support/webhooks";
-import { notifyTestJob } from "@/lib/notifications/jobs/notify-test";
+import { notifyTestJob } from "@/lib/notifications/notify-test-job";
 import { drainJobs, testJob } from "@/tests/support/jobs";
 
 let db: Database;

@@ -6,8 +6,8 @@ import { captureLogs, log } from "@/lib/observability/log";
 import { logRequestError } from "@/lib/observability/request-error";
 import { createApp, createUser, createWorkspace } from "@/tests/factories";
 import { deliver, inboundEvent, messengerRequest, newPsid } from "@/tests/support/webhooks";
-import { fetchMessengerProfileJob } from "@/lib/inbox/jobs/fetch-messenger-profile";
-import { notifyMessageJob } from "@/lib/notifications/jobs/notify-message";
+import { fetchMessengerProfileJob } from "@/lib/inbox/fetch-messenger-profile-job";
+import { notifyMessageJob } from "@/lib/notifications/notify-message-job";
 import { drainJobs, testJob } from "@/tests/support/jobs";
 
 /** SPEC §15: a request's id reaches the jobs it queued, their follow-up jobs, and every log line of them. */

@@ -4,7 +4,7 @@ import { getDb } from "@/db/index";
 import { jobs, messages, notificationDeliveries, oneTimeTokens, signInFailures } from "@/db/schema";
 import { purgeExpiredRows } from "@/lib/retention/purge";
 import { createApp, createConversation, createMessage, createUser, createWorkspace } from "@/tests/factories";
-import { retentionJob, scheduleRetention } from "@/lib/retention/jobs/purge";
+import { retentionJob, scheduleRetention } from "@/lib/retention/purge-job";
 import { nextRetentionRun } from "@/lib/retention/schedule";
 import { drainJobs } from "@/tests/support/jobs";
 

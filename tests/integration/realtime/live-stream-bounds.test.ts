@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { User } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { getDb } from "@/db/index";
 import { publishEvent, subscribeToEvents, waitUntilListening } from "@/lib/realtime/bus";
 import type { RealtimeEvent } from "@/lib/realtime/events";

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/index";
 import { conversations } from "@/db/schema";
-import { decodeCursor } from "@/lib/inbox/views";
+import { decodeCursor } from "@/lib/keyset-cursor";
 import { RECENT_WINDOW, searchConversations } from "@/lib/search/search-conversations";
 import { parseSearchQuery } from "@/lib/search/search-query";
 import { createApp, createConversation, createMessage, createUser, createWorkspace, subjectOf } from "@/tests/factories";

@@ -12,7 +12,7 @@ import type { RealtimeEvent } from "@/lib/realtime/events";
 import { snoozeConversation, unsnoozeConversation } from "@/lib/snooze/snooze-conversation";
 import { createApp, createConversation, createUser, createWorkspace, subjectOf } from "@/tests/factories";
 import { inboundEvent } from "@/tests/integration/crm/world";
-import { wakeSnoozedJob } from "@/lib/snooze/jobs/wake-snoozed";
+import { wakeSnoozedJob } from "@/lib/snooze/wake-snoozed-job";
 import { drainJobs } from "@/tests/support/jobs";
 
 let db: Database;

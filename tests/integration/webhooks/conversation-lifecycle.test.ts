@@ -16,8 +16,8 @@ import {
   newContact,
   sendInbound,
 } from "@/tests/support/webhooks";
-import { fetchMessengerProfileJob } from "@/lib/inbox/jobs/fetch-messenger-profile";
-import { notifyMessageJob } from "@/lib/notifications/jobs/notify-message";
+import { fetchMessengerProfileJob } from "@/lib/inbox/fetch-messenger-profile-job";
+import { notifyMessageJob } from "@/lib/notifications/notify-message-job";
 
 let db: Database;
 beforeAll(async () => {

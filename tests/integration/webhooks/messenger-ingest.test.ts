@@ -18,8 +18,8 @@ import {
   sendMessenger,
   signedMessengerBody,
 } from "@/tests/support/webhooks";
-import { fetchMessengerProfileJob } from "@/lib/inbox/jobs/fetch-messenger-profile";
-import { notifyMessageJob } from "@/lib/notifications/jobs/notify-message";
+import { fetchMessengerProfileJob } from "@/lib/inbox/fetch-messenger-profile-job";
+import { notifyMessageJob } from "@/lib/notifications/notify-message-job";
 
 let app: CreatedApp<"messenger">;
 

@@ -19,7 +19,7 @@ import {
   twilioStatus,
   whatsappInbound,
 } from "@/tests/support/webhooks";
-import { notifyMessageJob } from "@/lib/notifications/jobs/notify-message";
+import { notifyMessageJob } from "@/lib/notifications/notify-message-job";
 
 let app: CreatedApp<"whatsapp">;
 

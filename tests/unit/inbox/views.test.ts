@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isUuid } from "@/lib/ids";
-import { decodeCursor, encodeCursor, isView, viewOf, VIEWS } from "@/lib/inbox/views";
+import { isView, viewOf, VIEWS } from "@/lib/inbox/views";
+import { decodeCursor, encodeCursor } from "@/lib/keyset-cursor";
 
 const me = "00000000-0000-4000-8000-00000000000a";
 const someoneElse = "00000000-0000-4000-8000-00000000000b";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { activeMentionQuery, matchMentionables } from "@/components/inbox/notes/mention-picker";
 import { DEFAULT_PREFERENCES } from "@/lib/notifications/events";
 import { selectRecipients, type Candidate } from "@/lib/notifications/recipients";
-import { noteDetailColumns, noteLength, noteSegments, readNoteDetail } from "@/lib/notes/note-detail";
+import { noteDetailColumns, noteLength, noteSegments, readNoteDetail } from "@/db/note-detail";
 
 const people = [
   { id: "1", name: "Bob Member" },

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { AuthCard } from "@/components/accounts/auth-card";
 import { InvalidLink } from "@/components/accounts/invalid-link";
 import { TokenButtonForm } from "@/components/accounts/token-button-form";
-import { findUsableToken } from "@/lib/accounts/one-time-tokens";
+import { findUsableToken } from "@/lib/auth/one-time-tokens";
 import { getDb } from "@/db/index";
 import { signInWithLinkAction } from "../actions";
 

@@ -4,7 +4,7 @@ import { conversations, messagingApps } from "@/db/schema";
 import { withCredentials } from "@/lib/apps/credentials";
 import { fetchMessengerProfileName } from "@/lib/channels/messenger/profile";
 import { defineJob } from "@/lib/jobs/define-job";
-import { announceContactChange } from "../rename-contact";
+import { announceContactChange } from "./rename-contact";
 
 /** Messenger webhooks carry no name: spec §3 wants the profile's, falling back to the PSID. */
 export const fetchMessengerProfileJob = defineJob({

@@ -4,10 +4,10 @@ import { users, workspaces } from "@/db/schema";
 import { translatorFor } from "@/lib/i18n/translator";
 import { defineJob } from "@/lib/jobs/define-job";
 import { HOME_PATH } from "@/lib/paths";
-import { NOTIFICATION_EVENTS } from "../events";
-import { emailNotice } from "../email-notice";
-import { notifyDesktop } from "../notify-user";
-import { loadPreferences } from "../preferences";
+import { NOTIFICATION_EVENTS } from "./events";
+import { emailNotice } from "./email-notice";
+import { notifyDesktop } from "./notify-user";
+import { loadPreferences } from "./preferences";
 
 /** "Send a test notification": every browser of the user, the open tab, and email if any event emails them. */
 export const notifyTestJob = defineJob({

@@ -14,7 +14,7 @@ import { webhookUrls } from "@/lib/channels/webhook-urls";
 import { appUrl } from "@/lib/env";
 import { defineJob } from "@/lib/jobs/define-job";
 import { publishEvent } from "@/lib/realtime/bus";
-import { FAILURE } from "../failure-reasons";
+import { FAILURE } from "./failure-reasons";
 
 type Claimed = Awaited<ReturnType<typeof claimSend>>;
 

@@ -2,8 +2,8 @@ import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { getEnv } from "@/lib/env";
 import { defineJob } from "@/lib/jobs/define-job";
-import { purgeExpiredRows } from "../purge";
-import { nextRetentionRun } from "../schedule";
+import { purgeExpiredRows } from "./purge";
+import { nextRetentionRun } from "./schedule";
 
 /**
  * The daily purge. Idempotent: a second run finds nothing older than the cutoff. Long lock: a

@@ -3,11 +3,11 @@ import { z } from "zod";
 import { conversationActivities, conversations, messagingApps, users } from "@/db/schema";
 import { translatorFor } from "@/lib/i18n/translator";
 import { defineJob } from "@/lib/jobs/define-job";
-import { readNoteDetail } from "@/lib/notes/note-detail";
-import { loadCandidates } from "../candidates";
-import { emailNotice } from "../email-notice";
-import { notifyDesktop } from "../notify-user";
-import { selectRecipients } from "../recipients";
+import { readNoteDetail } from "@/db/note-detail";
+import { loadCandidates } from "./candidates";
+import { emailNotice } from "./email-notice";
+import { notifyDesktop } from "./notify-user";
+import { selectRecipients } from "./recipients";
 import { conversationHref } from "@/lib/paths";
 
 /** A push body or email excerpt of the note: enough to know what it is about. */

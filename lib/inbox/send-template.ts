@@ -6,7 +6,7 @@ import { listApprovedTemplates } from "@/lib/channels/whatsapp/content-templates
 import { findAccessibleConversation, lockAccessibleConversation, type AccessSubject } from "@/lib/apps/access";
 import { queueOutbound } from "@/lib/inbox/reply";
 import { ok, refuse, type Result } from "@/lib/result";
-import { missingVariables, renderTemplate, type WhatsappTemplate } from "./templates";
+import { missingVariables, renderTemplate, type WhatsappTemplate } from "@/lib/content/templates";
 
 export type TemplateRefusal = "not_found" | "templates_whatsapp_only" | "templates_unavailable" | "template_not_found" | "template_variables_missing";
 

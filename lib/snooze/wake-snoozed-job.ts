@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineJob } from "@/lib/jobs/define-job";
-import { wakeSnoozedConversation } from "../wake";
+import { wakeSnoozedConversation } from "./wake";
 
 /** Due at the snooze's end; snoozing again queues a new one, and this one then finds nothing to do. */
 export const wakeSnoozedJob = defineJob({

@@ -4,10 +4,10 @@ import { conversations, messages, messagingApps } from "@/db/schema";
 import { describeMessage, type Translate } from "@/lib/content/describe-content";
 import { translatorFor } from "@/lib/i18n/translator";
 import { defineJob } from "@/lib/jobs/define-job";
-import { loadCandidates } from "../candidates";
-import { scheduleEmailDigest } from "../email-digest";
-import { notifyDesktop } from "../notify-user";
-import { selectRecipients } from "../recipients";
+import { loadCandidates } from "./candidates";
+import { scheduleEmailDigest } from "./email-digest";
+import { notifyDesktop } from "./notify-user";
+import { selectRecipients } from "./recipients";
 import { conversationHref } from "@/lib/paths";
 
 /**

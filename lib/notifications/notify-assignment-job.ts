@@ -3,10 +3,10 @@ import { z } from "zod";
 import { conversationActivities, conversations, messagingApps, users } from "@/db/schema";
 import { translatorFor } from "@/lib/i18n/translator";
 import { defineJob } from "@/lib/jobs/define-job";
-import { loadCandidates } from "../candidates";
-import { emailNotice } from "../email-notice";
-import { notifyDesktop } from "../notify-user";
-import { selectRecipients } from "../recipients";
+import { loadCandidates } from "./candidates";
+import { emailNotice } from "./email-notice";
+import { notifyDesktop } from "./notify-user";
+import { selectRecipients } from "./recipients";
 import { conversationHref } from "@/lib/paths";
 
 /** Lets a burst of reassignments settle, so only its final assignee hears about it (spec §5). */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineJob } from "@/lib/jobs/define-job";
 import { log } from "@/lib/observability/log";
-import { autoAssignConversation } from "../auto-assign";
+import { autoAssignConversation } from "./auto-assign";
 
 /** One short transaction, and its notification waits for it: it runs with replies (spec §15). */
 export const autoAssignJob = defineJob({

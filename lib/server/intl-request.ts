@@ -3,8 +3,8 @@ import { getRequestConfig } from "next-intl/server";
 // next-intl calls this per request: an entry point.
 import { getDb } from "@/db/index";
 import { getActor } from "@/lib/auth/actor";
-import { isLocale, localeFromAcceptLanguage, type Locale } from "./locales";
-import { loadMessages } from "./messages";
+import { isLocale, localeFromAcceptLanguage, type Locale } from "@/lib/i18n/locales";
+import { loadMessages } from "@/lib/i18n/messages";
 
 export const TIME_ZONE_COOKIE = "tz";
 
