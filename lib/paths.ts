@@ -1,5 +1,5 @@
 import type { RecordType } from "@/lib/crm/schemas";
-import type { View } from "@/lib/inbox/views";
+import type { View } from "@/lib/views";
 
 /**
  * The app's URLs (SPEC §10), built in one place: pages, links, redirects, revalidation and the

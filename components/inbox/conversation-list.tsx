@@ -8,7 +8,7 @@ import { cn } from "@/components/ui/cn";
 import { describePreview } from "@/lib/content/describe-content";
 import { waitingDuration, type PreviewAuthor } from "@/lib/inbox/list-row-words";
 import type { ConversationRow } from "@/lib/inbox/queries";
-import { MAX_ROWS_PER_FETCH, type View } from "@/lib/inbox/views";
+import { MAX_ROWS_PER_FETCH, type View } from "@/lib/views";
 import { encodeCursor } from "@/lib/keyset-cursor";
 import { inboxHref } from "@/lib/paths";
 import { appOf, batcher, conversationOf, recentlyChanged, useLiveEvents } from "./live-bus";

@@ -1,4 +1,4 @@
-import type { View } from "@/lib/inbox/views";
+import type { View } from "@/lib/views";
 import { inboxHref } from "@/lib/paths";
 
 type Location = { pathname: string; search: string };

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import type { Actor } from "@/lib/actor";
 import type { loadInbox } from "@/lib/inbox/load-inbox";
 import { PAGE_SIZE } from "@/lib/inbox/queries";
-import type { View } from "@/lib/inbox/views";
+import type { View } from "@/lib/views";
 import type { NotificationSettingsData } from "@/lib/notifications/load-notification-settings";
 import { inboxHref } from "@/lib/paths";
 import { ConversationList } from "./conversation-list";

@@ -2,7 +2,7 @@
 
 import { useEffect, useMemo, useSyncExternalStore } from "react";
 import { formatCount, type ViewCounts } from "@/lib/inbox/count-format";
-import type { View } from "@/lib/inbox/views";
+import type { View } from "@/lib/views";
 import { appOf, batcher, useLiveEvents } from "./live-bus";
 
 const FETCH_BATCH_MS = 150;

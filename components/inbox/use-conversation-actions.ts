@@ -6,7 +6,7 @@ import { startTransition as startDetachedTransition, useOptimistic, useState, us
 import { assignConversationAction, setConversationStatusAction } from "@/app/(app)/messaging/actions";
 import { showActionToast } from "@/components/notifications/action-toasts";
 import { refusalText, type ShownRefusal } from "@/components/ui/refusal-alert";
-import { viewOf, type View } from "@/lib/inbox/views";
+import { viewOf, type View } from "@/lib/views";
 import { followHref, listHrefOf } from "./follow-href";
 import { inboxHref, SEARCH_PATH } from "@/lib/paths";
 import { neighbourRowHref, requestThreadFocus } from "./list-rows";

@@ -5,7 +5,7 @@ import { cn } from "@/components/ui/cn";
 import { Popover } from "@/components/ui/popover";
 import type { ViewCounts } from "@/lib/inbox/count-format";
 import { CountsUpdater, LiveCount } from "./live-counts";
-import { VIEWS, type View } from "@/lib/inbox/views";
+import { VIEWS, type View } from "@/lib/views";
 import { inboxHref } from "@/lib/paths";
 import { ProviderIcon } from "./provider-icon";
 

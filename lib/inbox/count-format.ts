@@ -1,4 +1,4 @@
-import type { View } from "./views";
+import type { View } from "@/lib/views";
 
 /**
  * Counts are exact up to COUNT_CAP; above it the view shows "999+". Each count reads at most

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { findAccessibleConversation, type AccessSubject } from "@/lib/apps/access";
 import { conversationScope, countViews, listConversations, loadThreadPage } from "./queries";
-import { MAX_ROWS_PER_FETCH, VIEWS } from "./views";
+import { MAX_ROWS_PER_FETCH, VIEWS } from "@/lib/views";
 
 /**
  * The small reads a live inbox makes when an event arrives (issue 13): the rows an event

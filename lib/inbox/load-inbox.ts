@@ -5,7 +5,7 @@ import { isUuid } from "@/lib/ids";
 import { loadOpenConversation } from "./load-open-conversation";
 import { describeNoAccess } from "./no-access";
 import { countViews, listConversations, narrowScope } from "./queries";
-import { type View } from "./views";
+import type { View } from "@/lib/views";
 import { decodeCursor } from "@/lib/keyset-cursor";
 
 export type InboxRequest = { view: View; conversationId: string | null; app: string | null; after: string | null };

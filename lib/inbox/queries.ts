@@ -16,7 +16,7 @@ import { COUNT_CAP, formatCount, type ViewCounts } from "./count-format";
 import { previewAuthorOf, waitingSinceOf } from "./list-row-words";
 import { fitActivitiesToPage, MAX_ACTIVITY_LINES_PER_PAGE } from "./thread-activity-bound";
 import { isUuid } from "@/lib/ids";
-import { type View } from "./views";
+import type { View } from "@/lib/views";
 import { encodeCursor, type Cursor } from "@/lib/keyset-cursor";
 
 export const PAGE_SIZE = 25;

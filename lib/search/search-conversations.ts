@@ -4,7 +4,7 @@ import { unionAll } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
 import { conversations, messages, messagingApps, users } from "@/db/schema";
 import { listAccessibleApps, type AccessSubject } from "@/lib/apps/access";
-import { viewOf, type View } from "@/lib/inbox/views";
+import { viewOf, type View } from "@/lib/views";
 import { encodeCursor, type Cursor } from "@/lib/keyset-cursor";
 import type { SearchQuery } from "./search-query";
 

@@ -3,7 +3,7 @@ import postgres from "postgres";
 import { parseArgs } from "node:util";
 import { batcher } from "@/components/inbox/live-bus";
 import { DEMO } from "@/lib/demo/seed";
-import { MAX_ROWS_PER_FETCH } from "@/lib/inbox/views";
+import { MAX_ROWS_PER_FETCH } from "@/lib/views";
 import { startServer } from "./server";
 import { readEvents, signIn, type CookieJar } from "./session";
 import { percentile } from "./stats";

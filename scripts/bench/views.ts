@@ -9,7 +9,7 @@ import * as schema from "@/db/schema";
 import { DEMO } from "@/lib/demo/seed";
 import { countViews } from "@/lib/inbox/queries";
 import { loadInbox, type InboxRequest } from "@/lib/inbox/load-inbox";
-import { VIEWS } from "@/lib/inbox/views";
+import { VIEWS } from "@/lib/views";
 import { startServer } from "./server";
 import { signIn, type CookieJar } from "./session";
 import { percentile } from "./stats";

@@ -6,7 +6,7 @@ import { conversations, type Conversation, type User } from "@/db/schema";
 import { assignConversation } from "@/lib/inbox/assign-conversation";
 import { countViews, loadThreadPage } from "@/lib/inbox/queries";
 import { setConversationStatus } from "@/lib/inbox/set-conversation-status";
-import type { View } from "@/lib/inbox/views";
+import type { View } from "@/lib/views";
 import { createApp, createConversation, createUser, createWorkspace, subjectOf } from "@/tests/factories";
 import { snapshotDatabase } from "@/tests/support/db-snapshot";
 import { viewHolding } from "./world";

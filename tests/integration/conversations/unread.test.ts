@@ -11,7 +11,7 @@ import { listConversations } from "@/lib/inbox/queries";
 import { markConversationRead } from "@/lib/inbox/read-markers";
 import { sendReply } from "@/lib/inbox/reply";
 import { setConversationStatus } from "@/lib/inbox/set-conversation-status";
-import { VIEWS } from "@/lib/inbox/views";
+import { VIEWS } from "@/lib/views";
 import { createApp, createUser, createWorkspace, subjectOf, type CreatedApp } from "@/tests/factories";
 import { newMessengerMid } from "@/tests/support/provider-stand-ins";
 

@@ -4,7 +4,7 @@ import { getDb } from "@/db/index";
 import { conversationActivities, type Conversation, type User } from "@/db/schema";
 import { markConversationRead } from "@/lib/inbox/read-markers";
 import { listConversations } from "@/lib/inbox/queries";
-import { VIEWS, type View } from "@/lib/inbox/views";
+import { VIEWS, type View } from "@/lib/views";
 import {
   createApp,
   createConversation,

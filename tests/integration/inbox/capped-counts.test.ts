@@ -9,7 +9,7 @@ import { deleteConversation } from "@/lib/inbox/delete-conversation";
 import { ingestEvents } from "@/lib/inbox/ingest-events";
 import { COUNT_CAP, countViews, formatCount, listConversations } from "@/lib/inbox/queries";
 import { setConversationStatus } from "@/lib/inbox/set-conversation-status";
-import { VIEWS, viewOf, type View } from "@/lib/inbox/views";
+import { VIEWS, viewOf, type View } from "@/lib/views";
 import { createApp, createConversation, createUser, createWorkspace, subjectOf } from "@/tests/factories";
 import { newMessengerMid } from "@/tests/support/provider-stand-ins";
 

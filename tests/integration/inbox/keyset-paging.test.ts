@@ -3,7 +3,7 @@ import type { Database } from "@/db/client";
 import { getDb } from "@/db/index";
 import type { User } from "@/db/schema";
 import { listConversations, PAGE_SIZE } from "@/lib/inbox/queries";
-import { type View } from "@/lib/inbox/views";
+import type { View } from "@/lib/views";
 import { decodeCursor, encodeCursor, type Cursor } from "@/lib/keyset-cursor";
 import { createApp, createConversation, createUser, subjectOf, type CreatedApp } from "@/tests/factories";
 

@@ -6,7 +6,7 @@ import { ingestEvents } from "@/lib/inbox/ingest-events";
 import { listConversations } from "@/lib/inbox/queries";
 import { sendReply } from "@/lib/inbox/reply";
 import { setConversationStatus } from "@/lib/inbox/set-conversation-status";
-import type { View } from "@/lib/inbox/views";
+import type { View } from "@/lib/views";
 import { createApp, createUser, createWorkspace, subjectOf, type CreatedApp } from "@/tests/factories";
 import { newMessengerMid } from "@/tests/support/provider-stand-ins";
 

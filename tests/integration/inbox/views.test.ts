@@ -4,7 +4,7 @@ import type { Database } from "@/db/client";
 import { getDb } from "@/db/index";
 import { appAccess, conversations, messagingApps, type Conversation, type MessagingApp, type User } from "@/db/schema";
 import { countViews, listConversations } from "@/lib/inbox/queries";
-import { VIEWS, isView, type View } from "@/lib/inbox/views";
+import { VIEWS, isView, type View } from "@/lib/views";
 import { createApp, createConversation, createUser, createWorkspace, subjectOf } from "@/tests/factories";
 
 let db: Database;

@@ -6,7 +6,7 @@ import { conversationActivities, conversations, jobs, type Conversation, type Us
 import { ingestEvents } from "@/lib/inbox/ingest-events";
 import { countViews, listConversations } from "@/lib/inbox/queries";
 import { setConversationStatus } from "@/lib/inbox/set-conversation-status";
-import { viewOf } from "@/lib/inbox/views";
+import { viewOf } from "@/lib/views";
 import { subscribeToEvents, waitUntilListening } from "@/lib/realtime/bus";
 import type { RealtimeEvent } from "@/lib/realtime/events";
 import { snoozeConversation, unsnoozeConversation } from "@/lib/snooze/snooze-conversation";

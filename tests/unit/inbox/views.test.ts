@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isUuid } from "@/lib/ids";
-import { isView, viewOf, VIEWS } from "@/lib/inbox/views";
+import { isView, viewOf, VIEWS } from "@/lib/views";
 import { decodeCursor, encodeCursor } from "@/lib/keyset-cursor";
 
 const me = "00000000-0000-4000-8000-00000000000a";

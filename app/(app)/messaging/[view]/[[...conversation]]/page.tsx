@@ -4,7 +4,7 @@ import { InboxPage } from "@/components/inbox/inbox-page";
 import { NoAppsNotice } from "@/components/inbox/no-apps-notice";
 import { requireUser } from "@/lib/auth/actor";
 import { loadInbox } from "@/lib/inbox/load-inbox";
-import { isView } from "@/lib/inbox/views";
+import { isView } from "@/lib/views";
 import { loadNotificationSettings } from "@/lib/notifications/load-notification-settings";
 import { singleParam } from "@/lib/search-params";
 

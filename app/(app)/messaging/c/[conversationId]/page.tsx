@@ -3,7 +3,7 @@ import { DeletedConversation } from "@/components/crm/deleted-conversation";
 import { getDb } from "@/db/index";
 import { requireUser } from "@/lib/auth/actor";
 import { findAccessibleConversation, findDeletedConversation } from "@/lib/apps/access";
-import { viewOf } from "@/lib/inbox/views";
+import { viewOf } from "@/lib/views";
 import { inboxHref } from "@/lib/paths";
 
 /**
