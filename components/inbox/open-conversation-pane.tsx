@@ -28,12 +28,7 @@ export function OpenConversationPane({
       assignees={assignees}
       backHref={backHref}
       aside={
-        <CrmPanel
-          conversationId={open.conversation.id}
-          contactName={open.conversation.contactName}
-          provider={open.app.provider}
-          externalContactId={open.conversation.externalContactId}
-        />
+        <CrmPanel actor={actor} conversation={open.conversation} provider={open.app.provider} />
       }
     />
   );
