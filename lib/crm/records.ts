@@ -84,7 +84,7 @@ export async function getRecord<K extends RecordType>(db: Executor, subject: Acc
   return (row as RecordRow<K> | undefined) ?? null;
 }
 
-/** Leads and deals point to a person; tests and pages read one by this name. */
+/** Leads and deals point to a person: the one record read by its kind's own name. */
 export const getPerson = (db: Executor, subject: AccessSubject, id: string) => getRecord(db, subject, "person", id);
 
 /** The record's display label within the subject's workspace, or null: unknown, deleted and foreign alike. */
