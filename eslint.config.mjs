@@ -34,6 +34,24 @@ const config = [
       ],
     },
   },
+  {
+    // Pages load their own data through named loaders in lib/ (docs/architecture.md):
+    // a component renders what it is given and never opens the database.
+    files: ["components/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^@/db/index$",
+              message: "Components render what their page loaded: call a lib/ loader from the page and pass the data down.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 ];
 
 export default config;

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { MessageKind, MessagePayload } from "./message-content";
+import { DEAL_STAGE_VALUES } from "./enum-values";
 import {
   boolean,
   index,
@@ -573,7 +574,7 @@ export const outboxEmails = pgTable("outbox_emails", {
   createdAt: createdAt(),
 });
 
-export const dealStageEnum = pgEnum("deal_stage", ["qualified", "contact_made", "proposal_made", "negotiation", "won", "lost"]);
+export const dealStageEnum = pgEnum("deal_stage", DEAL_STAGE_VALUES);
 export const noteKindEnum = pgEnum("note_kind", ["manual", "history"]);
 
 export const persons = pgTable(
@@ -724,6 +725,7 @@ export type Message = typeof messages.$inferSelect;
 export type ConversationActivity = typeof conversationActivities.$inferSelect;
 export type Job = typeof jobs.$inferSelect;
 export type Provider = (typeof providerEnum.enumValues)[number];
+export type DealStage = (typeof dealStageEnum.enumValues)[number];
 export type DeliveryState = (typeof deliveryStateEnum.enumValues)[number];
 export type NotificationChannel = (typeof notificationChannelEnum.enumValues)[number];
 export type PushSubscription = typeof pushSubscriptions.$inferSelect;

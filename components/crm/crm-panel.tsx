@@ -1,10 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { getDb } from "@/db/index";
-import { requireUser } from "@/lib/auth/actor";
-import { getConversationLinks } from "@/lib/crm/links";
-import { getDeal } from "@/lib/crm/records";
-import { RECORD_TYPES } from "@/lib/crm/schemas";
-import { findAccessibleConversation } from "@/lib/apps/access";
+import type { Conversation, Provider } from "@/db/schema";
+import type { CrmPanelData } from "@/lib/crm/load-crm-panel";
+import { RECORD_TYPES, type RecordType } from "@/lib/crm/schemas";
 import { NEW_DEAL, type RecordDraft } from "./drafts";
 import { PanelSection } from "./panel-section";
 import { StageBadge } from "./stage-badge";
@@ -16,29 +13,16 @@ function whatsappNumber(externalContactId: string): string {
 
 /**
  * The conversation's right-hand CRM panel (spec §7): per person, lead and deal either the
- * linked record or Link / Create, the new record prefilled from the contact. Renders nothing
- * for a user without access to the conversation's app.
+ * linked record or Link / Create, the new record prefilled from the contact. Its data comes
+ * with the open conversation (loadOpenConversation), loaded once access is known.
  */
-export async function CrmPanel({
-  conversationId,
-  contactName,
-  provider,
-  externalContactId,
-}: {
-  conversationId: string;
-  contactName: string;
-  provider: "messenger" | "whatsapp";
-  externalContactId: string;
-}) {
-  const db = await getDb();
-  const actor = await requireUser(db);
-  if (!(await findAccessibleConversation(db, actor, conversationId))) return null;
-  const links = await getConversationLinks(db, actor, conversationId);
-  const deal = links.deal ? await getDeal(db, actor, links.deal.id) : null;
+export async function CrmPanel({ conversation, provider, crm }: { conversation: Conversation; provider: Provider; crm: CrmPanelData }) {
+  const { id: conversationId, contactName, externalContactId } = conversation;
+  const { links, deal } = crm;
   const t = await getTranslations();
   const format = await getFormatter();
   const person = links.person;
-  const drafts: Record<(typeof RECORD_TYPES)[number], RecordDraft> = {
+  const drafts: Record<RecordType, RecordDraft> = {
     person: { type: "person", values: { name: contactName, phones: provider === "whatsapp" ? whatsappNumber(externalContactId) : "", emails: "" } },
     lead: {
       type: "lead",
@@ -47,7 +31,7 @@ export async function CrmPanel({
     deal: { type: "deal", values: { title: t("crm.panel.dealTitle", { contact: contactName }), value: "0", ...NEW_DEAL, person } },
   };
   // The linked deal's stage and value, in the reader's number format (issue 16).
-  const details: Partial<Record<(typeof RECORD_TYPES)[number], React.ReactNode>> = {
+  const details: Partial<Record<RecordType, React.ReactNode>> = {
     deal: deal ? (
       <p className="mt-1.5 flex min-w-0 items-center gap-2 text-xs" data-testid="panel-deal-details">
         <StageBadge stage={deal.stage} />

@@ -1,14 +1,7 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { cache } from "react";
 import { Avatar } from "@/components/ui/avatar";
-import { getDb } from "@/db/index";
-import { requireUser } from "@/lib/auth/actor";
-import { listLinkedConversations } from "@/lib/crm/links";
-import { listNotes } from "@/lib/crm/notes";
-import { getDeal, getLead, getPerson, type RecordSummary } from "@/lib/crm/records";
-import type { RecordType } from "@/lib/crm/schemas";
+import type { LoadedRecord, RecordDetail } from "@/lib/crm/load-record-detail";
 import { LinkedConversations } from "./linked-conversations";
 import { NotesFeed } from "./notes-feed";
 import { RecordActions } from "./record-dialogs";
@@ -16,22 +9,13 @@ import type { RecordDraft } from "./drafts";
 import { RECORD_LIST_PATHS, recordHref } from "@/lib/paths";
 import { StageBadge } from "./stage-badge";
 
-type Loaded = { label: string; createdAt: Date; draft: RecordDraft; fields: { label: string; value: React.ReactNode }[] };
+type Shown = { draft: RecordDraft; fields: { label: string; value: React.ReactNode }[] };
 
-/**
- * The record of this workspace, or null: unknown, malformed and other workspaces' ids alike.
- * Cached per request: the page's title asks for it too.
- */
-const loadRecord = cache(async (type: RecordType, id: string): Promise<Loaded | null> => {
-  const db = await getDb();
-  const actor = await requireUser(db);
+/** What the page shows of each kind: its fields, and the form's draft for Edit. */
+async function showRecord({ type, row, person }: LoadedRecord): Promise<Shown> {
   const t = await getTranslations("crm");
   const format = await getFormatter();
-  const personOf = async (personId: string | null): Promise<RecordSummary | null> => {
-    const person = personId ? await getPerson(db, actor, personId) : null;
-    return person ? { id: person.id, type: "person", label: person.name } : null;
-  };
-  const personField = (person: RecordSummary | null) => ({
+  const personField = {
     label: t("fields.person"),
     value: person ? (
       <Link href={recordHref("person", person.id)} className="text-brand-600 hover:underline">
@@ -40,7 +24,7 @@ const loadRecord = cache(async (type: RecordType, id: string): Promise<Loaded | 
     ) : (
       <span className="text-muted">{t("detail.noPerson")}</span>
     ),
-  });
+  };
   const list = (values: string[], empty: string, href: (value: string) => string) =>
     values.length > 0 ? (
       <ul className="flex flex-col gap-0.5">
@@ -57,61 +41,36 @@ const loadRecord = cache(async (type: RecordType, id: string): Promise<Loaded | 
     );
 
   if (type === "person") {
-    const person = await getPerson(db, actor, id);
-    if (!person) return null;
     return {
-      label: person.name,
-      createdAt: person.createdAt,
-      draft: { type, values: { name: person.name, phones: person.phones.join(", "), emails: person.emails.join(", ") } },
+      draft: { type, values: { name: row.name, phones: row.phones.join(", "), emails: row.emails.join(", ") } },
       fields: [
         // The schema allows only digits, spaces, +, ( ) and - in a phone, and real addresses in emails.
-        { label: t("fields.phones"), value: list(person.phones, t("detail.noPhones"), (phone) => `tel:${phone.replace(/[^\d+]/g, "")}`) },
-        { label: t("fields.emails"), value: list(person.emails, t("detail.noEmails"), (email) => `mailto:${email}`) },
+        { label: t("fields.phones"), value: list(row.phones, t("detail.noPhones"), (phone) => `tel:${phone.replace(/[^\d+]/g, "")}`) },
+        { label: t("fields.emails"), value: list(row.emails, t("detail.noEmails"), (email) => `mailto:${email}`) },
       ],
     };
   }
-  if (type === "lead") {
-    const lead = await getLead(db, actor, id);
-    if (!lead) return null;
-    const person = await personOf(lead.personId);
-    return {
-      label: lead.title,
-      createdAt: lead.createdAt,
-      draft: { type, values: { title: lead.title, person } },
-      fields: [personField(person)],
-    };
-  }
-  const deal = await getDeal(db, actor, id);
-  if (!deal) return null;
-  const person = await personOf(deal.personId);
+  if (type === "lead") return { draft: { type, values: { title: row.title, person } }, fields: [personField] };
   return {
-    label: deal.title,
-    createdAt: deal.createdAt,
-    draft: { type, values: { title: deal.title, value: deal.value, currency: deal.currency, stage: deal.stage, person } },
+    draft: { type, values: { title: row.title, value: row.value, currency: row.currency, stage: row.stage, person } },
     fields: [
       {
         label: t("fields.value"),
-        value: <span className="text-base font-semibold tabular-nums">{format.number(Number(deal.value), { style: "currency", currency: deal.currency })}</span>,
+        value: <span className="text-base font-semibold tabular-nums">{format.number(Number(row.value), { style: "currency", currency: row.currency })}</span>,
       },
-      { label: t("fields.stage"), value: <StageBadge stage={deal.stage} /> },
-      personField(person),
+      { label: t("fields.stage"), value: <StageBadge stage={row.stage} /> },
+      personField,
     ],
   };
-});
-
-export async function recordLabel(type: RecordType, id: string): Promise<string | null> {
-  return (await loadRecord(type, id))?.label ?? null;
 }
 
-/** `/persons/{id}`, `/leads/{id}`, `/deals/{id}`: the record, its notes and its conversations; 404 otherwise. */
-export async function RecordDetailPage({ type, id, notesBefore = null }: { type: RecordType; id: string; notesBefore?: string | null }) {
-  const db = await getDb();
-  const actor = await requireUser(db);
-  const record = await loadRecord(type, id);
-  if (!record) notFound();
+/** A record's page (lib/crm/load-record-detail.ts): its fields, its notes and its conversations. */
+export async function RecordDetailPage({ detail }: { detail: RecordDetail }) {
+  const { id, record, notes, isFirstNotesPage, conversations } = detail;
+  const { type } = record;
+  const { draft, fields } = await showRecord(record);
   const t = await getTranslations("crm");
   const format = await getFormatter();
-  const [notes, conversations] = await Promise.all([listNotes(db, actor, type, id, notesBefore), listLinkedConversations(db, actor, type, id)]);
 
   return (
     <main className="h-full overflow-y-auto">
@@ -137,7 +96,7 @@ export async function RecordDetailPage({ type, id, notesBefore = null }: { type:
               <h1 className="break-words text-xl font-semibold">{record.label}</h1>
             </div>
           </div>
-          <RecordActions draft={record.draft} id={id} label={record.label} />
+          <RecordActions draft={draft} id={id} label={record.label} />
         </div>
         <div className="grid items-start gap-4 lg:grid-cols-[20rem_minmax(0,1fr)]">
           <div className="flex min-w-0 flex-col gap-4">
@@ -146,7 +105,7 @@ export async function RecordDetailPage({ type, id, notesBefore = null }: { type:
                 {t("detail.details")}
               </h2>
               <dl className="flex flex-col gap-3 px-4 py-3 text-sm">
-                {record.fields.map((field) => (
+                {fields.map((field) => (
                   <div key={field.label}>
                     <dt className="text-xs text-muted">{field.label}</dt>
                     <dd className="mt-0.5">{field.value}</dd>
@@ -155,14 +114,14 @@ export async function RecordDetailPage({ type, id, notesBefore = null }: { type:
                 <div>
                   <dt className="text-xs text-muted">{t("fields.created")}</dt>
                   <dd className="mt-0.5">
-                    <time dateTime={record.createdAt.toISOString()}>{format.dateTime(record.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
+                    <time dateTime={record.row.createdAt.toISOString()}>{format.dateTime(record.row.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
                   </dd>
                 </div>
               </dl>
             </section>
             <LinkedConversations conversations={conversations} />
           </div>
-          <NotesFeed type={type} recordId={id} page={notes} isFirstPage={!notesBefore} />
+          <NotesFeed type={type} recordId={id} page={notes} isFirstPage={isFirstNotesPage} />
         </div>
       </div>
     </main>

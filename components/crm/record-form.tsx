@@ -5,7 +5,8 @@ import { useActionState, useCallback } from "react";
 import { createAndLinkRecordAction, saveDealAction, saveLeadAction, savePersonAction } from "@/app/(app)/crm/actions";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { CURRENCIES, DEAL_STAGES, dealSchema, leadSchema, personSchema } from "@/lib/crm/schemas";
+import type { RecordSummary } from "@/lib/crm/records";
+import { CURRENCIES, DEAL_STAGES, RECORD_SCHEMAS, type RecordInput, type RecordType } from "@/lib/crm/schemas";
 import type { RecordDraft } from "./drafts";
 import { useFormErrors } from "@/components/ui/use-form-errors";
 import type { ActionResult } from "@/lib/result";
@@ -21,38 +22,31 @@ export type FormTarget = { kind: "create" } | { kind: "edit"; id: string } | { k
 type Texts = Record<string, string>;
 type FormState = { texts: Texts; outcome: ActionResult<{ id: string }> | null };
 
+/** Leads and deals point to a person; a person points to no one. */
+function personOf(draft: RecordDraft): RecordSummary | null {
+  return "person" in draft.values ? draft.values.person : null;
+}
+
 function textsOf(draft: RecordDraft): Texts {
-  if (draft.type === "person") return { ...draft.values };
+  if (!("person" in draft.values)) return { ...draft.values };
   const { person, ...rest } = draft.values;
   return { ...rest, personId: person?.id ?? "" };
 }
 
-function readTexts(type: RecordDraft["type"], form: FormData): Texts {
-  const names = { person: ["name", "phones", "emails"], lead: ["title", "personId"], deal: ["title", "value", "currency", "stage", "personId"] }[type];
-  return Object.fromEntries(names.map((name) => [name, String(form.get(name) ?? "")]));
+function readTexts(type: RecordType, form: FormData): Texts {
+  return Object.fromEntries(Object.keys(RECORD_SCHEMAS[type].shape).map((name) => [name, String(form.get(name) ?? "")]));
 }
 
-async function submit(type: RecordDraft["type"], target: FormTarget, texts: Texts): Promise<ActionResult<{ id: string }>> {
-  const id = target.kind === "edit" ? target.id : undefined;
-  if (type === "person") {
-    const checked = validate(personSchema, texts);
-    if (!checked.ok) return checked;
-    return target.kind === "link"
-      ? createAndLinkRecordAction({ conversationId: target.conversationId, type, input: checked.value })
-      : savePersonAction({ ...checked.value, id });
-  }
-  if (type === "lead") {
-    const checked = validate(leadSchema, texts);
-    if (!checked.ok) return checked;
-    return target.kind === "link"
-      ? createAndLinkRecordAction({ conversationId: target.conversationId, type, input: checked.value })
-      : saveLeadAction({ ...checked.value, id });
-  }
-  const checked = validate(dealSchema, texts);
+type SaveAction<K extends RecordType> = (input: RecordInput<K> & { id?: string }) => Promise<ActionResult<{ id: string }>>;
+const SAVE_ACTIONS: { [K in RecordType]: SaveAction<K> } = { person: savePersonAction, lead: saveLeadAction, deal: saveDealAction };
+
+async function submit<K extends RecordType>(type: K, target: FormTarget, texts: Texts): Promise<ActionResult<{ id: string }>> {
+  const checked = validate(RECORD_SCHEMAS[type], texts);
   if (!checked.ok) return checked;
-  return target.kind === "link"
-    ? createAndLinkRecordAction({ conversationId: target.conversationId, type, input: checked.value })
-    : saveDealAction({ ...checked.value, id });
+  // TypeScript cannot follow a generic kind through zod, nor see that `type` and `input` agree.
+  const input = checked.value as RecordInput<K>;
+  if (target.kind !== "link") return SAVE_ACTIONS[type]({ ...input, id: target.kind === "edit" ? target.id : undefined });
+  return createAndLinkRecordAction({ conversationId: target.conversationId, type, input } as Parameters<typeof createAndLinkRecordAction>[0]);
 }
 
 /**
@@ -94,7 +88,7 @@ export function RecordForm({
     return t.has(`errors.${code}`) ? t(`errors.${code}`) : t("errors.invalid");
   };
 
-  const person = draft.type === "person" ? null : draft.values.person;
+  const person = personOf(draft);
 
   return (
     <form ref={formRef} action={action} noValidate className={compact ? "flex flex-col gap-3" : "flex flex-col gap-4"}>

@@ -2,22 +2,13 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Avatar } from "@/components/ui/avatar";
 import { buttonClasses } from "@/components/ui/button";
-import { getDb } from "@/db/index";
-import type { Deal, Lead, Person } from "@/db/schema";
-import type { Actor } from "@/lib/actor";
-import { requireUser } from "@/lib/auth/actor";
-import { decodeRecordCursor, getPersonNames, listRecords } from "@/lib/crm/records";
+import type { Deal } from "@/db/schema";
+import type { RecordList } from "@/lib/crm/load-record-list";
 import type { RecordType } from "@/lib/crm/schemas";
 import { CrmTabs } from "./crm-tabs";
 import { NewRecordButton } from "./record-dialogs";
 import { RECORD_LIST_PATHS, recordHref } from "@/lib/paths";
 import { StageBadge } from "./stage-badge";
-
-export type RecordListSearchParams = { q?: string | string[]; after?: string | string[] };
-
-function single(value: string | string[] | undefined): string {
-  return typeof value === "string" ? value : "";
-}
 
 function listHref(type: RecordType, query: string, after?: string): string {
   const params = new URLSearchParams();
@@ -25,11 +16,6 @@ function listHref(type: RecordType, query: string, after?: string): string {
   if (after) params.set("after", after);
   const search = params.toString();
   return search ? `${RECORD_LIST_PATHS[type]}?${search}` : RECORD_LIST_PATHS[type];
-}
-
-async function personsOf(actor: Actor, rows: { personId: string | null }[]): Promise<Map<string, { id: string; name: string }>> {
-  const names = await getPersonNames(await getDb(), actor, rows.flatMap((row) => (row.personId ? [row.personId] : [])));
-  return new Map([...names].map(([id, name]) => [id, { id, name }]));
 }
 
 type Column<Row> = { header: string; cell: (row: Row) => React.ReactNode; className?: string };
@@ -93,16 +79,15 @@ function TitleLink({ type, id, label, withAvatar }: { type: RecordType; id: stri
   );
 }
 
-/** `/persons`, `/leads`, `/deals`: searched by name or title (`?q=`), paged by keyset (`?after=`). */
-export async function RecordListPage({ type, searchParams }: { type: RecordType; searchParams: RecordListSearchParams }) {
-  const db = await getDb();
-  const actor = await requireUser(db);
+/** A page of persons, leads or deals (lib/crm/load-record-list.ts), with the search box and the paging links. */
+export async function RecordListPage({ list: data }: { list: RecordList }) {
+  const { type, query, isFirstPage, nextCursor } = data;
   const t = await getTranslations("crm");
   const format = await getFormatter();
-  const query = single(searchParams.q).trim().slice(0, 200);
-  const afterParam = single(searchParams.after);
-  const after = decodeRecordCursor(afterParam);
-  const { rows, nextCursor } = await listRecords(db, actor, type, { query, after });
+  const person = (row: { personId: string | null }) => {
+    const name = row.personId ? data.personNames.get(row.personId) : undefined;
+    return row.personId && name !== undefined ? <PersonLink person={{ id: row.personId, name }} /> : null;
+  };
   const none = <span className="text-muted">{t("list.none")}</span>;
   const created = (row: { createdAt: Date }) => (
     <time dateTime={row.createdAt.toISOString()} className="text-muted">
@@ -112,15 +97,15 @@ export async function RecordListPage({ type, searchParams }: { type: RecordType;
   const caption = t(`types.${type}.many`);
 
   let list: React.ReactNode;
-  if (rows.length === 0) {
+  if (data.rows.length === 0) {
     list = (
       <div className="rounded-lg border border-dashed border-line bg-white px-6 py-10 text-center">
         <p className="font-medium">{query ? t(`types.${type}.noMatch`, { query }) : t(`types.${type}.empty`)}</p>
         {query ? null : <p className="mt-1 text-sm text-muted">{t(`types.${type}.emptyHint`)}</p>}
       </div>
     );
-  } else if (type === "person") {
-    const persons = rows as Person[];
+  } else if (data.type === "person") {
+    const persons = data.rows;
     const joined = (values: string[]) => (values.length > 0 ? values.join(", ") : none);
     list = (
       <>
@@ -146,13 +131,8 @@ export async function RecordListPage({ type, searchParams }: { type: RecordType;
         />
       </>
     );
-  } else if (type === "lead") {
-    const leads = rows as Lead[];
-    const persons = await personsOf(actor, leads);
-    const person = (row: Lead) => {
-      const found = row.personId ? persons.get(row.personId) : undefined;
-      return found ? <PersonLink person={found} /> : null;
-    };
+  } else if (data.type === "lead") {
+    const leads = data.rows;
     list = (
       <>
         <RecordTable
@@ -179,12 +159,7 @@ export async function RecordListPage({ type, searchParams }: { type: RecordType;
       </>
     );
   } else {
-    const deals = rows as Deal[];
-    const persons = await personsOf(actor, deals);
-    const person = (row: Deal) => {
-      const found = row.personId ? persons.get(row.personId) : undefined;
-      return found ? <PersonLink person={found} /> : null;
-    };
+    const deals = data.rows;
     const value = (row: Deal) => format.number(Number(row.value), { style: "currency", currency: row.currency });
     list = (
       <>
@@ -249,9 +224,9 @@ export async function RecordListPage({ type, searchParams }: { type: RecordType;
           ) : null}
         </form>
         {list}
-        {after || nextCursor ? (
+        {!isFirstPage || nextCursor ? (
           <nav aria-label={t("list.pages")} className="flex items-center justify-between gap-2">
-            {after ? (
+            {!isFirstPage ? (
               <Link href={listHref(type, query)} className={buttonClasses("ghost")}>
                 {t("list.firstPage")}
               </Link>

@@ -10,14 +10,7 @@ export function OpenConversationPane({ actor, open, backHref }: { actor: Actor; 
       actor={actor}
       open={open}
       backHref={backHref}
-      aside={
-        <CrmPanel
-          conversationId={open.conversation.id}
-          contactName={open.conversation.contactName}
-          provider={open.app.provider}
-          externalContactId={open.conversation.externalContactId}
-        />
-      }
+      aside={<CrmPanel conversation={open.conversation} provider={open.app.provider} crm={open.crm} />}
     />
   );
 }

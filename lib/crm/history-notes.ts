@@ -1,21 +1,14 @@
 import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
-import { conversationLinks, notes, type HistoryContent, type HistoryEntry, type Note } from "@/db/schema";
+import { conversationLinks, notes, type HistoryContent, type HistoryEntry } from "@/db/schema";
 import { getConversationSummary, historyEntryFor, latestHistoryEntries } from "@/lib/conversations/history-source";
 import { joinsCurrentNote } from "./note-window";
+import { RECORD_KINDS } from "./record-kinds";
 import type { RecordType } from "./schemas";
 
 /** How many of the latest messages a note made on linking holds. */
 export const LINK_NOTE_MESSAGES = 20;
-
-export const RECORD_COLUMN = { person: "personId", lead: "leadId", deal: "dealId" } as const satisfies Record<RecordType, keyof Note>;
-export const NOTE_STARTED_COLUMN = {
-  person: "personNoteStartedAt",
-  lead: "leadNoteStartedAt",
-  deal: "dealNoteStartedAt",
-} as const satisfies Record<RecordType, keyof typeof conversationLinks.$inferSelect>;
-const noteColumn = { person: notes.personId, lead: notes.leadId, deal: notes.dealId };
 
 export type HistoryNoteJob = { conversationId: string; recordType: RecordType; recordId: string; messageId: string | null };
 
@@ -30,7 +23,8 @@ export async function applyHistoryNote(tx: Transaction, job: HistoryNoteJob): Pr
     .from(conversationLinks)
     .where(eq(conversationLinks.conversationId, job.conversationId))
     .for("update");
-  if (!link || link[RECORD_COLUMN[job.recordType]] !== job.recordId) return;
+  const { column, noteStartedColumn: startedColumn } = RECORD_KINDS[job.recordType];
+  if (!link || link[column] !== job.recordId) return;
   const summary = await getConversationSummary(tx, job.conversationId);
   if (!summary) return;
 
@@ -44,7 +38,7 @@ export async function applyHistoryNote(tx: Transaction, job: HistoryNoteJob): Pr
   const createNote = async (entries: HistoryEntry[], windowStartAt: Date) => {
     await tx.insert(notes).values({
       workspaceId: summary.workspaceId,
-      [RECORD_COLUMN[job.recordType]]: job.recordId,
+      [column]: job.recordId,
       kind: "history",
       history: { ...header, entries } satisfies HistoryContent,
       conversationId: summary.id,
@@ -52,7 +46,6 @@ export async function applyHistoryNote(tx: Transaction, job: HistoryNoteJob): Pr
     });
   };
 
-  const startedColumn = NOTE_STARTED_COLUMN[job.recordType];
   if (!job.messageId) {
     if (link[startedColumn]) return;
     const now = new Date();
@@ -68,7 +61,7 @@ export async function applyHistoryNote(tx: Transaction, job: HistoryNoteJob): Pr
   const [current] = await tx
     .select()
     .from(notes)
-    .where(and(eq(notes.conversationId, summary.id), eq(noteColumn[job.recordType], job.recordId)))
+    .where(and(eq(notes.conversationId, summary.id), eq(notes[column], job.recordId)))
     .orderBy(desc(notes.createdAt), desc(notes.id))
     .limit(1);
   if (current?.history?.entries.some((existing) => existing.messageId === entry.messageId)) return;

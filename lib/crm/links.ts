@@ -1,16 +1,16 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Transaction, Executor } from "@/db/client";
-import { conversationLinks } from "@/db/schema";
+import { conversationLinks, type Conversation } from "@/db/schema";
 import { findAccessibleConversation, lockAccessibleConversation, type AccessSubject } from "@/lib/apps/access";
 import { isUuid } from "@/lib/ids";
 import { recordActivity } from "@/lib/conversations/activities";
 import { publishEvent } from "@/lib/realtime/bus";
 import { ok, refuse, type Result } from "@/lib/result";
-import { NOTE_STARTED_COLUMN, RECORD_COLUMN } from "./history-notes";
 import { enqueueHistoryNote } from "./jobs/history-note";
-import { findRecord, saveDeal, saveLead, savePerson, type RecordSummary } from "./records";
-import type { DealInput, LeadInput, PersonInput, RecordType } from "./schemas";
+import { RECORD_KINDS } from "./record-kinds";
+import { findRecord, saveRecord, type RecordSummary } from "./records";
+import { RECORD_TYPES, type RecordInput, type RecordType } from "./schemas";
 
 export type LinkRefusal = "not_found" | "record_not_found" | "already_linked" | "already_in_state";
 export type ConversationLinks = Record<RecordType, RecordSummary | null>;
@@ -55,12 +55,12 @@ async function linkRecordIn(
   const record = await findRecord(tx, actor, input.type, input.recordId);
   if (!record) return refuse("record_not_found");
   const link = await lockLinkRow(tx, found.conversation.id, found.conversation.workspaceId);
-  const column = RECORD_COLUMN[input.type];
+  const { column, noteStartedColumn } = RECORD_KINDS[input.type];
   if (link[column] === record.id) return refuse("already_in_state");
   if (link[column]) return refuse("already_linked");
   await tx
     .update(conversationLinks)
-    .set({ [column]: record.id, [NOTE_STARTED_COLUMN[input.type]]: null })
+    .set({ [column]: record.id, [noteStartedColumn]: null })
     .where(eq(conversationLinks.conversationId, found.conversation.id));
   await recordActivity(tx, {
     workspaceId: found.conversation.workspaceId,
@@ -88,7 +88,7 @@ export async function unlinkRecord(
     const found = await lockAccessibleConversation(tx, actor, input.conversationId);
     if (!found) return refuse("not_found");
     const link = await lockLinkRow(tx, found.conversation.id, found.conversation.workspaceId);
-    const column = RECORD_COLUMN[input.type];
+    const { column } = RECORD_KINDS[input.type];
     const recordId = link[column];
     if (!recordId) return refuse("already_in_state");
     const record = await findRecord(tx, actor, input.type, recordId);
@@ -107,17 +107,15 @@ export async function unlinkRecord(
 
 export async function getConversationLinks(db: Executor, subject: AccessSubject, conversationId: string): Promise<ConversationLinks> {
   const [link] = await db.select().from(conversationLinks).where(eq(conversationLinks.conversationId, conversationId));
-  const summary = async (type: RecordType) => {
-    const id = link?.[RECORD_COLUMN[type]];
-    return id ? findRecord(db, subject, type, id) : null;
-  };
-  return { person: await summary("person"), lead: await summary("lead"), deal: await summary("deal") };
+  const links = {} as ConversationLinks;
+  for (const type of RECORD_TYPES) {
+    const id = link?.[RECORD_KINDS[type].column];
+    links[type] = id ? await findRecord(db, subject, type, id) : null;
+  }
+  return links;
 }
 
-type NewRecord =
-  | { type: "person"; input: PersonInput }
-  | { type: "lead"; input: LeadInput }
-  | { type: "deal"; input: DealInput };
+type NewRecord = { [K in RecordType]: { type: K; input: RecordInput<K> } }[RecordType];
 
 /**
  * Create from the conversation's panel: every check a link makes runs before the record is
@@ -133,24 +131,19 @@ export async function createAndLinkRecord(
     const found = await lockAccessibleConversation(tx, actor, conversationId);
     if (!found) return refuse("not_found");
     const link = await lockLinkRow(tx, found.conversation.id, found.conversation.workspaceId);
-    if (link[RECORD_COLUMN[record.type]]) return refuse("already_linked");
-    const created =
-      record.type === "person"
-        ? await savePerson(tx, actor, record.input)
-        : record.type === "lead"
-          ? await saveLead(tx, actor, record.input)
-          : await saveDeal(tx, actor, record.input);
+    if (link[RECORD_KINDS[record.type].column]) return refuse("already_linked");
+    const created = await saveRecord(tx, actor, record.type, record.input);
     if (!created.ok) return created;
     return linkRecordIn(tx, actor, { conversationId, type: record.type, recordId: created.value.id });
   });
 }
 
-export type LinkedConversation = { id: string; contactName: string; appName: string; status: "open" | "closed" };
+export type LinkedConversation = { id: string; contactName: string; appName: string; status: Conversation["status"] };
 
 /** The conversations linked to a record that this user may open (others' apps stay hidden). */
 export async function listLinkedConversations(db: Executor, subject: AccessSubject, type: RecordType, recordId: string): Promise<LinkedConversation[]> {
   if (!isUuid(recordId)) return [];
-  const column = { person: conversationLinks.personId, lead: conversationLinks.leadId, deal: conversationLinks.dealId }[type];
+  const column = conversationLinks[RECORD_KINDS[type].column];
   const links = await db
     .select({ conversationId: conversationLinks.conversationId })
     .from(conversationLinks)

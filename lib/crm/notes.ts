@@ -6,11 +6,9 @@ import type { AccessSubject } from "@/lib/apps/access";
 import { isUuid } from "@/lib/ids";
 import { decodeCursor, encodeCursor } from "@/lib/keyset-cursor";
 import { ok, refuse, type Result } from "@/lib/result";
-import { RECORD_COLUMN } from "./history-notes";
+import { RECORD_KINDS } from "./record-kinds";
 import { findRecord } from "./records";
 import type { RecordType } from "./schemas";
-
-const noteColumn = { person: notes.personId, lead: notes.leadId, deal: notes.dealId };
 
 export type NoteWithAuthor = Note & { authorName: string | null };
 
@@ -34,7 +32,7 @@ export async function listNotes(db: Executor, subject: AccessSubject, type: Reco
     .leftJoin(users, eq(users.id, notes.authorId))
     .where(
       and(
-        eq(noteColumn[type], recordId),
+        eq(notes[RECORD_KINDS[type].column], recordId),
         eq(notes.workspaceId, subject.workspaceId),
         cursor ? sql`(${changedAt}, ${notes.id}) < (${cursor.lastActivityAt.toISOString()}::timestamptz, ${cursor.id}::uuid)` : undefined,
       ),
@@ -59,7 +57,7 @@ export async function addNote(
   if (!record) return refuse("not_found");
   const [note] = await db
     .insert(notes)
-    .values({ workspaceId: actor.workspaceId, [RECORD_COLUMN[input.type]]: record.id, body: input.body, authorId: actor.userId })
+    .values({ workspaceId: actor.workspaceId, [RECORD_KINDS[input.type].column]: record.id, body: input.body, authorId: actor.userId })
     .returning({ id: notes.id });
   return ok({ id: note!.id });
 }

@@ -1,21 +1,14 @@
 import "server-only";
 import { and, asc, eq, ilike, inArray, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { deals, leads, persons } from "@/db/schema";
+import { persons } from "@/db/schema";
 import type { AccessSubject } from "@/lib/apps/access";
 import { isUuid } from "@/lib/ids";
 import { ok, refuse, type Result } from "@/lib/result";
-import type { DealInput, LeadInput, PersonInput, RecordType } from "./schemas";
+import { RECORD_KINDS, type RecordRow, type RecordTable } from "./record-kinds";
+import type { RecordInput, RecordType } from "./schemas";
 
-/**
- * Every user of a workspace may see and change its CRM records (docs/decisions.md); the
- * workspace is the only boundary, taken from the actor, never from the client.
- */
-export const RECORD_TABLES = {
-  person: { table: persons, label: persons.name },
-  lead: { table: leads, label: leads.title },
-  deal: { table: deals, label: deals.title },
-} as const;
+type PersonInput = RecordInput<"person">;
 
 export const CRM_PAGE_SIZE = 25;
 
@@ -43,112 +36,98 @@ function escapeLike(query: string): string {
   return query.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 }
 
-/** Alphabetical, searched by name/title, paged by keyset on (label, id). */
-export async function listRecords(
+/**
+ * Alphabetical, searched by name/title, paged by keyset on (label, id). Every user of a
+ * workspace may see and change its CRM records (docs/decisions.md); the workspace is the only
+ * boundary, taken from the actor, never from the client.
+ */
+export async function listRecords<K extends RecordType>(
   db: Executor,
   subject: AccessSubject,
-  type: RecordType,
+  type: K,
   options: { query?: string | null; after?: Cursor | null; limit?: number } = {},
-) {
-  const { table, label } = RECORD_TABLES[type];
+): Promise<{ rows: RecordRow<K>[]; nextCursor: string | null }> {
+  const kind = RECORD_KINDS[type];
+  const table: RecordTable = kind.table;
+  const { label } = kind;
   const limit = options.limit ?? CRM_PAGE_SIZE;
   const filters: (SQL | undefined)[] = [
     eq(table.workspaceId, subject.workspaceId),
     options.query?.trim() ? ilike(label, `%${escapeLike(options.query.trim())}%`) : undefined,
     options.after ? sql`(${label}, ${table.id}) > (${options.after.label}, ${options.after.id}::uuid)` : undefined,
   ];
-  const rows = await db
+  const rows = (await db
     .select()
     .from(table)
     .where(and(...filters))
     .orderBy(asc(label), asc(table.id))
-    .limit(limit + 1);
+    .limit(limit + 1)) as RecordRow<K>[];
   const page = rows.slice(0, limit);
-  const last = page.at(-1) as { id: string; name?: string; title?: string } | undefined;
-  const nextCursor =
-    rows.length > limit && last ? encodeRecordCursor({ label: (last.name ?? last.title)!, id: last.id }) : null;
+  const last = page.at(-1);
+  const nextCursor = rows.length > limit && last ? encodeRecordCursor({ label: kind.labelOf(last), id: last.id }) : null;
   return { rows: page, nextCursor };
 }
 
 export async function searchRecords(db: Executor, subject: AccessSubject, type: RecordType, query: string): Promise<RecordSummary[]> {
   const { rows } = await listRecords(db, subject, type, { query, limit: 8 });
-  return rows.map((row) => ({ id: row.id, type, label: "name" in row ? row.name : row.title }));
+  return rows.map((row) => summaryOf(type, row));
 }
 
-export async function getPerson(db: Executor, subject: AccessSubject, id: string) {
-  if (!isUuid(id)) return null;
-  const [row] = await db.select().from(persons).where(and(eq(persons.id, id), eq(persons.workspaceId, subject.workspaceId)));
-  return row ?? null;
+function summaryOf<K extends RecordType>(type: K, row: RecordRow<K>): RecordSummary {
+  return { id: row.id, type, label: RECORD_KINDS[type].labelOf(row) };
 }
-export async function getLead(db: Executor, subject: AccessSubject, id: string) {
+
+export async function getRecord<K extends RecordType>(db: Executor, subject: AccessSubject, type: K, id: string): Promise<RecordRow<K> | null> {
   if (!isUuid(id)) return null;
-  const [row] = await db.select().from(leads).where(and(eq(leads.id, id), eq(leads.workspaceId, subject.workspaceId)));
-  return row ?? null;
+  const table: RecordTable = RECORD_KINDS[type].table;
+  const [row] = await db.select().from(table).where(and(eq(table.id, id), eq(table.workspaceId, subject.workspaceId)));
+  return (row as RecordRow<K> | undefined) ?? null;
 }
-export async function getDeal(db: Executor, subject: AccessSubject, id: string) {
-  if (!isUuid(id)) return null;
-  const [row] = await db.select().from(deals).where(and(eq(deals.id, id), eq(deals.workspaceId, subject.workspaceId)));
-  return row ?? null;
-}
+
+/** Leads and deals point to a person: the one record read by its kind's own name. */
+export const getPerson = (db: Executor, subject: AccessSubject, id: string) => getRecord(db, subject, "person", id);
 
 /** The record's display label within the subject's workspace, or null: unknown, deleted and foreign alike. */
 export async function findRecord(db: Executor, subject: AccessSubject, type: RecordType, id: string): Promise<RecordSummary | null> {
-  const row = type === "person" ? await getPerson(db, subject, id) : type === "lead" ? await getLead(db, subject, id) : await getDeal(db, subject, id);
-  if (!row) return null;
-  return { id: row.id, type, label: "name" in row ? row.name : row.title };
+  const row = await getRecord(db, subject, type, id);
+  return row ? summaryOf(type, row) : null;
 }
 
 type SaveRefusal = "not_found" | "invalid_person";
 
-async function checkPerson(db: Executor, subject: AccessSubject, personId: string | null): Promise<boolean> {
-  return personId === null || (await getPerson(db, subject, personId)) !== null;
+/** A lead's or deal's person must be one of the workspace's; a person points to no one. */
+async function checkPerson(db: Executor, subject: AccessSubject, input: RecordInput): Promise<boolean> {
+  return !("personId" in input) || input.personId === null || (await getPerson(db, subject, input.personId)) !== null;
 }
 
-export async function savePerson(db: Executor, subject: AccessSubject, input: PersonInput, id?: string): Promise<Result<{ id: string }, SaveRefusal>> {
+/** Creates the record, or with `id` changes it. */
+export async function saveRecord<K extends RecordType>(
+  db: Executor,
+  subject: AccessSubject,
+  type: K,
+  input: RecordInput<K>,
+  id?: string,
+): Promise<Result<{ id: string }, SaveRefusal>> {
+  if (!(await checkPerson(db, subject, input))) return refuse("invalid_person");
+  // The kinds' tables differ, so drizzle cannot type a value for "one of them"; the schema typed it.
+  const table = RECORD_KINDS[type].table as typeof persons;
+  const values = input as PersonInput;
   if (!id) {
-    const [row] = await db.insert(persons).values({ workspaceId: subject.workspaceId, ...input }).returning({ id: persons.id });
+    const [row] = await db.insert(table).values({ workspaceId: subject.workspaceId, ...values }).returning({ id: table.id });
     return ok({ id: row!.id });
   }
   const updated = await db
-    .update(persons)
-    .set(input)
-    .where(and(eq(persons.id, id), eq(persons.workspaceId, subject.workspaceId)))
-    .returning({ id: persons.id });
-  return updated[0] ? ok(updated[0]) : refuse("not_found");
-}
-
-export async function saveLead(db: Executor, subject: AccessSubject, input: LeadInput, id?: string): Promise<Result<{ id: string }, SaveRefusal>> {
-  if (!(await checkPerson(db, subject, input.personId))) return refuse("invalid_person");
-  if (!id) {
-    const [row] = await db.insert(leads).values({ workspaceId: subject.workspaceId, ...input }).returning({ id: leads.id });
-    return ok({ id: row!.id });
-  }
-  const updated = await db
-    .update(leads)
-    .set(input)
-    .where(and(eq(leads.id, id), eq(leads.workspaceId, subject.workspaceId)))
-    .returning({ id: leads.id });
-  return updated[0] ? ok(updated[0]) : refuse("not_found");
-}
-
-export async function saveDeal(db: Executor, subject: AccessSubject, input: DealInput, id?: string): Promise<Result<{ id: string }, SaveRefusal>> {
-  if (!(await checkPerson(db, subject, input.personId))) return refuse("invalid_person");
-  if (!id) {
-    const [row] = await db.insert(deals).values({ workspaceId: subject.workspaceId, ...input }).returning({ id: deals.id });
-    return ok({ id: row!.id });
-  }
-  const updated = await db
-    .update(deals)
-    .set(input)
-    .where(and(eq(deals.id, id), eq(deals.workspaceId, subject.workspaceId)))
-    .returning({ id: deals.id });
+    .update(table)
+    .set(values)
+    .where(and(eq(table.id, id), eq(table.workspaceId, subject.workspaceId)))
+    .returning({ id: table.id });
   return updated[0] ? ok(updated[0]) : refuse("not_found");
 }
 
 /** Deleting a record deletes its notes and unlinks it from conversations (foreign keys). */
 export async function deleteRecord(db: Executor, subject: AccessSubject, type: RecordType, id: string): Promise<Result<{ id: string }, "not_found">> {
   if (!isUuid(id)) return refuse("not_found");
-  const { table } = RECORD_TABLES[type];
+  const { table } = RECORD_KINDS[type];
   const deleted = await db
     .delete(table)
     .where(and(eq(table.id, id), eq(table.workspaceId, subject.workspaceId)))

@@ -1,10 +1,12 @@
 import { z } from "zod";
+import { DEAL_STAGE_VALUES } from "@/db/enum-values";
 
 export const RECORD_TYPES = ["person", "lead", "deal"] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
 export const CURRENCIES = ["CZK", "EUR", "USD", "GBP", "PLN"] as const;
-export const DEAL_STAGES = ["qualified", "contact_made", "proposal_made", "negotiation", "won", "lost"] as const;
+/** The pipeline, in its order: the deal_stage enum's own list. */
+export const DEAL_STAGES = DEAL_STAGE_VALUES;
 export const NOTE_MAX_LENGTH = 10_000;
 
 const name = z.string().trim().min(1, "required").max(200, "too_long");
@@ -38,6 +40,11 @@ export const dealSchema = z.object({
 
 export const noteBodySchema = z.string().trim().min(1, "required").max(NOTE_MAX_LENGTH, "too_long");
 
-export type PersonInput = z.infer<typeof personSchema>;
-export type LeadInput = z.infer<typeof leadSchema>;
-export type DealInput = z.infer<typeof dealSchema>;
+/**
+ * Each kind's schema, the half of its descriptor the browser shares (lib/crm/record-kinds.ts
+ * holds the server's half): the forms validate and read their fields through it.
+ */
+export const RECORD_SCHEMAS = { person: personSchema, lead: leadSchema, deal: dealSchema } as const satisfies Record<RecordType, z.ZodObject>;
+
+type RecordInputs = { [K in RecordType]: z.infer<(typeof RECORD_SCHEMAS)[K]> };
+export type RecordInput<K extends RecordType = RecordType> = RecordInputs[K];

@@ -6,31 +6,31 @@ import { getDb } from "@/db/index";
 import { authedAction } from "@/lib/auth/authed-action";
 import { createAndLinkRecord, linkRecord, unlinkRecord } from "@/lib/crm/links";
 import { addNote, deleteNote, editNote } from "@/lib/crm/notes";
-import { deleteRecord, saveDeal, saveLead, savePerson, searchRecords } from "@/lib/crm/records";
-import { dealSchema, leadSchema, noteBodySchema, personSchema, RECORD_TYPES } from "@/lib/crm/schemas";
+import { deleteRecord, saveRecord, searchRecords } from "@/lib/crm/records";
+import { dealSchema, leadSchema, noteBodySchema, personSchema, RECORD_SCHEMAS, RECORD_TYPES, type RecordInput, type RecordType } from "@/lib/crm/schemas";
 import { ok } from "@/lib/result";
 import { MESSAGING_PATH, RECORD_LIST_PATHS, recordHref } from "@/lib/paths";
 
 const recordType = z.enum(RECORD_TYPES);
 const optionalId = z.uuid().optional();
 
-export const savePersonAction = authedAction(personSchema.extend({ id: optionalId }), async (actor, { id, ...input }) => {
-  const result = await savePerson(await getDb(), actor, input, id);
-  if (result.ok) revalidatePath(RECORD_LIST_PATHS.person, "layout");
-  return result;
-});
+/** Each kind's save action: its own schema, so a refused field is named as the form names it. */
+function saveRecordAction<K extends RecordType>(type: K) {
+  // Zod cannot type `.extend` on "one of the kinds' schemas"; for each kind it is exactly this.
+  const schema = RECORD_SCHEMAS[type].extend({ id: optionalId }) as unknown as z.ZodType<
+    RecordInput<K> & { id?: string },
+    z.input<(typeof RECORD_SCHEMAS)[K]> & { id?: string }
+  >;
+  return authedAction(schema, async (actor, { id, ...input }) => {
+    const result = await saveRecord(await getDb(), actor, type, input as RecordInput<K>, id);
+    if (result.ok) revalidatePath(RECORD_LIST_PATHS[type], "layout");
+    return result;
+  });
+}
 
-export const saveLeadAction = authedAction(leadSchema.extend({ id: optionalId }), async (actor, { id, ...input }) => {
-  const result = await saveLead(await getDb(), actor, input, id);
-  if (result.ok) revalidatePath(RECORD_LIST_PATHS.lead, "layout");
-  return result;
-});
-
-export const saveDealAction = authedAction(dealSchema.extend({ id: optionalId }), async (actor, { id, ...input }) => {
-  const result = await saveDeal(await getDb(), actor, input, id);
-  if (result.ok) revalidatePath(RECORD_LIST_PATHS.deal, "layout");
-  return result;
-});
+export const savePersonAction = saveRecordAction("person");
+export const saveLeadAction = saveRecordAction("lead");
+export const saveDealAction = saveRecordAction("deal");
 
 export const deleteRecordAction = authedAction(z.object({ type: recordType, id: z.uuid() }), async (actor, input) => {
   const db = await getDb();

@@ -1,12 +1,5 @@
-import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
-import { RecordListPage, type RecordListSearchParams } from "@/components/crm/record-list-page";
+import { recordListRoute } from "@/app/(app)/crm/record-routes";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("crm");
-  return { title: t("metaTitle", { section: t("types.deal.many") }) };
-}
-
-export default async function Page({ searchParams }: { searchParams: Promise<RecordListSearchParams> }) {
-  return <RecordListPage type="deal" searchParams={await searchParams} />;
-}
+const route = recordListRoute("deal");
+export const generateMetadata = route.generateMetadata;
+export default route.Page;

@@ -4,7 +4,8 @@ import { z } from "zod";
 import type { Executor, Transaction } from "@/db/client";
 import { conversationLinks, type Message } from "@/db/schema";
 import { defineJob } from "@/lib/jobs/define-job";
-import { applyHistoryNote, RECORD_COLUMN, type HistoryNoteJob } from "../history-notes";
+import { applyHistoryNote, type HistoryNoteJob } from "../history-notes";
+import { RECORD_KINDS } from "../record-kinds";
 import { RECORD_TYPES } from "../schemas";
 
 export const historyNoteJob = defineJob({
@@ -30,7 +31,7 @@ export async function enqueueHistoryNoteUpdates(tx: Transaction, message: Messag
   const [link] = await tx.select().from(conversationLinks).where(eq(conversationLinks.conversationId, message.conversationId));
   if (!link) return;
   for (const recordType of RECORD_TYPES) {
-    const recordId = link[RECORD_COLUMN[recordType]];
+    const recordId = link[RECORD_KINDS[recordType].column];
     if (!recordId) continue;
     await enqueueHistoryNote(tx, { conversationId: message.conversationId, recordType, recordId, messageId: message.id }, { workspaceId: message.workspaceId });
   }

@@ -3,7 +3,7 @@ import { and, asc, count, eq, or, sql } from "drizzle-orm";
 import { getDb } from "@/db/index";
 import { conversationActivities, jobs, notes, persons, deals, leads, type Conversation } from "@/db/schema";
 import type { MessageEvent } from "@/lib/channels/types";
-import { saveDeal, savePerson } from "@/lib/crm/records";
+import { saveRecord } from "@/lib/crm/records";
 import type { RecordType } from "@/lib/crm/schemas";
 import { ingestEvents } from "@/lib/inbox/ingest-events";
 import { createApp, createConversation, createUser, createWorkspace, subjectOf, type CreatedApp } from "@/tests/factories";
@@ -25,12 +25,12 @@ export async function buildCrmWorld() {
   const contact = newPsid();
   const conversation = await createConversation({ app, assignee: bob, contactName: "Ann Contact", externalContactId: contact });
   const db = await getDb();
-  const person = await savePerson(db, subjectOf(alice), { name: "Ann Person", phones: [], emails: [] });
-  const deal = await saveDeal(db, subjectOf(alice), { title: "Ann's order", value: "1200.00", currency: "EUR", stage: "qualified", personId: null });
+  const person = await saveRecord(db, subjectOf(alice), "person", { name: "Ann Person", phones: [], emails: [] });
+  const deal = await saveRecord(db, subjectOf(alice), "deal", { title: "Ann's order", value: "1200.00", currency: "EUR", stage: "qualified", personId: null });
 
   const other = await createWorkspace({ name: "Other" });
   const olga = await createUser({ workspace: other, role: "admin", name: "Olga" });
-  const olgasPerson = await savePerson(db, subjectOf(olga), { name: "Olga's Person", phones: [], emails: [] });
+  const olgasPerson = await saveRecord(db, subjectOf(olga), "person", { name: "Olga's Person", phones: [], emails: [] });
 
   if (!person.ok || !deal.ok || !olgasPerson.ok) throw new Error("CRM world: a record could not be created");
   return {

@@ -1,19 +1,5 @@
-import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
-import { RecordDetailPage, recordLabel } from "@/components/crm/record-detail-page";
+import { recordDetailRoute } from "@/app/(app)/crm/record-routes";
 
-export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
-  const t = await getTranslations("crm");
-  return { title: t("metaTitle", { section: (await recordLabel("deal", (await params).id)) ?? t("types.deal.one") }) };
-}
-
-export default async function Page({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<{ notesBefore?: string | string[] }>;
-}) {
-  const { notesBefore } = await searchParams;
-  return <RecordDetailPage type="deal" id={(await params).id} notesBefore={typeof notesBefore === "string" ? notesBefore : null} />;
-}
+const route = recordDetailRoute("deal");
+export const generateMetadata = route.generateMetadata;
+export default route.Page;
