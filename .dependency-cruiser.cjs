@@ -17,6 +17,14 @@ module.exports = {
       from: { path: "^lib/" },
       to: { circular: true },
     },
+    {
+      name: "lib-root-is-leaves",
+      comment:
+        "The files directly in lib/ (ids, result, paths, views, …) are leaves every module may use, so they import no module folder: the folder rule cannot see a cycle through a parent folder.",
+      severity: "error",
+      from: { path: "^lib/[^/]+$" },
+      to: { path: "^lib/[^/]+/" },
+    },
   ],
   options: {
     tsConfig: { fileName: "tsconfig.json" },

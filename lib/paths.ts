@@ -1,4 +1,4 @@
-import type { RecordType } from "@/lib/crm/schemas";
+import type { RecordType } from "@/lib/record-types";
 import type { View } from "@/lib/views";
 
 /**

@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { Conversation, Provider } from "@/db/schema";
 import type { CrmPanelData } from "@/lib/crm/load-crm-panel";
-import { RECORD_TYPES, type RecordType } from "@/lib/crm/schemas";
+import { RECORD_TYPES, type RecordType } from "@/lib/record-types";
 import { NEW_DEAL, type RecordDraft } from "./drafts";
 import { PanelSection } from "./panel-section";
 import { StageBadge } from "./stage-badge";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { cn } from "@/components/ui/cn";
-import { RECORD_TYPES, type RecordType } from "@/lib/crm/schemas";
+import { RECORD_TYPES, type RecordType } from "@/lib/record-types";
 import { RECORD_LIST_PATHS } from "@/lib/paths";
 
 /** Contacts · Leads · Deals: the left navigation links Contacts and Deals; Leads are reached from here. */

@@ -1,5 +1,6 @@
 import type { RecordSummary } from "@/lib/crm/records";
-import { CURRENCIES, DEAL_STAGES, type RecordType } from "@/lib/crm/schemas";
+import { CURRENCIES, DEAL_STAGES } from "@/lib/crm/schemas";
+import type { RecordType } from "@/lib/record-types";
 
 /** What a record form starts with: its fields as the inputs hold them. */
 export type PersonDraft = { name: string; phones: string; emails: string };

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { addNoteAction } from "@/app/(app)/crm/actions";
-import type { RecordType } from "@/lib/crm/schemas";
+import type { RecordType } from "@/lib/record-types";
 import { NoteEditor } from "./note-editor";
 
 export function NoteComposer({ type, recordId }: { type: RecordType; recordId: string }) {

@@ -3,7 +3,7 @@ import { getFormatter, getNow, getTranslations } from "next-intl/server";
 import { MessageText } from "@/components/inbox/message-text";
 import { Avatar } from "@/components/ui/avatar";
 import type { NotesPage, NoteWithAuthor } from "@/lib/crm/notes";
-import type { RecordType } from "@/lib/crm/schemas";
+import type { RecordType } from "@/lib/record-types";
 import { HistoryNoteContent, historyNotePlainText } from "./history-note";
 import { NoteComposer } from "./note-composer";
 import { NoteShell } from "./note-shell";

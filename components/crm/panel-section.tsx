@@ -8,7 +8,7 @@ import { useId, useState, useTransition } from "react";
 import { linkRecordAction, unlinkRecordAction } from "@/app/(app)/crm/actions";
 import { Button } from "@/components/ui/button";
 import type { RecordSummary } from "@/lib/crm/records";
-import type { RecordType } from "@/lib/crm/schemas";
+import type { RecordType } from "@/lib/record-types";
 import type { RecordDraft } from "./drafts";
 import type { ActionResult } from "@/lib/result";
 import { RecordCombobox } from "./record-combobox";

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 import { searchRecordsAction } from "@/app/(app)/crm/actions";
 import { cn } from "@/components/ui/cn";
-import type { RecordType } from "@/lib/crm/schemas";
+import type { RecordType } from "@/lib/record-types";
 import type { RecordSummary } from "@/lib/crm/records";
 
 const SEARCH_DELAY_MS = 250;

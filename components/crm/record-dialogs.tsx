@@ -6,7 +6,7 @@ import { useState, useTransition } from "react";
 import { deleteRecordAction } from "@/app/(app)/crm/actions";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import type { RecordType } from "@/lib/crm/schemas";
+import type { RecordType } from "@/lib/record-types";
 import { emptyDraft, type RecordDraft } from "./drafts";
 import type { ActionResult } from "@/lib/result";
 import { RecordForm } from "./record-form";

@@ -6,7 +6,8 @@ import { createAndLinkRecordAction, saveDealAction, saveLeadAction, savePersonAc
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import type { RecordSummary } from "@/lib/crm/records";
-import { CURRENCIES, DEAL_STAGES, RECORD_SCHEMAS, type RecordInput, type RecordType } from "@/lib/crm/schemas";
+import { CURRENCIES, DEAL_STAGES, RECORD_SCHEMAS, type RecordInput } from "@/lib/crm/schemas";
+import type { RecordType } from "@/lib/record-types";
 import type { RecordDraft } from "./drafts";
 import { useFormErrors } from "@/components/ui/use-form-errors";
 import type { ActionResult } from "@/lib/result";

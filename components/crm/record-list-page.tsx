@@ -4,7 +4,7 @@ import { Avatar } from "@/components/ui/avatar";
 import { buttonClasses } from "@/components/ui/button";
 import type { Deal } from "@/db/schema";
 import type { RecordList } from "@/lib/crm/load-record-list";
-import type { RecordType } from "@/lib/crm/schemas";
+import type { RecordType } from "@/lib/record-types";
 import { CrmTabs } from "./crm-tabs";
 import { NewRecordButton } from "./record-dialogs";
 import { RECORD_LIST_PATHS, recordHref } from "@/lib/paths";

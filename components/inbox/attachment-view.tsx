@@ -1,6 +1,6 @@
 import { useTranslations } from "next-intl";
 import type { Attachment } from "@/db/schema";
-import { isHttpUrl } from "@/lib/channels/safe-url";
+import { isHttpUrl } from "@/lib/safe-url";
 import { cn } from "@/components/ui/cn";
 
 /** The last path segment of a URL ("3.pdf"), when it looks like a file name. */

@@ -1,7 +1,7 @@
 import { useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
 import type { Provider } from "@/db/schema";
-import { isHttpUrl } from "@/lib/channels/safe-url";
+import { isHttpUrl } from "@/lib/safe-url";
 import { describeMessage } from "@/lib/content/describe-content";
 import { mapUrl, placeOf, type MessageContent } from "@/db/message-content";
 

@@ -1,4 +1,4 @@
-import { isHttpUrl } from "@/lib/channels/safe-url";
+import { isHttpUrl } from "@/lib/safe-url";
 
 const URL_PATTERN = /(https?:\/\/[^\s<>"']+)/gi;
 

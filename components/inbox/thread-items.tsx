@@ -1,6 +1,6 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
-import { isHttpUrl } from "@/lib/channels/safe-url";
+import { isHttpUrl } from "@/lib/safe-url";
 import { AUTO_ASSIGNED_DETAIL, CLAIMED_BY_REPLY_DETAIL } from "@/lib/inbox/auto-assign-detail";
 import { explainFailure, canSendAgain } from "@/lib/inbox/explain-failure";
 import { failureKey } from "@/lib/inbox/failure-reasons";

@@ -1,5 +1,5 @@
 import type { Attachment, Provider } from "@/db/schema";
-import { isHttpUrl } from "@/lib/channels/safe-url";
+import { isHttpUrl } from "@/lib/safe-url";
 
 /**
  * Where the browser loads a message's attachment from: an agent's upload from /api/files; Twilio media (inbound WhatsApp) through

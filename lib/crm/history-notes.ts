@@ -5,7 +5,7 @@ import { conversationLinks, notes, type HistoryContent, type HistoryEntry } from
 import { getConversationSummary, historyEntryFor, latestHistoryEntries } from "@/lib/conversations/history-source";
 import { joinsCurrentNote } from "./note-window";
 import { RECORD_KINDS } from "./record-kinds";
-import type { RecordType } from "./schemas";
+import type { RecordType } from "@/lib/record-types";
 
 /** How many of the latest messages a note made on linking holds. */
 export const LINK_NOTE_MESSAGES = 20;

@@ -7,10 +7,11 @@ import { isUuid } from "@/lib/ids";
 import { recordActivity } from "@/lib/conversations/activities";
 import { publishEvent } from "@/lib/realtime/bus";
 import { ok, refuse, type Result } from "@/lib/result";
-import { enqueueHistoryNote } from "./jobs/history-note";
+import { enqueueHistoryNote } from "./history-note-job";
 import { RECORD_KINDS } from "./record-kinds";
 import { findRecord, saveRecord, type RecordSummary } from "./records";
-import { RECORD_TYPES, type RecordInput, type RecordType } from "./schemas";
+import { type RecordInput } from "./schemas";
+import { RECORD_TYPES, type RecordType } from "@/lib/record-types";
 
 export type LinkRefusal = "not_found" | "record_not_found" | "already_linked" | "already_in_state";
 export type ConversationLinks = Record<RecordType, RecordSummary | null>;

@@ -6,7 +6,7 @@ import { listLinkedConversations, type LinkedConversation } from "./links";
 import { listNotes, type NotesPage } from "./notes";
 import { RECORD_KINDS, type RecordRow } from "./record-kinds";
 import { findRecord, getRecord, type RecordSummary } from "./records";
-import type { RecordType } from "./schemas";
+import type { RecordType } from "@/lib/record-types";
 
 type LoadedRecordOf<K extends RecordType> = { type: K; row: RecordRow<K>; label: string; person: RecordSummary | null };
 /** A record with what its page shows beside its own fields, told apart by `type`. */

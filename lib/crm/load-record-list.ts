@@ -3,7 +3,7 @@ import type { Executor } from "@/db/client";
 import type { AccessSubject } from "@/lib/apps/access";
 import type { RecordRow } from "./record-kinds";
 import { decodeRecordCursor, getPersonNames, listRecords } from "./records";
-import type { RecordType } from "./schemas";
+import type { RecordType } from "@/lib/record-types";
 
 export type RecordListSearchParams = { q?: string | string[]; after?: string | string[] };
 

@@ -8,7 +8,7 @@ import { decodeCursor, encodeCursor } from "@/lib/keyset-cursor";
 import { ok, refuse, type Result } from "@/lib/result";
 import { RECORD_KINDS } from "./record-kinds";
 import { findRecord } from "./records";
-import type { RecordType } from "./schemas";
+import type { RecordType } from "@/lib/record-types";
 
 export type NoteWithAuthor = Note & { authorName: string | null };
 

@@ -1,7 +1,7 @@
 import "server-only";
 import type { conversationLinks, notes } from "@/db/schema";
 import { deals, leads, persons } from "@/db/schema";
-import type { RecordType } from "./schemas";
+import type { RecordType } from "@/lib/record-types";
 
 type Tables = { person: typeof persons; lead: typeof leads; deal: typeof deals };
 export type RecordRow<K extends RecordType = RecordType> = Tables[K]["$inferSelect"];

@@ -6,7 +6,8 @@ import type { AccessSubject } from "@/lib/apps/access";
 import { isUuid } from "@/lib/ids";
 import { ok, refuse, type Result } from "@/lib/result";
 import { RECORD_KINDS, type RecordRow, type RecordTable } from "./record-kinds";
-import type { RecordInput, RecordType } from "./schemas";
+import type { RecordInput } from "./schemas";
+import type { RecordType } from "@/lib/record-types";
 
 type PersonInput = RecordInput<"person">;
 

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { DEAL_STAGE_VALUES } from "@/db/enum-values";
+import type { RecordType } from "@/lib/record-types";
 
-export const RECORD_TYPES = ["person", "lead", "deal"] as const;
-export type RecordType = (typeof RECORD_TYPES)[number];
 
 export const CURRENCIES = ["CZK", "EUR", "USD", "GBP", "PLN"] as const;
 /** The pipeline, in its order: the deal_stage enum's own list. */

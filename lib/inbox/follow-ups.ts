@@ -1,7 +1,7 @@
 import "server-only";
 import type { Transaction } from "@/db/client";
 import type { Message, MessagingApp } from "@/db/schema";
-import { enqueueHistoryNoteUpdates } from "@/lib/crm/jobs/history-note";
+import { enqueueHistoryNoteUpdates } from "@/lib/crm/history-note-job";
 import { autoAssignJob } from "./auto-assign-job";
 import { fetchMessengerProfileJob } from "./fetch-messenger-profile-job";
 

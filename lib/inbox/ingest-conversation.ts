@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Transaction } from "@/db/client";
 import type { Conversation, MessagingApp } from "@/db/schema";
 import type { MessageEvent } from "@/lib/channels/types";
-import { previewColumns } from "@/lib/content/ingest-content";
+import { previewColumns } from "@/lib/inbox/ingest-content";
 
 type ConversationStatus = Conversation["status"];
 

@@ -8,7 +8,7 @@ import { publishEvent } from "@/lib/realtime/bus";
 import { advanceableFrom, type OutboundState } from "./delivery-state";
 import { enqueueMessageNotifications } from "@/lib/notifications/enqueue";
 import { enqueueMessageFollowUps, enqueueNewConversationFollowUps } from "./follow-ups";
-import { applyContentEvent, contentColumns, recordReferral } from "@/lib/content/ingest-content";
+import { applyContentEvent, contentColumns, recordReferral } from "@/lib/inbox/ingest-content";
 import { wakeByMessage } from "@/lib/snooze/wake";
 import { upsertConversationForMessage } from "./ingest-conversation";
 import { FAILURE } from "./failure-reasons";

@@ -1,5 +1,5 @@
 import type { AnyJob } from "@/lib/jobs/define-job";
-import { historyNoteJob } from "@/lib/crm/jobs/history-note";
+import { historyNoteJob } from "@/lib/crm/history-note-job";
 import { autoAssignJob } from "@/lib/inbox/auto-assign-job";
 import { fetchMessengerProfileJob } from "@/lib/inbox/fetch-messenger-profile-job";
 import { sendReplyJob } from "@/lib/inbox/send-reply-job";

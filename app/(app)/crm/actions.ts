@@ -7,7 +7,8 @@ import { authedAction } from "@/lib/auth/authed-action";
 import { createAndLinkRecord, linkRecord, unlinkRecord } from "@/lib/crm/links";
 import { addNote, deleteNote, editNote } from "@/lib/crm/notes";
 import { deleteRecord, saveRecord, searchRecords } from "@/lib/crm/records";
-import { dealSchema, leadSchema, noteBodySchema, personSchema, RECORD_SCHEMAS, RECORD_TYPES, type RecordInput, type RecordType } from "@/lib/crm/schemas";
+import { dealSchema, leadSchema, noteBodySchema, personSchema, RECORD_SCHEMAS, type RecordInput } from "@/lib/crm/schemas";
+import { RECORD_TYPES, type RecordType } from "@/lib/record-types";
 import { ok } from "@/lib/result";
 import { MESSAGING_PATH, RECORD_LIST_PATHS, recordHref } from "@/lib/paths";
 

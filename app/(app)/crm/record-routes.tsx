@@ -7,7 +7,7 @@ import { getDb } from "@/db/index";
 import { requireUser } from "@/lib/auth/actor";
 import { loadRecord, loadRecordDetail } from "@/lib/crm/load-record-detail";
 import { loadRecordList, type RecordListSearchParams } from "@/lib/crm/load-record-list";
-import type { RecordType } from "@/lib/crm/schemas";
+import type { RecordType } from "@/lib/record-types";
 
 // Every kind's list and record page is the same route for its kind: app/(app)/{persons,leads,deals}.
 

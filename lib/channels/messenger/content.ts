@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Attachment } from "@/db/schema";
 import type { Referral } from "@/lib/channels/types";
-import { isHttpUrl } from "@/lib/channels/safe-url";
+import { isHttpUrl } from "@/lib/safe-url";
 import type { MessageContent } from "@/db/message-content";
 
 /*

@@ -1,6 +1,6 @@
 import type { Attachment } from "@/db/schema";
 import type { Referral } from "@/lib/channels/types";
-import { isHttpUrl } from "@/lib/channels/safe-url";
+import { isHttpUrl } from "@/lib/safe-url";
 import { contentSchemas, type MessageContent } from "@/db/message-content";
 import type { FormParams } from "@/lib/channels/whatsapp/form";
 

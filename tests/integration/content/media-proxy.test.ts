@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { User } from "@/db/schema";
 import type { Actor } from "@/lib/actor";
-import { MAX_MEDIA_BYTES } from "@/lib/content/twilio-media";
+import { MAX_MEDIA_BYTES } from "@/lib/inbox/twilio-media";
 import { actorOf, createApp, createConversation, createMessage, createUser, createWorkspace, type CreatedApp } from "@/tests/factories";
 import { isTwilioMediaRequest, startTwilioStandIn, TINY_PNG, type ProviderStandIn } from "@/tests/support/provider-stand-ins";
 

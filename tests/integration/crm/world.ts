@@ -4,11 +4,11 @@ import { getDb } from "@/db/index";
 import { conversationActivities, jobs, notes, persons, deals, leads, type Conversation } from "@/db/schema";
 import type { MessageEvent } from "@/lib/channels/types";
 import { saveRecord } from "@/lib/crm/records";
-import type { RecordType } from "@/lib/crm/schemas";
+import type { RecordType } from "@/lib/record-types";
 import { ingestEvents } from "@/lib/inbox/ingest-events";
 import { createApp, createConversation, createUser, createWorkspace, subjectOf, type CreatedApp } from "@/tests/factories";
 import { newPsid } from "@/tests/support/webhooks";
-import { historyNoteJob } from "@/lib/crm/jobs/history-note";
+import { historyNoteJob } from "@/lib/crm/history-note-job";
 import { drainJobs } from "@/tests/support/jobs";
 
 /**

@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { isHttpUrl } from "@/lib/channels/safe-url";
+import { isHttpUrl } from "@/lib/safe-url";
 
 describe("isHttpUrl", () => {
   it.each(["https://scontent.xx.fbcdn.net/v/abc.jpg", "http://example.com", "HTTPS://EXAMPLE.COM/x"])(

@@ -1,7 +1,7 @@
 import { getDb } from "@/db/index";
 import { z } from "zod";
 import { getActor } from "@/lib/auth/actor";
-import { streamTwilioMedia } from "@/lib/content/twilio-media";
+import { streamTwilioMedia } from "@/lib/inbox/twilio-media";
 
 export const dynamic = "force-dynamic";
 

@@ -4,9 +4,9 @@ import { z } from "zod";
 import type { Executor, Transaction } from "@/db/client";
 import { conversationLinks, type Message } from "@/db/schema";
 import { defineJob } from "@/lib/jobs/define-job";
-import { applyHistoryNote, type HistoryNoteJob } from "../history-notes";
-import { RECORD_KINDS } from "../record-kinds";
-import { RECORD_TYPES } from "../schemas";
+import { applyHistoryNote, type HistoryNoteJob } from "./history-notes";
+import { RECORD_KINDS } from "./record-kinds";
+import { RECORD_TYPES } from "@/lib/record-types";
 
 export const historyNoteJob = defineJob({
   queue: "crm.history-note",

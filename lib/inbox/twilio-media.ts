@@ -3,7 +3,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { conversations, messages, messagingApps } from "@/db/schema";
 import { withCredentials } from "@/lib/apps/credentials";
-import { isHttpUrl } from "@/lib/channels/safe-url";
+import { isHttpUrl } from "@/lib/safe-url";
 import { getEnv } from "@/lib/env";
 import { appAccessibleBy, type AccessSubject } from "@/lib/apps/access";
 
