@@ -1,6 +1,5 @@
-import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
-import { conversationActivities, conversations, messagingApps, users } from "@/db/schema";
+import { activityContext, isLatestAssignment } from "@/lib/conversations/notice-context";
 import { translatorFor } from "@/lib/i18n/translator";
 import { defineJob } from "@/lib/jobs/define-job";
 import { loadCandidates } from "./candidates";
@@ -17,14 +16,7 @@ export const notifyAssignmentJob = defineJob({
   payload: z.object({ activityId: z.uuid() }),
   dedupeKey: ({ activityId }) => `notify.assignment:${activityId}`,
   async handle(db, { activityId }) {
-    const [row] = await db
-      .select({ activity: conversationActivities, conversation: conversations, app: messagingApps, actorName: users.name })
-      .from(conversationActivities)
-      .innerJoin(conversations, eq(conversations.id, conversationActivities.conversationId))
-      .innerJoin(messagingApps, eq(messagingApps.id, conversations.appId))
-      .leftJoin(users, eq(users.id, conversationActivities.actorId))
-      .where(and(eq(conversationActivities.id, activityId), isNull(conversations.deletedAt)))
-      .limit(1);
+    const row = await activityContext(db, activityId);
     // No actor: auto-assignment (lib/inbox/auto-assign.ts), worded without one.
     const actorId = row?.activity.actorId ?? null;
     const assigneeId = row?.activity.targetUserId;
@@ -33,13 +25,7 @@ export const notifyAssignmentJob = defineJob({
     const { activity, conversation, app } = row;
 
     // spec §5: of a burst of assignments only the final one notifies.
-    const [latest] = await db
-      .select({ id: conversationActivities.id })
-      .from(conversationActivities)
-      .where(and(eq(conversationActivities.conversationId, conversation.id), inArray(conversationActivities.kind, ["assigned", "unassigned"])))
-      .orderBy(desc(conversationActivities.occurredAt), desc(conversationActivities.id))
-      .limit(1);
-    if (latest?.id !== activity.id || conversation.assigneeId !== assigneeId) return;
+    if (!(await isLatestAssignment(db, conversation.id, activity.id)) || conversation.assigneeId !== assigneeId) return;
 
     const candidates = await loadCandidates(db, app);
     const [recipient] = selectRecipients({ kind: "assignment", actorId, assigneeId }, candidates);

@@ -1,6 +1,5 @@
-import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
-import { conversationActivities, conversations, messagingApps, users } from "@/db/schema";
+import { activityContext } from "@/lib/conversations/notice-context";
 import { translatorFor } from "@/lib/i18n/translator";
 import { defineJob } from "@/lib/jobs/define-job";
 import { readNoteDetail } from "@/db/note-detail";
@@ -23,14 +22,7 @@ export const notifyMentionJob = defineJob({
   payload: z.object({ activityId: z.uuid(), mentionedUserIds: z.array(z.uuid()) }),
   dedupeKey: ({ activityId }) => `notify.mention:${activityId}`,
   async handle(db, { activityId, mentionedUserIds }) {
-    const [row] = await db
-      .select({ activity: conversationActivities, conversation: conversations, app: messagingApps, authorName: users.name })
-      .from(conversationActivities)
-      .innerJoin(conversations, eq(conversations.id, conversationActivities.conversationId))
-      .innerJoin(messagingApps, eq(messagingApps.id, conversations.appId))
-      .leftJoin(users, eq(users.id, conversationActivities.actorId))
-      .where(and(eq(conversationActivities.id, activityId), eq(conversationActivities.kind, "note"), isNull(conversations.deletedAt)))
-      .limit(1);
+    const row = await activityContext(db, activityId, "note");
     const authorId = row?.activity.actorId;
     if (!row || !authorId) return;
     const { activity, conversation, app } = row;
@@ -41,7 +33,7 @@ export const notifyMentionJob = defineJob({
     for (const recipient of selectRecipients({ kind: "mention", authorId, mentionedUserIds }, candidates)) {
       const person = candidates.find((candidate) => candidate.userId === recipient.userId)!;
       const { t } = await translatorFor(person.locale);
-      const texts = { actor: row.authorName ?? "", contact: conversation.contactName, app: app.name };
+      const texts = { actor: row.actorName ?? "", contact: conversation.contactName, app: app.name };
       const deliveryKey = `notify.mention:${activity.id}:${person.userId}`;
       const claim = { userId: person.userId, event: recipient.event, conversationId: conversation.id };
 

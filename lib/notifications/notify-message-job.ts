@@ -1,6 +1,5 @@
-import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
-import { conversations, messages, messagingApps } from "@/db/schema";
+import { messageContext } from "@/lib/conversations/notice-context";
 import { describeMessage, type Translate } from "@/lib/content/describe-content";
 import { translatorFor } from "@/lib/i18n/translator";
 import { defineJob } from "@/lib/jobs/define-job";
@@ -19,13 +18,7 @@ export const notifyMessageJob = defineJob({
   payload: z.object({ messageId: z.uuid(), assigneeIdAtStore: z.uuid().nullable() }),
   dedupeKey: ({ messageId }) => `notify.message:${messageId}`,
   async handle(db, { messageId, assigneeIdAtStore }) {
-    const [row] = await db
-      .select({ message: messages, conversation: conversations, app: messagingApps })
-      .from(messages)
-      .innerJoin(conversations, eq(conversations.id, messages.conversationId))
-      .innerJoin(messagingApps, eq(messagingApps.id, messages.appId))
-      .where(and(eq(messages.id, messageId), isNull(conversations.deletedAt), isNull(messagingApps.uninstalledAt)))
-      .limit(1);
+    const row = await messageContext(db, messageId);
     if (!row) return;
     const { message, conversation, app } = row;
 
