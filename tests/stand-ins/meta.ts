@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { ReceivedRequest, StandInReply } from "./http-stand-in";
+import { startHttpStandIn, type HttpStandIn, type ReceivedRequest, type StandInReply } from "./http-stand-in";
 import { startProviderStandIn, type ProviderStandIn } from "./provider-stand-in";
 import { SuiteServerStandIn, type AnsweredRequest, type SuiteAnswer } from "./suite-server-stand-in";
 
@@ -43,6 +43,14 @@ export function startMessengerStandIn(): Promise<ProviderStandIn> {
     basePath: "/v21.0",
     success: (request) => messengerAnswers.sent(newMessengerMid(), recipientOf(request)),
   });
+}
+
+/**
+ * The benches' Graph API on `port`: every call answers as a profile lookup, so new
+ * conversations' profile jobs succeed and the figures measure the app, not retries.
+ */
+export function startProfileStandIn(port: number): Promise<HttpStandIn> {
+  return startHttpStandIn({ listen: { port, host: "127.0.0.1" }, answer: { status: 200, json: { first_name: "Bench", last_name: "Contact" } } });
 }
 
 /** Where the e2e suite's server sends Graph calls; start-server.sh has the same default. */
