@@ -7,8 +7,8 @@ import postgres from "postgres";
 
 /**
  * What the benches that start their own `next start` share: a database of their own, the
- * secrets every instance must agree on, the app process (Meta's profile API stand-in is
- * tests/stand-ins/meta.ts startProfileStandIn).
+ * secrets every instance must agree on, the app process. Their provider stand-ins are the
+ * tests' own (tests/stand-ins/).
  */
 export const repoRoot = path.resolve(import.meta.dirname, "../..");
 
