@@ -6,13 +6,13 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { DEMO } from "@/lib/demo/seed";
 import { messengerMessageEvent, signedMessengerRequest, signedTwilioRequest, twilioInboundParams, type SignedRequest } from "@/lib/webhooks/signed-requests";
+import { startHttpStandIn, type HttpStandIn } from "@/tests/stand-ins/http-stand-in";
 
 const { values } = parseArgs({
   options: {
@@ -114,9 +114,8 @@ function shutdownLines(proc: Proc): string[] {
 }
 
 /** A Graph API that never answers: profile lookups hang (10 s client timeout), so jobs are in flight at the kill. */
-function hangingGraphApi(): Promise<Server> {
-  const server = createServer(() => {});
-  return new Promise((resolve) => server.listen(graphPort, () => resolve(server)));
+function hangingGraphApi(): Promise<HttpStandIn> {
+  return startHttpStandIn({ listen: { port: graphPort }, answer: "hang" });
 }
 
 // ---- load --------------------------------------------------------------------------------------
@@ -318,8 +317,7 @@ try {
   web.child.kill("SIGTERM");
   await web.exited;
 } finally {
-  graph.closeAllConnections();
-  graph.close();
+  await graph.close();
   rmSync(dataDir, { recursive: true, force: true });
   await withDb(adminUrl, (sql) => sql.unsafe(`drop database if exists ${values.database} with (force)`));
 }

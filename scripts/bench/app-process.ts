@@ -1,14 +1,14 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import { createServer, type Server } from "node:http";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import postgres from "postgres";
 
 /**
  * What the benches that start their own `next start` share: a database of their own, the
- * secrets every instance must agree on, the app process, a stand-in for Meta's profile API.
+ * secrets every instance must agree on, the app process. Their provider stand-ins are the
+ * tests' own (tests/stand-ins/).
  */
 export const repoRoot = path.resolve(import.meta.dirname, "../..");
 
@@ -153,14 +153,4 @@ export async function startWorker(input: { dataDir: string; env: Record<string, 
     await sleep(200);
   }
   return { url: "", process: child, stop: stopper(child) };
-}
-
-/** Answers Meta's profile lookups (`GET /{psid}`) so new conversations' profile jobs succeed. */
-export async function startProfileStandIn(port: number): Promise<Server> {
-  const server = createServer((_request, response) => {
-    response.writeHead(200, { "Content-Type": "application/json" });
-    response.end(JSON.stringify({ first_name: "Bench", last_name: "Contact" }));
-  });
-  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
-  return server;
 }

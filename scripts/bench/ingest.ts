@@ -7,6 +7,7 @@ import postgres from "postgres";
 import { openPglite, openPostgres, type DatabaseHandle } from "@/db/client";
 import { DEMO, seedDemoWorkspace } from "@/lib/demo/seed";
 import { messengerMessageEvent, psidFor, signedMessengerRequest, type SignedRequest } from "@/lib/webhooks/signed-requests";
+import { startProfileStandIn } from "@/tests/stand-ins/meta";
 import {
   dropDatabase,
   freshDatabase,
@@ -14,7 +15,6 @@ import {
   requireBuild,
   startApp,
   startBaseline,
-  startProfileStandIn,
   startWorker,
   type RunningProcess,
 } from "./app-process";
@@ -243,7 +243,7 @@ async function benchOne(database: "postgres" | "pglite"): Promise<KindResult> {
   } finally {
     await app.stop();
     await baseline.stop();
-    standIn.close();
+    await standIn.close();
   }
   result.stored.baseline = await countBaselineMessages(baselineUrl);
   if (appDatabaseUrl) {

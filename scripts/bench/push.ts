@@ -8,7 +8,7 @@ import { startJobWorker, stopJobWorker } from "@/lib/jobs/worker";
 import { savePushSubscription } from "@/lib/notifications/push-subscriptions";
 import { setPushAgent } from "@/lib/notifications/push-transport";
 import { signedTwilioRequest, twilioInboundParams } from "@/lib/webhooks/signed-requests";
-import { startPushServiceStandIn } from "@/tests/support/push-service-stand-in";
+import { startPushServiceStandIn } from "@/tests/stand-ins/push-service";
 import { percentile } from "./stats";
 
 /**

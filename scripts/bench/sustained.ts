@@ -9,7 +9,7 @@ import { closeDatabase, installDatabaseHandle } from "@/db/index";
 import { DEMO, seedDemoWorkspace } from "@/lib/demo/seed";
 import { savePushSubscription } from "@/lib/notifications/push-subscriptions";
 import { signedTwilioRequest, twilioInboundParams, type SignedRequest } from "@/lib/webhooks/signed-requests";
-import { startPushServiceStandIn } from "@/tests/support/push-service-stand-in";
+import { startPushServiceStandIn } from "@/tests/stand-ins/push-service";
 import { dropDatabase, freshDatabase, repoRoot, requireBuild, startApp, type RunningProcess } from "./app-process";
 import { readEvents, signIn } from "./session";
 import { fire, fireAll, timedRound } from "./load";

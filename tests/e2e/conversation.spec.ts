@@ -2,7 +2,8 @@ import { expect, test, USERS, type SignedIn } from "./fixtures";
 import { ConversationPage } from "./pages/conversation-page";
 import type { View } from "./pages/inbox-page";
 import { catalogs } from "./support/catalogs";
-import { MessengerStandIn, TwilioStandIn } from "./support/provider-stand-ins";
+import { MessengerStandIn } from "@/tests/stand-ins/meta";
+import { TwilioStandIn } from "@/tests/stand-ins/twilio";
 import { DEMO_APPS, newPsid, newWhatsappContact, sendMessengerMessage, sendWhatsappMessage, sendWhatsappStatus } from "./support/webhooks";
 
 const t = catalogs.en;

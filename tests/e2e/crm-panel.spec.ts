@@ -4,7 +4,7 @@ import { ConversationPage } from "./pages/conversation-page";
 import { CrmPanel } from "./pages/crm-panel";
 import { CrmRecordPage } from "./pages/crm-record-page";
 import { catalogs } from "./support/catalogs";
-import { TwilioStandIn } from "./support/provider-stand-ins";
+import { TwilioStandIn } from "@/tests/stand-ins/twilio";
 import { newWhatsappContact, sendWhatsappMessage } from "./support/webhooks";
 
 const t = catalogs.en;

@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { expect, test } from "./fixtures";
 import { ConversationPage } from "./pages/conversation-page";
 import { catalogs } from "./support/catalogs";
-import { MessengerStandIn, TwilioStandIn } from "./support/provider-stand-ins";
+import { MessengerStandIn } from "@/tests/stand-ins/meta";
+import { TwilioStandIn } from "@/tests/stand-ins/twilio";
 import { DEMO_APPS, newPsid, newWhatsappContact } from "./support/webhooks";
 import { send, signedMessengerRequest, signedTwilioRequest, twilioInboundParams } from "@/lib/webhooks/signed-requests";
 

@@ -3,7 +3,8 @@ import type { Locator } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { ConversationPage } from "./pages/conversation-page";
 import { catalogs } from "./support/catalogs";
-import { MessengerStandIn, TINY_PNG, TwilioStandIn } from "./support/provider-stand-ins";
+import { MessengerStandIn } from "@/tests/stand-ins/meta";
+import { TINY_PNG, TwilioStandIn } from "@/tests/stand-ins/twilio";
 import { newPsid, newWhatsappContact, sendMessengerMessage, sendWhatsappMessage } from "./support/webhooks";
 
 /**

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { messengerMessageEvent, send, signedMessengerRequest } from "@/lib/webhooks/signed-requests";
-import { startResendStandIn, type ResendStandIn } from "../support/resend-stand-in";
+import { startResendStandIn, type ResendStandIn } from "@/tests/stand-ins/resend";
 import { dropDatabase, emptyDatabase, removeDataDir, startAppInstance, type AppInstance } from "./support/app-instance";
 import { catalogs } from "./support/catalogs";
 

@@ -1,7 +1,7 @@
 import { expect, test, USERS, type SignedIn } from "./fixtures";
 import { ConversationPage } from "./pages/conversation-page";
 import { catalogs } from "./support/catalogs";
-import { TwilioStandIn } from "./support/provider-stand-ins";
+import { TwilioStandIn } from "@/tests/stand-ins/twilio";
 import { newWhatsappContact, sendWhatsappMessage } from "./support/webhooks";
 
 /** SPEC §13: private notes with @mentions, and snooze with the Snoozed view. */

@@ -17,6 +17,7 @@ import {
   type SignedRequest,
 } from "@/lib/webhooks/signed-requests";
 import type { CreatedApp } from "@/tests/factories";
+import { twilioStatusParams } from "@/tests/stand-ins/twilio";
 
 /**
  * Webhook requests for integration tests: built with the simulator's signing code
@@ -79,8 +80,9 @@ export const newPsid = () => psidFor(randomBytes(8).toString("hex"));
 /** A `whatsapp:+E164` number nobody has used yet. */
 export const newWhatsappNumber = () => `whatsapp:+4207${String(randomBytes(4).readUInt32BE() % 1e8).padStart(8, "0")}`;
 
-export const newMid = () => `m_${randomBytes(12).toString("hex")}`;
-export const newMessageSid = () => `SM${randomBytes(16).toString("hex")}`;
+// The ids the providers' own answers carry, under the names the webhook tests know them by.
+export { newMessengerMid as newMid } from "@/tests/stand-ins/meta";
+export { newTwilioSid as newMessageSid } from "@/tests/stand-ins/twilio";
 
 // ---- Messenger ------------------------------------------------------------------------------
 
@@ -150,18 +152,7 @@ export function twilioStatus(
   app: WhatsappApp,
   input: { messageSid: string; status: string; to?: string; errorCode?: string; errorMessage?: string },
 ): FormParams {
-  return {
-    MessageSid: input.messageSid,
-    SmsSid: input.messageSid,
-    AccountSid: app.credentials.accountSid,
-    From: app.credentials.sender,
-    To: input.to ?? newWhatsappNumber(),
-    MessageStatus: input.status,
-    SmsStatus: input.status,
-    ApiVersion: "2010-04-01",
-    ...(input.errorCode ? { ErrorCode: input.errorCode } : {}),
-    ...(input.errorMessage ? { ErrorMessage: input.errorMessage } : {}),
-  };
+  return twilioStatusParams({ accountSid: app.credentials.accountSid, sender: app.credentials.sender, ...input, to: input.to ?? newWhatsappNumber() });
 }
 
 /** Signed over APP_URL + the route's path, as Twilio signs the public URL it called. */

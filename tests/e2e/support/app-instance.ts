@@ -4,7 +4,8 @@ import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from "node:
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import postgres from "postgres";
-import { MESSENGER_API_BASE, TWILIO_API_BASE } from "./provider-stand-ins";
+import { E2E_MESSENGER_API_BASE } from "@/tests/stand-ins/meta";
+import { E2E_TWILIO_API_BASE } from "@/tests/stand-ins/twilio";
 
 /**
  * A second standalone server (what start-server.sh runs) for specs that need a server Playwright's webServer isn't: another
@@ -124,7 +125,7 @@ export async function startAppInstance(options: {
 }): Promise<AppInstance> {
   const url = `http://localhost:${options.port}`;
   // The same provider stand-ins as the suite's server (start-server.sh), in case this one's worker runs a reply.
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", APP_URL: url, MESSENGER_API_BASE, TWILIO_API_BASE };
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", APP_URL: url, MESSENGER_API_BASE: E2E_MESSENGER_API_BASE, TWILIO_API_BASE: E2E_TWILIO_API_BASE };
   for (const [name, value] of Object.entries(options.env)) {
     if (value === undefined) delete env[name];
     else env[name] = value;

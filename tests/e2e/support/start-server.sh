@@ -49,7 +49,7 @@ else
   export SEED_DEMO=1
 fi
 
-# Replies and profile lookups go to local stand-ins that specs start (tests/e2e/support/provider-stand-ins.ts).
+# Replies and profile lookups go to local stand-ins that specs start (tests/stand-ins/meta.ts, twilio.ts).
 export MESSENGER_API_BASE="${MESSENGER_API_BASE:-http://localhost:3291}"
 export TWILIO_API_BASE="${TWILIO_API_BASE:-http://localhost:3292}"
 # The Content API (WhatsApp templates) is answered by the same Twilio stand-in.

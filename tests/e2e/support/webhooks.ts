@@ -1,4 +1,4 @@
-import { randomBytes, randomInt } from "node:crypto";
+import { randomInt } from "node:crypto";
 import { DEMO } from "@/lib/demo/seed";
 import {
   messengerMessageEvent,
@@ -7,6 +7,8 @@ import {
   signedTwilioRequest,
   twilioInboundParams,
 } from "@/lib/webhooks/signed-requests";
+import { newMessengerMid } from "@/tests/stand-ins/meta";
+import { twilioStatusParams } from "@/tests/stand-ins/twilio";
 
 /**
  * Provider webhooks to the demo apps (lib/demo/seed.ts), signed with the code the simulator uses.
@@ -57,18 +59,7 @@ export async function sendWhatsappStatus(
       baseUrl: baseURL,
       path: `/api/webhooks/whatsapp/${app.id}/status`,
       authToken: app.authToken,
-      params: {
-        MessageSid: input.messageSid,
-        SmsSid: input.messageSid,
-        AccountSid: app.accountSid,
-        From: app.sender,
-        To: input.to,
-        MessageStatus: input.status,
-        SmsStatus: input.status,
-        ApiVersion: "2010-04-01",
-        ...(input.errorCode ? { ErrorCode: input.errorCode } : {}),
-        ...(input.errorMessage ? { ErrorMessage: input.errorMessage } : {}),
-      },
+      params: twilioStatusParams({ accountSid: app.accountSid, sender: app.sender, ...input }),
     }),
   );
 }
@@ -83,7 +74,7 @@ export async function sendMessengerMessage(baseURL: string, input: { psid: strin
       appSecret: app.appSecret,
       pageId: app.pageId,
       events: [
-        messengerMessageEvent({ pageId: app.pageId, psid: input.psid, text: input.text, mid: `m_${randomBytes(12).toString("hex")}` }),
+        messengerMessageEvent({ pageId: app.pageId, psid: input.psid, text: input.text, mid: newMessengerMid() }),
       ],
     }),
   );

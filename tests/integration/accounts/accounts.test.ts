@@ -13,7 +13,7 @@ import { createSession } from "@/lib/auth/sessions";
 import { actorOf, createUser, DEFAULT_PASSWORD } from "@/tests/factories";
 import { snapshotDatabase } from "@/tests/support/db-snapshot";
 import { uniqueToken } from "@/tests/factories/sequence";
-import { startResendStandIn } from "@/tests/support/resend-stand-in";
+import { startResendStandIn } from "@/tests/stand-ins/resend";
 
 let db: Database;
 beforeAll(async () => {

@@ -11,7 +11,9 @@ import { MAX_FILE_BYTES } from "@/lib/files/file-rules";
 import { fileSignature } from "@/lib/files/signed-link";
 import { sendReply } from "@/lib/inbox/reply";
 import { actorOf, createApp, createConversation, createMessage, createUser, createWorkspace, subjectOf, type CreatedApp } from "@/tests/factories";
-import { startMessengerStandIn, startTwilioStandIn, TINY_PNG, type ProviderStandIn } from "@/tests/support/provider-stand-ins";
+import { startMessengerStandIn } from "@/tests/stand-ins/meta";
+import type { ProviderStandIn } from "@/tests/stand-ins/provider-stand-in";
+import { startTwilioStandIn, TINY_PNG } from "@/tests/stand-ins/twilio";
 import { sendReplyJob } from "@/lib/inbox/send-reply-job";
 import { drainJobs } from "@/tests/support/jobs";
 

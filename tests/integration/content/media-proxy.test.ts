@@ -3,7 +3,8 @@ import type { User } from "@/db/schema";
 import type { Actor } from "@/lib/actor";
 import { MAX_MEDIA_BYTES } from "@/lib/inbox/twilio-media";
 import { actorOf, createApp, createConversation, createMessage, createUser, createWorkspace, type CreatedApp } from "@/tests/factories";
-import { isTwilioMediaRequest, startTwilioStandIn, TINY_PNG, type ProviderStandIn } from "@/tests/support/provider-stand-ins";
+import type { ProviderStandIn } from "@/tests/stand-ins/provider-stand-in";
+import { isTwilioMediaRequest, startTwilioStandIn, TINY_PNG } from "@/tests/stand-ins/twilio";
 
 // The signed-in actor is swapped in; the route, the access rules, the database and the HTTP
 // call to the Twilio stand-in are real.

@@ -4,7 +4,9 @@ import { getDb } from "@/db/index";
 import { sendReply } from "@/lib/inbox/reply";
 import { createApp, createConversation, createMessage, createUser, createWorkspace, subjectOf } from "@/tests/factories";
 import { countAllRows } from "@/tests/support/webhooks";
-import { startMessengerStandIn, startTwilioStandIn, type ProviderStandIn } from "@/tests/support/provider-stand-ins";
+import { startMessengerStandIn } from "@/tests/stand-ins/meta";
+import type { ProviderStandIn } from "@/tests/stand-ins/provider-stand-in";
+import { startTwilioStandIn } from "@/tests/stand-ins/twilio";
 import { sendReplyJob } from "@/lib/inbox/send-reply-job";
 import { drainJobs } from "@/tests/support/jobs";
 

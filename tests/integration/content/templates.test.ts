@@ -7,12 +7,8 @@ import { readContent } from "@/db/message-content";
 import { listConversationTemplates, sendTemplate } from "@/lib/inbox/send-template";
 import { resendMessage } from "@/lib/inbox/reply";
 import { createApp, createConversation, createMessage, createUser, createWorkspace, subjectOf, type CreatedApp } from "@/tests/factories";
-import {
-  startTwilioContentStandIn,
-  startTwilioStandIn,
-  type ProviderStandIn,
-  type StandInTemplate,
-} from "@/tests/support/provider-stand-ins";
+import type { ProviderStandIn } from "@/tests/stand-ins/provider-stand-in";
+import { startTwilioContentStandIn, startTwilioStandIn, type StandInTemplate } from "@/tests/stand-ins/twilio";
 import { sendReplyJob } from "@/lib/inbox/send-reply-job";
 import { drainJobs } from "@/tests/support/jobs";
 

@@ -11,7 +11,9 @@ import { subscribeToEvents, waitUntilListening } from "@/lib/realtime/bus";
 import type { RealtimeEvent } from "@/lib/realtime/events";
 import { actorOf, createApp, createConversation, createMessage, createUser, createWorkspace, subjectOf } from "@/tests/factories";
 import { snapshotDatabase } from "@/tests/support/db-snapshot";
-import { startMessengerStandIn, startTwilioStandIn, type ProviderStandIn } from "@/tests/support/provider-stand-ins";
+import { startMessengerStandIn } from "@/tests/stand-ins/meta";
+import type { ProviderStandIn } from "@/tests/stand-ins/provider-stand-in";
+import { startTwilioStandIn } from "@/tests/stand-ins/twilio";
 import { notifyAssignmentJob } from "@/lib/notifications/notify-assignment-job";
 
 let db: Database;

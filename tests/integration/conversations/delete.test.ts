@@ -13,7 +13,7 @@ import { markConversationRead } from "@/lib/inbox/read-markers";
 import { setConversationStatus } from "@/lib/inbox/set-conversation-status";
 import { createConversation, createMessage, subjectOf } from "@/tests/factories";
 import { snapshotDatabase, type DatabaseSnapshot } from "@/tests/support/db-snapshot";
-import { newMessengerMid } from "@/tests/support/provider-stand-ins";
+import { newMessengerMid } from "@/tests/stand-ins/meta";
 import { buildWorld, viewHolding, viewsOf, type World } from "./world";
 
 let db: Database;

@@ -6,7 +6,9 @@ import { listConversations } from "@/lib/inbox/queries";
 import { resendMessage, sendReply } from "@/lib/inbox/reply";
 import { createApp, createConversation, createMessage, createUser, createWorkspace, subjectOf, type CreatedApp } from "@/tests/factories";
 import { snapshotDatabase } from "@/tests/support/db-snapshot";
-import { startMessengerStandIn, startTwilioStandIn, type ProviderStandIn } from "@/tests/support/provider-stand-ins";
+import { startMessengerStandIn } from "@/tests/stand-ins/meta";
+import type { ProviderStandIn } from "@/tests/stand-ins/provider-stand-in";
+import { startTwilioStandIn } from "@/tests/stand-ins/twilio";
 import { sendReplyJob } from "@/lib/inbox/send-reply-job";
 import { drainJobs } from "@/tests/support/jobs";
 

@@ -5,7 +5,8 @@ import { getDb } from "@/db/index";
 import { messages } from "@/db/schema";
 import { sendReply } from "@/lib/inbox/reply";
 import { createApp, createConversation, createUser, subjectOf } from "@/tests/factories";
-import { startMessengerStandIn, type ProviderStandIn } from "@/tests/support/provider-stand-ins";
+import { startMessengerStandIn } from "@/tests/stand-ins/meta";
+import type { ProviderStandIn } from "@/tests/stand-ins/provider-stand-in";
 import { sendReplyJob } from "@/lib/inbox/send-reply-job";
 import { drainJobs } from "@/tests/support/jobs";
 

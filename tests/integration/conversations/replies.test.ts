@@ -11,17 +11,10 @@ import { loadThreadPage } from "@/lib/inbox/queries";
 import { resendMessage, sendReply } from "@/lib/inbox/reply";
 import { runDueJobs } from "@/lib/jobs/worker";
 import { createApp, createConversation, createUser, createWorkspace, subjectOf, type CreatedApp } from "@/tests/factories";
-import {
-  messengerAnswers,
-  newMessengerMid,
-  newTwilioSid,
-  refusedBaseUrl,
-  startMessengerStandIn,
-  startTwilioStandIn,
-  twilioAnswers,
-  type ProviderStandIn,
-  type ReceivedRequest,
-} from "@/tests/support/provider-stand-ins";
+import { refusedBaseUrl, type ReceivedRequest } from "@/tests/stand-ins/http-stand-in";
+import { messengerAnswers, newMessengerMid, startMessengerStandIn } from "@/tests/stand-ins/meta";
+import type { ProviderStandIn } from "@/tests/stand-ins/provider-stand-in";
+import { newTwilioSid, startTwilioStandIn, twilioAnswers } from "@/tests/stand-ins/twilio";
 import { sendReplyJob } from "@/lib/inbox/send-reply-job";
 import { drainJobs } from "@/tests/support/jobs";
 

@@ -13,7 +13,7 @@ import { sendReply } from "@/lib/inbox/reply";
 import { setConversationStatus } from "@/lib/inbox/set-conversation-status";
 import { VIEWS } from "@/lib/views";
 import { createApp, createUser, createWorkspace, subjectOf, type CreatedApp } from "@/tests/factories";
-import { newMessengerMid } from "@/tests/support/provider-stand-ins";
+import { newMessengerMid } from "@/tests/stand-ins/meta";
 
 let db: Database;
 beforeAll(async () => {

@@ -11,7 +11,7 @@ import { COUNT_CAP, countViews, formatCount, listConversations } from "@/lib/inb
 import { setConversationStatus } from "@/lib/inbox/set-conversation-status";
 import { VIEWS, viewOf, type View } from "@/lib/views";
 import { createApp, createConversation, createUser, createWorkspace, subjectOf } from "@/tests/factories";
-import { newMessengerMid } from "@/tests/support/provider-stand-ins";
+import { newMessengerMid } from "@/tests/stand-ins/meta";
 
 let db: Database;
 beforeAll(async () => {

@@ -8,7 +8,7 @@ import { sendReply } from "@/lib/inbox/reply";
 import { setConversationStatus } from "@/lib/inbox/set-conversation-status";
 import type { View } from "@/lib/views";
 import { createApp, createUser, createWorkspace, subjectOf, type CreatedApp } from "@/tests/factories";
-import { newMessengerMid } from "@/tests/support/provider-stand-ins";
+import { newMessengerMid } from "@/tests/stand-ins/meta";
 
 let db: Database;
 beforeAll(async () => {

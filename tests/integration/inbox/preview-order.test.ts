@@ -8,7 +8,7 @@ import { ingestEvents } from "@/lib/inbox/ingest-events";
 import { listConversations, loadThreadPage } from "@/lib/inbox/queries";
 import { markConversationRead } from "@/lib/inbox/read-markers";
 import { createApp, createUser, createWorkspace, subjectOf, type CreatedApp } from "@/tests/factories";
-import { newMessengerMid } from "@/tests/support/provider-stand-ins";
+import { newMessengerMid } from "@/tests/stand-ins/meta";
 
 let db: Database;
 beforeAll(async () => {

@@ -11,7 +11,7 @@ import { ingestEvents } from "@/lib/inbox/ingest-events";
 import { DEFAULT_PREFERENCES } from "@/lib/notifications/events";
 import { savePreferences } from "@/lib/notifications/preferences";
 import { createApp, createConversation, createUser, createWorkspace, subjectOf } from "@/tests/factories";
-import { startResendStandIn, type ResendStandIn } from "@/tests/support/resend-stand-in";
+import { startResendStandIn, type ResendStandIn } from "@/tests/stand-ins/resend";
 import { newPsid } from "@/tests/support/webhooks";
 import { EMAIL_WINDOW_MS, sendEmailDigestJob } from "@/lib/notifications/email-digest";
 import { notifyAssignmentJob } from "@/lib/notifications/notify-assignment-job";

@@ -8,7 +8,7 @@ import { setPushAgent } from "@/lib/notifications/push-transport";
 import { MAX_PUSH_SUBSCRIPTIONS_PER_USER, savePushSubscription } from "@/lib/notifications/push-subscriptions";
 import { requestTestNotification, TEST_NOTIFICATION_INTERVAL_MS } from "@/lib/notifications/test-notification";
 import { createUser } from "@/tests/factories";
-import { startPushServiceStandIn, type PushServiceStandIn } from "@/tests/support/push-service-stand-in";
+import { startPushServiceStandIn, type PushServiceStandIn } from "@/tests/stand-ins/push-service";
 import { notifyTestJob } from "@/lib/notifications/notify-test-job";
 import { drainJobs } from "@/tests/support/jobs";
 

@@ -12,7 +12,7 @@ import { savePreferences } from "@/lib/notifications/preferences";
 import { NOTIFICATION_EVENTS, type PreferenceMatrix } from "@/lib/notifications/events";
 import { trackLiveStream } from "@/lib/realtime/live-streams";
 import { createApp, createUser, createWorkspace } from "@/tests/factories";
-import { startPushServiceStandIn, type PushServiceStandIn } from "@/tests/support/push-service-stand-in";
+import { startPushServiceStandIn, type PushServiceStandIn } from "@/tests/stand-ins/push-service";
 import { inboundEvent, messengerRequest, newPsid, postWebhook, sendInbound } from "@/tests/support/webhooks";
 import { notifyTestJob } from "@/lib/notifications/notify-test-job";
 import { drainJobs, testJob } from "@/tests/support/jobs";

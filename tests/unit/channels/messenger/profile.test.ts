@@ -1,16 +1,16 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { fetchMessengerProfileName } from "@/lib/channels/messenger/profile";
 import type { MessengerCredentials } from "@/lib/channels/types";
-import { refusedBaseUrl, startStubProvider, type StubProvider, type StubReply } from "../stub-provider";
+import { refusedBaseUrl, startHttpStandIn, type HttpStandIn, type StandInReply } from "@/tests/stand-ins/http-stand-in";
 
 const CREDENTIALS: MessengerCredentials = { pageId: "111122223333", pageAccessToken: "EAAG-token", appSecret: "s" };
 const PSID = "7000000000000001";
 
-let reply: StubReply = { status: 200 };
-let stub: StubProvider;
+let reply: StandInReply = { status: 200 };
+let stub: HttpStandIn;
 
 beforeAll(async () => {
-  stub = await startStubProvider(() => reply);
+  stub = await startHttpStandIn({ answer: () => reply });
 });
 afterAll(async () => {
   await stub.close();
@@ -21,7 +21,7 @@ afterEach(() => {
 });
 
 function useStub() {
-  vi.stubEnv("MESSENGER_API_BASE", `${stub.baseUrl}/v21.0`);
+  vi.stubEnv("MESSENGER_API_BASE", `${stub.origin}/v21.0`);
 }
 
 describe("fetchMessengerProfileName", () => {

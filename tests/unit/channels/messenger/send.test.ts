@@ -1,16 +1,16 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { sendMessengerMessage } from "@/lib/channels/messenger/send";
 import type { MessengerCredentials } from "@/lib/channels/types";
-import { refusedBaseUrl, startStubProvider, type StubProvider, type StubReply } from "../stub-provider";
+import { refusedBaseUrl, startHttpStandIn, type HttpStandIn, type StandInReply } from "@/tests/stand-ins/http-stand-in";
 
 const CREDENTIALS: MessengerCredentials = { pageId: "111122223333", pageAccessToken: "EAAG-token/+=", appSecret: "s" };
 const REQUEST = { contactId: "7000000000000001", text: "hello, world" };
 
-let reply: StubReply = { status: 200 };
-let stub: StubProvider;
+let reply: StandInReply = { status: 200 };
+let stub: HttpStandIn;
 
 beforeAll(async () => {
-  stub = await startStubProvider(() => reply);
+  stub = await startHttpStandIn({ answer: () => reply });
 });
 afterAll(async () => {
   await stub.close();
@@ -21,7 +21,7 @@ afterEach(() => {
 });
 
 function useStub() {
-  vi.stubEnv("MESSENGER_API_BASE", `${stub.baseUrl}/v21.0`);
+  vi.stubEnv("MESSENGER_API_BASE", `${stub.origin}/v21.0`);
 }
 
 describe("sendMessengerMessage", () => {
@@ -55,7 +55,7 @@ describe("sendMessengerMessage", () => {
   });
 
   it("tolerates a trailing slash on MESSENGER_API_BASE", async () => {
-    vi.stubEnv("MESSENGER_API_BASE", `${stub.baseUrl}/v21.0/`);
+    vi.stubEnv("MESSENGER_API_BASE", `${stub.origin}/v21.0/`);
     reply = { status: 200, json: { message_id: "m_1" } };
     await sendMessengerMessage(CREDENTIALS, REQUEST);
     expect(stub.requests[0].path).toBe("/v21.0/111122223333/messages");

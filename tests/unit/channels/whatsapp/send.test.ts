@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { WhatsappCredentials } from "@/lib/channels/types";
 import { sendWhatsappMessage } from "@/lib/channels/whatsapp/send";
-import { refusedBaseUrl, startStubProvider, type StubProvider, type StubReply } from "../stub-provider";
+import { refusedBaseUrl, startHttpStandIn, type HttpStandIn, type StandInReply } from "@/tests/stand-ins/http-stand-in";
 
 const CREDENTIALS: WhatsappCredentials = {
   accountSid: "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
@@ -15,11 +15,11 @@ const REQUEST = {
 };
 const CREATED = { sid: "SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", status: "queued", to: REQUEST.contactId };
 
-let reply: StubReply = { status: 201, json: CREATED };
-let stub: StubProvider;
+let reply: StandInReply = { status: 201, json: CREATED };
+let stub: HttpStandIn;
 
 beforeAll(async () => {
-  stub = await startStubProvider(() => reply);
+  stub = await startHttpStandIn({ answer: () => reply });
 });
 afterAll(async () => {
   await stub.close();
@@ -30,7 +30,7 @@ afterEach(() => {
 });
 
 function useStub() {
-  vi.stubEnv("TWILIO_API_BASE", stub.baseUrl);
+  vi.stubEnv("TWILIO_API_BASE", stub.origin);
 }
 
 describe("sendWhatsappMessage", () => {

@@ -3,9 +3,9 @@ import { createECDH, randomBytes, type ECDH } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import https from "node:https";
 import { createRequire } from "node:module";
-import type { AddressInfo, Socket } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { overrideEnv, startHttpStandIn, type ReceivedRequest, type StandInReply } from "./http-stand-in";
 
 /**
  * A local push service (RFC 8030) for integration tests, over https with a self-signed
@@ -89,53 +89,37 @@ export async function startPushServiceStandIn(): Promise<PushServiceStandIn> {
   const { key, cert } = selfSignedCertificate();
   const received: ReceivedPush[] = [];
   const browsers = new Map<string, { name: string; ecdh: ECDH; auth: Buffer; answers: PushAnswer[] }>();
-  const sockets = new Set<Socket>();
 
-  const server = https.createServer({ key, cert }, (req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      const id = /^\/push\/([0-9a-f]+)$/.exec(req.url ?? "")?.[1];
-      const browser = id ? browsers.get(id) : undefined;
-      if (!browser || req.method !== "POST") {
-        res.writeHead(404).end();
-        return;
-      }
-      let payload: PushMessage | null = null;
-      try {
-        const clear = ece.decrypt(Buffer.concat(chunks), {
-          version: "aes128gcm",
-          privateKey: browser.ecdh,
-          authSecret: browser.auth.toString("base64url"),
-        });
-        payload = JSON.parse(clear.toString("utf8")) as PushMessage;
-      } catch (error) {
-        console.error(`[push stand-in] could not decrypt a push to ${browser.name}`, error);
-      }
-      const answer = browser.answers.shift() ?? { status: 201 };
-      const push: ReceivedPush = { browser: browser.name, browserId: id!, headers: req.headers, payload, status: null, receivedAt: performance.now() };
-      received.push(push);
-      if (answer === "hang") return;
-      if (answer === "destroy") {
-        req.socket.destroy();
-        return;
-      }
-      push.status = answer.status;
-      res.writeHead(answer.status, { "content-type": "text/plain" }).end(answer.body ?? "");
-    });
-  });
-  server.on("secureConnection", (socket: Socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const origin = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const answer = (request: ReceivedRequest, rawBody: Buffer): StandInReply => {
+    const id = /^\/push\/([0-9a-f]+)$/.exec(request.path)?.[1];
+    const browser = id ? browsers.get(id) : undefined;
+    if (!browser || request.method !== "POST") return { status: 404 };
+    let payload: PushMessage | null = null;
+    try {
+      const clear = ece.decrypt(rawBody, {
+        version: "aes128gcm",
+        privateKey: browser.ecdh,
+        authSecret: browser.auth.toString("base64url"),
+      });
+      payload = JSON.parse(clear.toString("utf8")) as PushMessage;
+    } catch (error) {
+      console.error(`[push stand-in] could not decrypt a push to ${browser.name}`, error);
+    }
+    const next = browser.answers.shift() ?? { status: 201 };
+    const push: ReceivedPush = { browser: browser.name, browserId: id!, headers: request.headers, payload, status: null, receivedAt: performance.now() };
+    received.push(push);
+    if (next === "hang" || next === "destroy") return next;
+    push.status = next.status;
+    return { status: next.status, text: next.body ?? "", contentType: "text/plain" };
+  };
+  const server = await startHttpStandIn({ tls: { key, cert }, answer });
+  const origin = server.origin;
   const agent = new https.Agent({ ca: cert, keepAlive: false });
   // The server pushes only to known push services (lib/notifications/push-endpoints.ts); this
   // stand-in is one for as long as it runs.
   const hostsBefore = process.env.PUSH_SERVICE_HOSTS;
   const listed = new URL(origin).host;
-  process.env.PUSH_SERVICE_HOSTS = hostsBefore ? `${hostsBefore},${listed}` : listed;
+  const restoreEnv = overrideEnv({ PUSH_SERVICE_HOSTS: hostsBefore ? `${hostsBefore},${listed}` : listed });
 
   return {
     origin,
@@ -164,11 +148,9 @@ export async function startPushServiceStandIn(): Promise<PushServiceStandIn> {
       };
     },
     async close() {
-      if (hostsBefore === undefined) delete process.env.PUSH_SERVICE_HOSTS;
-      else process.env.PUSH_SERVICE_HOSTS = hostsBefore;
+      restoreEnv();
       agent.destroy();
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await server.close();
     },
   };
 }
