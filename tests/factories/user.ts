@@ -1,7 +1,7 @@
 import { getDb } from "@/db/index";
 import { users, type User, type Workspace } from "@/db/schema";
 import type { AccessSubject } from "@/lib/apps/access";
-import type { Actor } from "@/lib/actor";
+import { actorFromUser, type Actor } from "@/lib/actor";
 import { hashPassword } from "@/lib/crypto/password";
 import { nextSequence, uniqueToken } from "./sequence";
 import { createWorkspace } from "./workspace";
@@ -53,15 +53,7 @@ export function subjectOf(user: Pick<User, "id" | "workspaceId">): AccessSubject
   return { userId: user.id, workspaceId: user.workspaceId };
 }
 
-/** What domain functions and actions take (lib/auth/actor.ts), as requireUser() would build it. */
+/** What domain functions and actions take, built as requireUser() builds it (lib/actor.ts). */
 export function actorOf(user: User): Actor {
-  return {
-    userId: user.id,
-    workspaceId: user.workspaceId,
-    role: user.role,
-    name: user.name,
-    email: user.email,
-    locale: user.locale,
-    isAvailable: user.isAvailable,
-  };
+  return actorFromUser(user);
 }
