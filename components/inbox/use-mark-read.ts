@@ -6,12 +6,14 @@ import type { ThreadEntry } from "./thread-entries";
 
 /**
  * The open thread marks its conversation read when it is shown and again whenever a newer
- * inbound message reaches it, so that rendering a page stays a read and a live refresh
- * writes only when there is something new to have read.
+ * message reaches it, so that rendering a page stays a read and a live refresh writes only
+ * when there is something new to have read. Any direction counts: an echo of a reply sent
+ * outside Switchboard moves the conversation's last message too (lib/inbox/ingest-conversation.ts).
  */
 export function useMarkRead(conversationId: string, entries: ThreadEntry[]) {
-  const newestInbound = entries.findLast((entry) => entry.kind === "message" && entry.message.direction === "inbound")?.key ?? null;
+  const newestMessage = entries.findLast((entry) => entry.kind === "message")?.key ?? null;
   useEffect(() => {
-    void markConversationReadAction({ conversationId });
-  }, [conversationId, newestInbound]);
+    // Best effort: a failed mark leaves the row unread, which the next open or message retries.
+    markConversationReadAction({ conversationId }).catch(() => {});
+  }, [conversationId, newestMessage]);
 }
