@@ -9,6 +9,7 @@ import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import type { SQL } from "drizzle-orm";
 import postgres from "postgres";
 import { acquirePgliteLock } from "./pglite-lock";
+import { preparingStatements } from "./prepared-statements";
 import * as schema from "./schema";
 
 /**
@@ -33,7 +34,7 @@ export const migrationsFolder = path.resolve(process.cwd(), "db/migrations");
 
 export async function openPostgres(url: string, options: { max?: number } = {}): Promise<DatabaseHandle> {
   const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
-  const db = drizzlePostgres(client, { schema });
+  const db = drizzlePostgres(preparingStatements(client), { schema });
   await migratePostgres(db, { migrationsFolder });
   return {
     db,
