@@ -40,13 +40,17 @@ export async function withBatchedWrites<T>(tx: Transaction, work: () => Promise<
   } finally {
     batches.delete(tx);
   }
+  // Sent together: postgres.js pipelines them on the connection, so the jobs and their
+  // wake-ups cost one round trip, not two.
+  const writes: Promise<unknown>[] = [];
   if (batch.jobs.length > 0) {
     // A dedupe key that already exists (a replayed webhook) creates nothing, as Job.enqueue does.
-    await tx.insert(jobs).values(batch.jobs).onConflictDoNothing({ target: jobs.dedupeKey });
+    writes.push(tx.insert(jobs).values(batch.jobs).onConflictDoNothing({ target: jobs.dedupeKey }));
   }
   if (batch.notifies.size > 0) {
     const calls = [...batch.notifies.values()].map(([channel, payload]) => sql`pg_notify(${channel}, ${payload})`);
-    await tx.execute(sql`select ${sql.join(calls, sql`, `)}`);
+    writes.push(tx.execute(sql`select ${sql.join(calls, sql`, `)}`));
   }
+  await Promise.all(writes);
   return result;
 }

@@ -1,6 +1,6 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
-import type { Executor } from "@/db/client";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { queryRows, type Executor } from "@/db/client";
 import { notificationDeliveries, type NotificationChannel } from "@/db/schema";
 import { metrics } from "@/lib/observability/metrics";
 
@@ -22,6 +22,27 @@ export async function claimDelivery(db: Executor, key: string, claim: DeliveryCl
     .from(notificationDeliveries)
     .where(eq(notificationDeliveries.deliveryKey, key));
   return existing?.status === "sending";
+}
+
+/**
+ * Records the delivery under `key` as sent and runs `notification` (a `pg_notify` call), both
+ * only if it was not sent before: one statement, so a toast costs one round trip and a retried
+ * job never shows it twice. A row left `sending` by an earlier attempt is taken over.
+ */
+export async function deliverEventOnce(db: Executor, key: string, claim: DeliveryClaim, notification: SQL): Promise<boolean> {
+  const { userId, channel, event, conversationId } = claim;
+  const rows = await queryRows<{ sent: number }>(db, sql`
+    with delivered as (
+      insert into ${notificationDeliveries} (delivery_key, user_id, channel, event, conversation_id, status, sent_at)
+      values (${key}, ${userId}, ${channel}, ${event}, ${conversationId}, 'sent', now())
+      on conflict (delivery_key) do update set status = 'sent', sent_at = now()
+        where ${notificationDeliveries}.status = 'sending'
+      returning 1
+    )
+    select 1 as sent, ${notification} from delivered`);
+  const delivered = rows.length > 0;
+  if (delivered) metrics.notifications.inc({ kind: deliveryKind(key, channel), outcome: "sent" });
+  return delivered;
 }
 
 export async function finishDelivery(db: Executor, key: string, status: "sent" | "failed" | "skipped", error?: string): Promise<void> {

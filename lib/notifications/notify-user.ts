@@ -1,7 +1,7 @@
 import "server-only";
 import type { Executor } from "@/db/client";
-import { publishEvent } from "@/lib/realtime/bus";
-import { claimDelivery, finishDelivery, type DeliveryClaim } from "./deliveries";
+import { eventNotification } from "@/lib/realtime/bus";
+import { deliverEventOnce, type DeliveryClaim } from "./deliveries";
 import { pushToUser, type PushPayload } from "./send-push";
 
 /**
@@ -14,9 +14,11 @@ export async function notifyDesktop(
   claim: DeliveryClaim & { workspaceId: string; appId: string | null },
   payload: PushPayload,
 ): Promise<void> {
-  const toastKey = `${deliveryKey}:toast`;
-  if (await claimDelivery(db, toastKey, claim)) {
-    await publishEvent(db, {
+  await deliverEventOnce(
+    db,
+    `${deliveryKey}:toast`,
+    claim,
+    eventNotification({
       type: "notification.toast",
       workspaceId: claim.workspaceId,
       appId: claim.appId,
@@ -24,8 +26,7 @@ export async function notifyDesktop(
       conversationId: claim.conversationId,
       title: payload.title.slice(0, 120),
       body: payload.body.slice(0, 300),
-    });
-    await finishDelivery(db, toastKey, "sent");
-  }
+    }),
+  );
   await pushToUser(db, deliveryKey, claim, payload);
 }

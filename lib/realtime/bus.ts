@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { getDatabaseHandle } from "@/db/index";
@@ -15,9 +15,21 @@ const EVENTS_CHANNEL = "switchboard_events";
  * event outside its schema, whose length limits keep every event under NOTIFY's 7999 bytes.
  */
 export async function publishEvent(executor: Executor, event: RealtimeEvent): Promise<void> {
-  const payload = JSON.stringify(realtimeEventSchema.parse(event));
+  const payload = eventPayload(event);
   if (deferNotify(executor, EVENTS_CHANNEL, payload)) return;
   await executor.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${payload})`);
+}
+
+/**
+ * The `pg_notify(…)` call publishing `event`, for a statement that sends it only when it also
+ * wrote something (deliverEventOnce): one round trip instead of a write and a publish.
+ */
+export function eventNotification(event: RealtimeEvent): SQL {
+  return sql`pg_notify(${EVENTS_CHANNEL}, ${eventPayload(event)})`;
+}
+
+function eventPayload(event: RealtimeEvent): string {
+  return JSON.stringify(realtimeEventSchema.parse(event));
 }
 
 type Listener = (event: RealtimeEvent) => void;
