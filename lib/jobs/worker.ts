@@ -1,7 +1,7 @@
 import { hostname } from "node:os";
-import { and, eq, gte, inArray, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, sql, type SQL } from "drizzle-orm";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
-import { queryRows, type Database, type DatabaseHandle } from "@/db/client";
+import type { Database, DatabaseHandle } from "@/db/client";
 import { jobs, type Job as StoredJob } from "@/db/schema";
 import { log } from "@/lib/observability/log";
 import { observeJob } from "./observe-job";
@@ -104,54 +104,53 @@ function dueJobIds(queues: string[], count: number, cursor: string | undefined) 
         for update skip locked
       ) unowned
     )
-    select id, fair_key from (
+    select id, fair_key, row_number() over (order by priority, turn, coalesce(fair_key <= ${cursor ?? null}::uuid, false), fair_key) as claim_order
+    from (
       select id, priority, run_at, coalesce(workspace_id, ${NO_WORKSPACE}::uuid) as fair_key,
         row_number() over (partition by workspace_id, priority order by run_at) as turn
       from candidates
     ) ranked
-    order by priority, turn, coalesce(fair_key <= ${cursor ?? null}::uuid, false), fair_key
+    order by claim_order
     limit ${count}`;
 }
 
-/** Claims up to `count` due jobs in one short transaction: `running`, `attempts + 1`, locked for their job's lockSeconds. */
+/**
+ * Claims up to `count` due jobs in one statement (one round trip, issue 12): `running`,
+ * `attempts + 1`, locked for their job's lockSeconds, in the fair order they were picked in.
+ * A picked job that already used its last attempt (its worker died during it) is failed in the
+ * same update instead: a job that kills its worker on every run would otherwise be taken over
+ * forever.
+ */
 async function claimDueJobs(db: Database, byQueue: JobList, workerId: string, count: number): Promise<StoredJob[]> {
   if (count <= 0) return [];
   const queues = [...byQueue.keys()];
-  return db.transaction(async (tx) => {
-    const picked = await queryRows<{ id: string; fair_key: string }>(tx, dueJobIds(queues, count, claimCursors.get(db)));
-    if (picked.length === 0) return [];
-    claimCursors.set(db, picked.at(-1)!.fair_key);
-    const ids = picked.map((row) => row.id);
-
-    // A job that kills its worker on every run would otherwise be taken over forever.
-    const diedOnLastAttempt = and(inArray(jobs.id, ids), eq(jobs.status, "running"), gte(jobs.attempts, jobs.maxAttempts));
-    const givenUp = await tx
-      .update(jobs)
-      .set({
-        status: "failed",
-        lockedUntil: null,
-        finishedAt: sql`now()`,
-        lastError: sql`'The worker stopped during attempt ' || ${jobs.attempts} || ' of ' || ${jobs.maxAttempts}`,
-      })
-      .where(diedOnLastAttempt)
-      .returning({ id: jobs.id, queue: jobs.queue, lastError: jobs.lastError });
-    for (const job of givenUp) log.error({ workerId, queue: job.queue, jobId: job.id }, `job failed: ${job.lastError}`);
-    const claimable = givenUp.length === 0 ? ids : ids.filter((id) => !givenUp.some((job) => job.id === id));
-    if (claimable.length === 0) return [];
-
-    const rows = await tx
-      .update(jobs)
-      .set({
-        status: "running",
-        attempts: sql`${jobs.attempts} + 1`,
-        lockedBy: workerId,
-        lockedUntil: sql`now() + make_interval(secs => ${lockSecondsByQueue(byQueue)})`,
-      })
-      .where(inArray(jobs.id, claimable))
-      .returning();
-    // Started in the fair order they were picked in.
-    return rows.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
-  });
+  const diedOnLastAttempt = sql`(${jobs.status} = 'running' and ${jobs.attempts} >= ${jobs.maxAttempts})`;
+  const unlessGivenUp = (claimed: SQL, givenUp: SQL) => sql`case when ${diedOnLastAttempt} then ${givenUp} else ${claimed} end`;
+  const rows = await db
+    .update(jobs)
+    .set({
+      status: sql`case when ${diedOnLastAttempt} then 'failed'::job_status else 'running'::job_status end`,
+      attempts: unlessGivenUp(sql`${jobs.attempts} + 1`, sql`${jobs.attempts}`),
+      lockedBy: unlessGivenUp(sql`${workerId}::text`, sql`${jobs.lockedBy}`),
+      lockedUntil: unlessGivenUp(sql`now() + make_interval(secs => ${lockSecondsByQueue(byQueue)})`, sql`null`),
+      finishedAt: unlessGivenUp(sql`${jobs.finishedAt}`, sql`now()`),
+      lastError: unlessGivenUp(
+        sql`${jobs.lastError}`,
+        sql`'The worker stopped during attempt ' || ${jobs.attempts} || ' of ' || ${jobs.maxAttempts}`,
+      ),
+    })
+    .from(sql`(${dueJobIds(queues, count, claimCursors.get(db))}) as picked`)
+    .where(sql`${jobs.id} = picked.id`)
+    .returning({ ...getTableColumns(jobs), fairKey: sql<string>`picked.fair_key`, claimOrder: sql<number>`picked.claim_order` });
+  if (rows.length === 0) return [];
+  rows.sort((a, b) => Number(a.claimOrder) - Number(b.claimOrder));
+  claimCursors.set(db, rows.at(-1)!.fairKey);
+  const claimed: StoredJob[] = [];
+  for (const job of rows) {
+    if (job.status === "failed") log.error({ workerId, queue: job.queue, jobId: job.id }, `job failed: ${job.lastError}`);
+    else claimed.push(job);
+  }
+  return claimed;
 }
 
 /** `locked_until`'s length per claimed row: each queue's job lockSeconds. */

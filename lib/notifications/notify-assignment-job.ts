@@ -42,7 +42,7 @@ export const notifyAssignmentJob = defineJob({
         body: t(byRule ? "autoAssign.notify.body" : "notify.assignedBody", texts),
         url: conversationHref(conversation.id),
         tag: `assigned-${conversation.id}`,
-      });
+      }, person);
     }
     if (recipient.channels.includes("email")) {
       await emailNotice(db, deliveryKey, claim, {

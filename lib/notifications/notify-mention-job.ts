@@ -43,7 +43,7 @@ export const notifyMentionJob = defineJob({
           body: excerpt,
           url: conversationHref(conversation.id),
           tag: `mentioned-${activity.id}`,
-        });
+        }, person);
       }
       if (recipient.channels.includes("email")) {
         await emailNotice(db, deliveryKey, claim, {

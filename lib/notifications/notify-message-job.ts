@@ -41,6 +41,7 @@ export const notifyMessageJob = defineJob({
               url: conversationHref(conversation.id),
               tag: `conversation-${conversation.id}`,
             },
+            person,
           );
         }
         if (recipient.channels.includes("email")) await scheduleEmailDigest(db, person.userId, conversation.id, message.id, app.workspaceId);

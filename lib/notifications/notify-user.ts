@@ -13,6 +13,8 @@ export async function notifyDesktop(
   deliveryKey: string,
   claim: DeliveryClaim & { workspaceId: string; appId: string | null },
   payload: PushPayload,
+  /** From loadCandidates: false spares looking up browsers that are not there. */
+  recipient: { hasPushSubscription: boolean } = { hasPushSubscription: true },
 ): Promise<void> {
   await deliverEventOnce(
     db,
@@ -28,5 +30,5 @@ export async function notifyDesktop(
       body: payload.body.slice(0, 300),
     }),
   );
-  await pushToUser(db, deliveryKey, claim, payload);
+  if (recipient.hasPushSubscription) await pushToUser(db, deliveryKey, claim, payload);
 }
