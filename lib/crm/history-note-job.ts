@@ -27,7 +27,7 @@ export async function enqueueHistoryNote(db: Executor, job: HistoryNoteJob, opti
 }
 
 /** Queued with each new message of a linked conversation, one job per linked record. */
-export async function enqueueHistoryNoteUpdates(tx: Transaction, message: Message): Promise<void> {
+export async function enqueueHistoryNoteUpdates(tx: Transaction, message: Pick<Message, "id" | "workspaceId" | "conversationId">): Promise<void> {
   const [link] = await tx.select().from(conversationLinks).where(eq(conversationLinks.conversationId, message.conversationId));
   if (!link) return;
   for (const recordType of RECORD_TYPES) {

@@ -22,6 +22,6 @@ export async function enqueueNewConversationFollowUps(tx: Transaction, app: Mess
  * Work that follows every new message of a conversation, inbound or outbound. `isLinked`,
  * when the caller already knows it, spares the lookup of the conversation's CRM links.
  */
-export async function enqueueMessageFollowUps(tx: Transaction, message: Message, hints: { isLinked?: boolean } = {}): Promise<void> {
+export async function enqueueMessageFollowUps(tx: Transaction, message: Pick<Message, "id" | "workspaceId" | "conversationId">, hints: { isLinked?: boolean } = {}): Promise<void> {
   if (hints.isLinked !== false) await enqueueHistoryNoteUpdates(tx, message);
 }

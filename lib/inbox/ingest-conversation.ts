@@ -1,9 +1,9 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { queryRows, type Transaction } from "@/db/client";
-import type { Conversation, MessagingApp } from "@/db/schema";
+import type { Conversation, Message, MessagingApp } from "@/db/schema";
 import type { MessageEvent } from "@/lib/channels/types";
-import { previewColumns } from "@/lib/inbox/ingest-content";
+import { contentColumns, previewColumns } from "@/lib/inbox/ingest-content";
 
 type ConversationStatus = Conversation["status"];
 
@@ -22,22 +22,30 @@ export type LockedConversation = {
   snoozedUntil: Date | null;
 };
 
+/** What the follow-up jobs of a stored message need of it. */
+export type StoredMessage = Pick<Message, "id" | "workspaceId" | "appId" | "conversationId" | "direction">;
+
+export type IngestedMessage = { conversation: LockedConversation; message: StoredMessage | null };
+
 /**
- * One round trip for what used to take four (issue 12): the live conversation with this
+ * One round trip for what used to take five (issue 12): the live conversation with this
  * contact, created if none (deleted ones are never revived: the partial unique index only
  * covers live ones), locked for the rest of the transaction, its last-message fields moved to
- * this message unless a newer one is already there, and whether it is linked. Nothing at all when the message was deleted with its
- * conversation (deleted_message_ids) or is already stored (a replay must not bump the
- * conversation): both answer null. Status and contact name are left to the caller, which needs
- * their old values. Two deliveries racing for a new contact meet on the unique index.
+ * this message unless a newer one is already there, whether it is linked, and the message row
+ * itself. Nothing at all when the message was deleted with its conversation
+ * (deleted_message_ids) or is already stored (a replay must not bump the conversation): both
+ * answer null. `message` is null when another delivery stored the same provider id in between
+ * (the unique index decides). Status and contact name are left to the caller, which needs their
+ * old values. Two deliveries racing for a new contact meet on the unique index.
  */
-export async function upsertConversationForMessage(
+export async function storeMessageWithConversation(
   tx: Transaction,
   app: MessagingApp,
   event: MessageEvent,
   now: Date,
-): Promise<LockedConversation | null> {
+): Promise<IngestedMessage | null> {
   const { lastMessagePreview: preview, lastMessageKind: kind } = previewColumns(event);
+  const content = contentColumns(event);
   // Drizzle's postgres.js driver sends raw parameters as text: a Date must be given as ISO text.
   const at = now.toISOString();
   const notDeleted = sql`not exists (select 1 from deleted_message_ids d where d.app_id = ${app.id}::uuid and d.provider_message_id = ${event.providerMessageId}::text)`;
@@ -57,9 +65,11 @@ export async function upsertConversationForMessage(
     snoozed_until: Date | string | null;
     is_new: boolean;
     is_linked: boolean;
+    message_id: string | null;
   }>(
     tx,
     sql`
+    with upserted as (
     insert into conversations as c
       (workspace_id, app_id, external_contact_id, contact_name, last_activity_at, last_message_at, last_message_preview, last_message_kind, last_preview_at,
        last_message_direction, last_message_author_id)
@@ -78,10 +88,23 @@ export async function upsertConversationForMessage(
           last_preview_at = greatest(c.last_preview_at, excluded.last_preview_at)
       where ${notStored}
     returning c.id, c.status, c.assignee_id, c.contact_name, c.contact_name_locked, c.snoozed_until, (c.xmax = 0) as is_new,
-      exists (select 1 from conversation_links l where l.conversation_id = c.id) as is_linked`,
+      exists (select 1 from conversation_links l where l.conversation_id = c.id) as is_linked
+    ),
+    inserted as (
+      insert into messages (workspace_id, app_id, conversation_id, direction, provider_message_id, text, attachments, kind, payload,
+        reply_to_provider_message_id, state, occurred_at)
+      select ${app.workspaceId}::uuid, ${app.id}::uuid, upserted.id, ${event.direction}::message_direction, ${event.providerMessageId}::text,
+        ${event.text}::text, ${JSON.stringify(event.attachments)}::jsonb, ${content.kind}::message_kind,
+        ${content.payload === null ? null : JSON.stringify(content.payload)}::jsonb, ${content.replyToProviderMessageId}::text,
+        ${event.direction === "inbound" ? "received" : "sent"}::delivery_state, ${event.occurredAt.toISOString()}::timestamptz
+      from upserted
+      on conflict (app_id, provider_message_id) do nothing
+      returning id
+    )
+    select upserted.*, inserted.id as message_id from upserted left join inserted on true`,
   );
   if (!row) return null;
-  return {
+  const conversation: LockedConversation = {
     id: row.id,
     status: row.status,
     assigneeId: row.assignee_id,
@@ -92,4 +115,6 @@ export async function upsertConversationForMessage(
     // Raw results: postgres.js gives a Date, PGlite may give text.
     snoozedUntil: row.snoozed_until === null ? null : new Date(row.snoozed_until),
   };
+  const scope = { workspaceId: app.workspaceId, appId: app.id, conversationId: row.id };
+  return { conversation, message: row.message_id === null ? null : { id: row.message_id, ...scope, direction: event.direction } };
 }

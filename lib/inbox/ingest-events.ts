@@ -1,20 +1,19 @@
 import "server-only";
 import { and, eq, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import type { Transaction, Executor } from "@/db/client";
-import { conversationActivities, conversations, messages, type Message, type MessagingApp } from "@/db/schema";
+import { conversationActivities, conversations, messages, type MessagingApp } from "@/db/schema";
 import { withBatchedWrites } from "@/db/transaction-batch";
 import type { DeliveryEvent, InboundEvent, MessageEvent } from "@/lib/channels/types";
 import { publishEvent } from "@/lib/realtime/bus";
 import { advanceableFrom, type OutboundState } from "./delivery-state";
 import { enqueueMessageNotifications } from "@/lib/notifications/enqueue";
 import { enqueueMessageFollowUps, enqueueNewConversationFollowUps } from "./follow-ups";
-import { applyContentEvent, contentColumns, recordReferral } from "@/lib/inbox/ingest-content";
+import { applyContentEvent, recordReferral } from "@/lib/inbox/ingest-content";
 import { wakeByMessage } from "@/lib/snooze/wake";
-import { upsertConversationForMessage } from "./ingest-conversation";
+import { storeMessageWithConversation } from "./ingest-conversation";
 import { FAILURE } from "./failure-reasons";
 import { isUuid } from "@/lib/ids";
 
-type MessageScope = { workspaceId: string; appId: string; conversationId: string };
 
 export type IngestSummary = { storedMessages: number; duplicateMessages: number; updatedDeliveries: number };
 
@@ -96,11 +95,11 @@ async function storeMessage(tx: Transaction, app: MessagingApp, raw: MessageEven
   const event = withoutNul(raw);
   if (await claimEchoOfOurReply(tx, app, event)) return true;
   const now = new Date();
-  const conversation = await upsertConversationForMessage(tx, app, event, now);
-  if (!conversation) return false;
+  const stored = await storeMessageWithConversation(tx, app, event, now);
+  if (!stored) return false;
+  const { conversation, message } = stored;
   const { isNew } = conversation;
   const scope = { workspaceId: app.workspaceId, appId: app.id, conversationId: conversation.id };
-  const message = await insertMessage(tx, scope, event);
   if (!message) {
     // Lost a race for this provider id to another contact's delivery: no empty conversation left behind.
     if (isNew) await tx.delete(conversations).where(eq(conversations.id, conversation.id));
@@ -145,25 +144,6 @@ async function storeMessage(tx: Transaction, app: MessagingApp, raw: MessageEven
   );
   await publishEvent(tx, { type: "message.created", ...scope, messageId: message.id });
   return true;
-}
-
-/** The message row itself; null when its provider id is already stored (a replay). */
-async function insertMessage(tx: Transaction, scope: MessageScope, event: MessageEvent): Promise<Message | null> {
-  const [message] = await tx
-    .insert(messages)
-    .values({
-      ...scope,
-      direction: event.direction,
-      providerMessageId: event.providerMessageId,
-      text: event.text,
-      attachments: event.attachments,
-      ...contentColumns(event),
-      state: event.direction === "inbound" ? "received" : "sent",
-      occurredAt: event.occurredAt,
-    })
-    .onConflictDoNothing({ target: [messages.appId, messages.providerMessageId] })
-    .returning();
-  return message ?? null;
 }
 
 /** Moves outbound messages forward only (read stays read); a status for an unknown id stores nothing. */

@@ -6,7 +6,7 @@ import { notifyMentionJob } from "./notify-mention-job";
 import { notifyMessageJob } from "./notify-message-job";
 import { notifyTestJob } from "./notify-test-job";
 
-export async function enqueueMessageNotifications(tx: Transaction, message: Message, assigneeIdAtStore: string | null) {
+export async function enqueueMessageNotifications(tx: Transaction, message: Pick<Message, "id" | "workspaceId">, assigneeIdAtStore: string | null) {
   await notifyMessageJob.enqueue(tx, { messageId: message.id, assigneeIdAtStore }, { workspaceId: message.workspaceId });
 }
 
