@@ -12,6 +12,13 @@ const DEFAULT_RETRY_BASE_MS = 1_000;
 const MAX_RETRY_DELAY_MS = 5 * 60_000;
 const JOBS_PER_PASS = 25;
 const DEFAULT_CONCURRENCY = 4;
+/**
+ * A worker loop's jobs in flight. Jobs mostly wait (round trips, push services, the mail API),
+ * so 4 left both cores idle while the queue grew: bench:sustained drained 69 jobs/s at 4 and
+ * kept up at 16 (docs/jobs.md). A job holds a pooled connection only per statement (or for its
+ * one transaction), so 16 share the 10-connection pool with the requests.
+ */
+const DEFAULT_LOOP_CONCURRENCY = 16;
 
 /** The jobs one worker runs, by queue; a queue not in it is never claimed by that worker. */
 type JobList = ReadonlyMap<string, AnyJob>;
@@ -211,7 +218,7 @@ function defaultWorkerId(): string {
 export type StartJobWorkerOptions = {
   /** Fallback poll for retries coming due and missed notifications (default 1000 ms). */
   pollMs?: number;
-  /** Jobs running at once in this process (default JOB_WORKER_CONCURRENCY, else 4). */
+  /** Jobs running at once in this process (default JOB_WORKER_CONCURRENCY, else 16). */
   concurrency?: number;
   retryBaseMs?: number;
   workerId?: string;
@@ -269,7 +276,7 @@ function concurrencyFromEnv(): number | undefined {
 }
 
 async function createWorkerLoop(handle: DatabaseHandle, byQueue: JobList, options: StartJobWorkerOptions): Promise<WorkerLoop> {
-  const concurrency = options.concurrency ?? concurrencyFromEnv() ?? DEFAULT_CONCURRENCY;
+  const concurrency = options.concurrency ?? concurrencyFromEnv() ?? DEFAULT_LOOP_CONCURRENCY;
   const workerId = options.workerId ?? defaultWorkerId();
   const retryBaseMs = options.retryBaseMs ?? DEFAULT_RETRY_BASE_MS;
   const { db } = handle;
